@@ -1,0 +1,117 @@
+import { createServer as createHttpServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer } from 'ws'
+import pino, { type Logger } from 'pino'
+import type { Config } from './config.ts'
+import { createMetrics } from './metrics.ts'
+import { SqliteMeetingStore } from './persistence/SqliteMeetingStore.ts'
+import { GroupCommitter } from './persistence/GroupCommitter.ts'
+import { RoomRegistry } from './meeting/RoomRegistry.ts'
+import { createHttpHandler } from './http/httpHandler.ts'
+import { attachSocket, type SocketConnection } from './sync/attachSocket.ts'
+import { encodeAppMessage } from '../shared/protocol/wire.ts'
+import { MAX_FRAME_BYTES } from '../shared/protocol/limits.ts'
+
+export interface RunningServer {
+  httpServer: Server
+  url: string
+  log: Logger
+  close(): Promise<void>
+}
+
+const MEETING_PATH = /^\/ws\/([A-Za-z0-9_-]{10,64})$/
+
+/** Wires storage, rooms, HTTP and WebSockets into one process. `main.ts` only adds config and signals. */
+export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+  const metrics = createMetrics()
+  const store = new SqliteMeetingStore(config.dataDir, config.sqliteSynchronous)
+  const committer = new GroupCommitter(store, ({ durationMs, error }) => {
+    metrics.commitDuration.observe(durationMs / 1000)
+    if (error) {
+      metrics.commitFailures.inc()
+      log.error({ err: error }, 'group commit failed')
+    }
+  })
+  const rooms = new RoomRegistry({
+    store,
+    committer,
+    metrics,
+    log,
+    maxParticipants: config.maxParticipantsPerMeeting,
+    compactAfterUpdates: config.compactAfterUpdates,
+  })
+  const sockets = new Set<SocketConnection>()
+  const startedAt = Date.now()
+  const httpServer = createHttpServer(
+    createHttpHandler({
+      store,
+      metrics,
+      log,
+      publicUrl: config.publicUrl,
+      staticDir: config.staticDir,
+      startedAt,
+      connectionCount: () => sockets.size,
+    }),
+  )
+  // maxPayload: ws refuses a larger frame itself (close 1009) before buffering it.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+
+  httpServer.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname
+    const match = MEETING_PATH.exec(path)
+    if (!match) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+      return
+    }
+    const meetingId = match[1] as string
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const room = rooms.get(meetingId)
+      if (!room) {
+        // 4404: the y-websocket client stops reconnecting on 44xx codes.
+        ws.close(4404, 'No such meeting.')
+        return
+      }
+      const conn = attachSocket(ws, room, {
+        log,
+        metrics,
+        maxBufferedBytes: config.maxSocketBufferBytes,
+        onClose: () => {
+          sockets.delete(conn)
+          rooms.releaseIfIdle(room)
+        },
+      })
+      sockets.add(conn)
+    })
+  })
+
+  // y-websocket clients drop a connection that is silent for 30 s; presence is not relayed, so say something.
+  const heartbeat = setInterval(() => {
+    const now = Date.now()
+    const frame = encodeAppMessage({ kind: 'heartbeat', serverNow: now })
+    for (const conn of sockets) if (now - conn.lastSentAt >= config.heartbeatIntervalMs) conn.send(frame)
+  }, Math.max(250, config.heartbeatIntervalMs / 2))
+  heartbeat.unref()
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject)
+    httpServer.listen(config.port, config.host, () => resolve())
+  })
+  const address = httpServer.address() as AddressInfo
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+  const url = `http://${shownHost}:${address.port}`
+
+  return {
+    httpServer,
+    url,
+    log,
+    async close() {
+      clearInterval(heartbeat)
+      committer.flush()
+      for (const client of wss.clients) client.terminate()
+      wss.close()
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      rooms.close()
+      store.close()
+    },
+  }
+}

@@ -1,0 +1,34 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+
+/** One registry per server instance, so tests can run several servers in one process. */
+export function createMetrics() {
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry, prefix: 'quarterdeck_process_' })
+  return {
+    registry,
+    connections: new Gauge({ name: 'quarterdeck_connections', help: 'Open WebSocket connections', registers: [registry] }),
+    meetingsLoaded: new Gauge({ name: 'quarterdeck_meetings_loaded', help: 'Meetings held in memory', registers: [registry] }),
+    meetingsCreated: new Counter({ name: 'quarterdeck_meetings_created_total', help: 'Meetings created', registers: [registry] }),
+    commands: new Counter({
+      name: 'quarterdeck_commands_total',
+      help: 'Commands received, by type and outcome (ok, refused, replayed)',
+      labelNames: ['type', 'outcome'],
+      registers: [registry],
+    }),
+    protocolErrors: new Counter({
+      name: 'quarterdeck_protocol_errors_total',
+      help: 'Frames refused, by reason',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    commitDuration: new Histogram({
+      name: 'quarterdeck_commit_duration_seconds',
+      help: 'Time to persist one group commit (all meetings changed in one tick)',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    commitFailures: new Counter({ name: 'quarterdeck_commit_failures_total', help: 'Group commits that failed', registers: [registry] }),
+  }
+}
+
+export type Metrics = ReturnType<typeof createMetrics>

@@ -1,0 +1,39 @@
+import type { Role } from '../../shared/stages/permissions.ts'
+
+export interface Credential {
+  participantId: string
+  role: Role
+  tokenHash: string
+}
+
+export interface StoredMeeting {
+  id: string
+  createdAt: number
+  /** The doc's updates in the order they were committed; applying them all rebuilds the doc exactly. */
+  updates: Uint8Array[]
+  credentials: Credential[]
+}
+
+/** Everything one meeting wrote during one commit tick. Applied atomically with the other meetings' batches. */
+export interface MeetingBatch {
+  meetingId: string
+  update: Uint8Array | null
+  credentials: Credential[]
+  commands: { actorKey: string; commandId: string; resultJson: string }[]
+  /** When set, replaces all stored updates by this one snapshot (compaction). */
+  snapshot: Uint8Array | null
+}
+
+/**
+ * The storage interface. SQLite is the embedded default; another engine only needs these methods.
+ * Every method is synchronous so "persisted" has one meaning: the call returned.
+ */
+export interface MeetingStore {
+  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; credentials: Credential[] }): void
+  loadMeeting(id: string): StoredMeeting | null
+  commit(batches: readonly MeetingBatch[]): void
+  findCommandResult(meetingId: string, actorKey: string, commandId: string): string | null
+  updateCount(meetingId: string): number
+  countMeetings(): number
+  close(): void
+}

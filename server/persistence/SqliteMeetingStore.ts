@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { migrate } from './migrations.ts'
+import type { Credential, MeetingBatch, MeetingStore, StoredMeeting } from './MeetingStore.ts'
+
+export type SynchronousMode = 'FULL' | 'NORMAL'
+
+/**
+ * SQLite in WAL mode. `synchronous=FULL` by default: a commit is fsynced before we acknowledge it, so an
+ * acknowledged command survives a power cut, not only a `kill -9`. Commits are grouped per tick by the caller,
+ * which keeps the fsync count low under load.
+ */
+export class SqliteMeetingStore implements MeetingStore {
+  private readonly db: Database.Database
+  private readonly statements
+
+  constructor(dataDir: string, synchronous: SynchronousMode = 'FULL') {
+    mkdirSync(dataDir, { recursive: true })
+    this.db = new Database(join(dataDir, 'quarterdeck.sqlite'))
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma(`synchronous = ${synchronous}`)
+    this.db.pragma('foreign_keys = ON')
+    this.db.pragma('busy_timeout = 5000')
+    migrate(this.db)
+    this.statements = {
+      insertMeeting: this.db.prepare('INSERT INTO meetings (id, created_at) VALUES (?, ?)'),
+      getMeeting: this.db.prepare('SELECT id, created_at AS createdAt FROM meetings WHERE id = ?'),
+      countMeetings: this.db.prepare('SELECT COUNT(*) AS n FROM meetings'),
+      upsertCredential: this.db.prepare(
+        `INSERT INTO credentials (meeting_id, participant_id, role, token_hash) VALUES (?, ?, ?, ?)
+         ON CONFLICT (meeting_id, participant_id) DO UPDATE SET token_hash = excluded.token_hash, role = excluded.role`,
+      ),
+      credentials: this.db.prepare(
+        'SELECT participant_id AS participantId, role, token_hash AS tokenHash FROM credentials WHERE meeting_id = ?',
+      ),
+      maxSeq: this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM doc_updates WHERE meeting_id = ?'),
+      insertUpdate: this.db.prepare('INSERT INTO doc_updates (meeting_id, seq, update_blob) VALUES (?, ?, ?)'),
+      updates: this.db.prepare('SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? ORDER BY seq'),
+      updateCount: this.db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE meeting_id = ?'),
+      deleteUpdates: this.db.prepare('DELETE FROM doc_updates WHERE meeting_id = ?'),
+      insertCommand: this.db.prepare(
+        'INSERT OR IGNORE INTO command_log (meeting_id, actor_key, command_id, result_json) VALUES (?, ?, ?, ?)',
+      ),
+      findCommand: this.db.prepare(
+        'SELECT result_json AS resultJson FROM command_log WHERE meeting_id = ? AND actor_key = ? AND command_id = ?',
+      ),
+    }
+    this.commitTransaction = this.db.transaction((batches: readonly MeetingBatch[]) => {
+      for (const batch of batches) this.writeBatch(batch)
+    })
+  }
+
+  private readonly commitTransaction: (batches: readonly MeetingBatch[]) => void
+
+  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; credentials: Credential[] }): void {
+    this.db.transaction(() => {
+      this.statements.insertMeeting.run(meeting.id, meeting.createdAt)
+      this.writeBatch({
+        meetingId: meeting.id,
+        update: meeting.initialUpdate,
+        credentials: meeting.credentials,
+        commands: [],
+        snapshot: null,
+      })
+    })()
+  }
+
+  loadMeeting(id: string): StoredMeeting | null {
+    const meeting = this.statements.getMeeting.get(id) as { id: string; createdAt: number } | undefined
+    if (!meeting) return null
+    const updates = (this.statements.updates.all(id) as { blob: Buffer }[]).map((r) => new Uint8Array(r.blob))
+    const credentials = this.statements.credentials.all(id) as Credential[]
+    return { ...meeting, updates, credentials }
+  }
+
+  commit(batches: readonly MeetingBatch[]): void {
+    if (batches.length > 0) this.commitTransaction(batches)
+  }
+
+  findCommandResult(meetingId: string, actorKey: string, commandId: string): string | null {
+    const row = this.statements.findCommand.get(meetingId, actorKey, commandId) as { resultJson: string } | undefined
+    return row?.resultJson ?? null
+  }
+
+  updateCount(meetingId: string): number {
+    return (this.statements.updateCount.get(meetingId) as { n: number }).n
+  }
+
+  countMeetings(): number {
+    return (this.statements.countMeetings.get() as { n: number }).n
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  private writeBatch(batch: MeetingBatch): void {
+    const s = this.statements
+    for (const c of batch.credentials) s.upsertCredential.run(batch.meetingId, c.participantId, c.role, c.tokenHash)
+    if (batch.snapshot) {
+      s.deleteUpdates.run(batch.meetingId)
+      s.insertUpdate.run(batch.meetingId, 1, batch.snapshot)
+    } else if (batch.update) {
+      const { seq } = s.maxSeq.get(batch.meetingId) as { seq: number }
+      s.insertUpdate.run(batch.meetingId, seq + 1, batch.update)
+    }
+    for (const c of batch.commands) s.insertCommand.run(batch.meetingId, c.actorKey, c.commandId, c.resultJson)
+  }
+}

@@ -1,0 +1,91 @@
+import * as decoding from 'lib0/decoding'
+import * as syncProtocol from 'y-protocols/sync'
+import {
+  MESSAGE_APP,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  readAppPayload,
+} from '../../shared/protocol/wire.ts'
+import { MAX_COMMAND_BYTES } from '../../shared/protocol/limits.ts'
+import { noticeFrame, type MeetingRoom, type RoomConnection } from '../meeting/MeetingRoom.ts'
+import { checkUpdateAddsNothing } from './updateGuard.ts'
+
+export type FrameVerdict =
+  | { kind: 'handled' }
+  | { kind: 'refused'; reason: string }
+  /** The frame cannot be decoded at all: the socket is closed with this code and reason. */
+  | { kind: 'broken'; code: number; reason: string }
+
+/**
+ * Reads one binary frame of the y-websocket protocol (plus Quarterdeck's app channel) and acts on it.
+ * Never throws for bad input: every outcome is a verdict, and a refused frame changes nothing.
+ */
+export function handleFrame(room: MeetingRoom, conn: RoomConnection, frame: Uint8Array): FrameVerdict {
+  let messageType: number
+  const decoder = decoding.createDecoder(frame)
+  try {
+    messageType = decoding.readVarUint(decoder)
+  } catch {
+    return { kind: 'broken', code: 1007, reason: 'Malformed frame: no message type.' }
+  }
+  switch (messageType) {
+    case MESSAGE_SYNC:
+      return handleSync(room, conn, decoder)
+    case MESSAGE_AWARENESS:
+    case MESSAGE_QUERY_AWARENESS:
+      // Presence is counted from sockets; client awareness states are neither stored nor relayed, so a
+      // huge or forged one costs nothing and reaches nobody.
+      return { kind: 'handled' }
+    case MESSAGE_AUTH:
+      return refuse(conn, 'Authentication goes through the hello command.')
+    case MESSAGE_APP: {
+      if (frame.byteLength > MAX_COMMAND_BYTES + 8) {
+        conn.send(noticeFrame({ code: 'too_large', message: `Commands are at most ${MAX_COMMAND_BYTES} bytes.` }))
+        return { kind: 'refused', reason: 'command too large' }
+      }
+      let payload: unknown
+      try {
+        payload = readAppPayload(decoder)
+      } catch {
+        return refuse(conn, 'The command is not valid JSON.')
+      }
+      room.handleCommand(conn, payload)
+      return { kind: 'handled' }
+    }
+    default:
+      return refuse(conn, `Unknown message type ${messageType}.`)
+  }
+}
+
+function handleSync(room: MeetingRoom, conn: RoomConnection, decoder: decoding.Decoder): FrameVerdict {
+  let syncType: number
+  let payload: Uint8Array
+  try {
+    syncType = decoding.readVarUint(decoder)
+    payload = decoding.readVarUint8Array(decoder)
+  } catch {
+    return { kind: 'broken', code: 1007, reason: 'Malformed sync message.' }
+  }
+  if (syncType === syncProtocol.messageYjsSyncStep1) {
+    try {
+      conn.send(room.syncStep2For(payload))
+    } catch {
+      return { kind: 'broken', code: 1007, reason: 'Malformed state vector.' }
+    }
+    return { kind: 'handled' }
+  }
+  if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+    const verdict = checkUpdateAddsNothing(room.doc, payload)
+    if (verdict.ok) return { kind: 'handled' }
+    conn.send(noticeFrame({ code: 'update_refused', message: verdict.reason }))
+    return { kind: 'refused', reason: 'update refused' }
+  }
+  return refuse(conn, `Unknown sync message type ${syncType}.`)
+}
+
+function refuse(conn: RoomConnection, message: string): FrameVerdict {
+  conn.send(noticeFrame({ code: 'bad_message', message }))
+  return { kind: 'refused', reason: message }
+}

@@ -1,0 +1,211 @@
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { Awareness } from 'y-protocols/awareness'
+import type * as decoding from 'lib0/decoding'
+import { ObservableV2 } from 'lib0/observable'
+import { MESSAGE_APP, encodeAppMessage, readAppPayload } from '../protocol/wire.ts'
+import {
+  ServerMessageSchema,
+  type Command,
+  type CommandError,
+  type CommandResults,
+  type CommandType,
+  type IdentityResult,
+} from '../protocol/messages.ts'
+import { newCommandId } from './commandId.ts'
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected'
+
+/** A command the server refused: `code` is machine-readable, `message` is a sentence for people. */
+export class CommandFailure extends Error {
+  readonly code: CommandError['code']
+  constructor(error: CommandError) {
+    super(error.message)
+    this.code = error.code
+    this.name = 'CommandFailure'
+  }
+}
+
+type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never
+
+interface PendingCommand {
+  command: Command
+  resolve: (result: unknown) => void
+  reject: (error: CommandFailure) => void
+}
+
+export interface MeetingClientOptions {
+  /** Base WebSocket URL, e.g. `ws://localhost:3000/ws`; the meeting's socket is `${serverUrl}/${meetingId}`. */
+  serverUrl: string
+  meetingId: string
+  /** A participant or facilitator token kept from an earlier join, if any. */
+  token?: string | null
+  /** For Node: the `ws` package's WebSocket. Browsers use their own. */
+  WebSocketPolyfill?: unknown
+  connect?: boolean
+}
+
+type ClientEvents = {
+  status: (status: ConnectionStatus) => void
+  synced: (isSynced: boolean) => void
+  identity: (identity: IdentityResult | null) => void
+  token: (token: string | null) => void
+  notice: (error: CommandError) => void
+  pending: (count: number) => void
+}
+
+/**
+ * Speaks Quarterdeck's protocol: the standard y-websocket sync for the read-only meeting doc, plus commands
+ * on the app channel. Commands are queued while offline and resent with the same id after a reconnect, so the
+ * server applies each exactly once. Used by the browser UI, the tests and the load generator alike.
+ */
+export class MeetingClient extends ObservableV2<ClientEvents> {
+  readonly doc = new Y.Doc()
+  readonly provider: WebsocketProvider
+  readonly meetingId: string
+  status: ConnectionStatus = 'connecting'
+  identity: IdentityResult | null = null
+  /** serverNow − Date.now() at the last hello/join/heartbeat. */
+  clockOffsetMs = 0
+  private token: string | null
+  private readonly pending = new Map<string, PendingCommand>()
+
+  constructor(options: MeetingClientOptions) {
+    super()
+    this.meetingId = options.meetingId
+    this.token = options.token ?? null
+    // Presence is counted by the server from sockets; an awareness state would only add traffic.
+    const awareness = new Awareness(this.doc)
+    awareness.setLocalState(null)
+    this.provider = new WebsocketProvider(options.serverUrl, options.meetingId, this.doc, {
+      awareness,
+      connect: options.connect ?? true,
+      disableBc: true,
+      maxBackoffTime: 2000,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
+    })
+    this.provider.messageHandlers[MESSAGE_APP] = (_encoder, decoder) => this.onAppMessage(decoder)
+    this.provider.on('status', ({ status }) => this.onStatus(status))
+    this.provider.on('sync', (isSynced: boolean) => this.emit('synced', [isSynced]))
+  }
+
+  get isSynced(): boolean {
+    return this.provider.synced
+  }
+
+  get pendingCount(): number {
+    return this.pending.size
+  }
+
+  get hasToken(): boolean {
+    return this.token !== null
+  }
+
+  /** Sends a command; resolves with its result once the server has persisted it, rejects with CommandFailure. */
+  send<T extends CommandType>(input: Extract<CommandInput, { type: T }>, id = newCommandId()): Promise<CommandResults[T]> {
+    const command = { ...input, id } as Command
+    return new Promise<CommandResults[T]>((resolve, reject) => {
+      this.pending.set(id, { command, resolve: resolve as (r: unknown) => void, reject })
+      this.emit('pending', [this.pending.size])
+      if (this.status === 'connected') this.transmit(command)
+    })
+  }
+
+  /** Joins with a display name and keeps the token the server issues. */
+  async join(name: string): Promise<IdentityResult> {
+    const result = await this.send({ type: 'join', name })
+    this.setToken(result.token)
+    this.setIdentity(result)
+    return result
+  }
+
+  /** Forgets the identity (for "not you?" and for a token the server no longer knows). */
+  forgetToken(): void {
+    this.setToken(null)
+    this.setIdentity(null)
+  }
+
+  serverNow(): number {
+    return Date.now() + this.clockOffsetMs
+  }
+
+  override destroy(): void {
+    for (const p of this.pending.values()) p.reject(new CommandFailure({ code: 'internal', message: 'Connection closed.' }))
+    this.pending.clear()
+    this.provider.destroy()
+    this.doc.destroy()
+    super.destroy()
+  }
+
+  private onStatus(status: ConnectionStatus): void {
+    this.status = status
+    if (status === 'connected') {
+      // Order matters: the server reads one socket's frames in order, so hello binds the identity before
+      // any queued command is read.
+      if (this.token) this.sayHello(this.token)
+      for (const p of this.pending.values()) this.transmit(p.command)
+    }
+    this.emit('status', [status])
+  }
+
+  private sayHello(token: string): void {
+    const id = newCommandId()
+    this.pending.set(id, {
+      command: { id, type: 'hello', token },
+      resolve: (result) => this.setIdentity(result as IdentityResult),
+      reject: (error) => {
+        if (error.code === 'invalid_token') this.forgetToken()
+      },
+    })
+    this.transmit({ id, type: 'hello', token })
+  }
+
+  private transmit(command: Command): void {
+    const ws = this.provider.ws
+    if (ws && ws.readyState === 1) ws.send(encodeAppMessage(command))
+  }
+
+  private onAppMessage(decoder: decoding.Decoder): void {
+    let raw: unknown
+    try {
+      raw = readAppPayload(decoder)
+    } catch {
+      return // reason: a frame we cannot read tells us nothing; the server's next message will.
+    }
+    const parsed = ServerMessageSchema.safeParse(raw)
+    if (!parsed.success) return
+    const message = parsed.data
+    if (message.kind === 'heartbeat') {
+      this.clockOffsetMs = message.serverNow - Date.now()
+      return
+    }
+    if (message.kind === 'notice') {
+      this.emit('notice', [message.error])
+      return
+    }
+    const pending = message.id === null ? undefined : this.pending.get(message.id)
+    if (!pending) {
+      if (!message.ok) this.emit('notice', [message.error])
+      return
+    }
+    this.pending.delete(message.id as string)
+    this.emit('pending', [this.pending.size])
+    if (message.ok) {
+      const result = message.result as { serverNow?: unknown }
+      if (typeof result?.serverNow === 'number') this.clockOffsetMs = result.serverNow - Date.now()
+      pending.resolve(message.result)
+    } else {
+      pending.reject(new CommandFailure(message.error))
+    }
+  }
+
+  private setToken(token: string | null): void {
+    this.token = token
+    this.emit('token', [token])
+  }
+
+  private setIdentity(identity: IdentityResult | null): void {
+    this.identity = identity
+    this.emit('identity', [identity])
+  }
+}

@@ -1,0 +1,68 @@
+import type * as Y from 'yjs'
+import { isStage, type Stage } from '../stages/stages.ts'
+import type { Role } from '../stages/permissions.ts'
+import type { Mission } from './mission.ts'
+import type { MeetingView, ObjectiveCount, ParticipantView, StageTimer } from './meetingView.ts'
+
+/**
+ * The shape of the meeting's Y.Doc. Only the server writes it; clients read it through `readMeetingView`.
+ * Values are plain JSON (not nested Y types): each record is replaced whole, which keeps updates small
+ * and makes a record's state obvious.
+ */
+export const MEETING_MAP = 'meeting'
+export const PARTICIPANTS_MAP = 'participants'
+export const ONLINE_MAP = 'online'
+export const DONE_MAP = 'done'
+
+export interface MeetingRecord {
+  id: string
+  title: string
+  quarter: string
+  mission: Mission
+  objectiveCount: ObjectiveCount
+  createdAt: number
+}
+
+export interface StageRecord {
+  stage: Stage
+  startedAt: number
+}
+
+export interface ParticipantRecord {
+  name: string
+  role: Role
+  joinedAt: number
+}
+
+export function meetingMaps(doc: Y.Doc) {
+  return {
+    meeting: doc.getMap<unknown>(MEETING_MAP),
+    participants: doc.getMap<ParticipantRecord>(PARTICIPANTS_MAP),
+    /** participantId → true while at least one of their tabs is connected. */
+    online: doc.getMap<boolean>(ONLINE_MAP),
+    /** participantId → the stage in which they said "I'm done". */
+    done: doc.getMap<Stage>(DONE_MAP),
+  }
+}
+
+export function readMeetingView(doc: Y.Doc): MeetingView | null {
+  const maps = meetingMaps(doc)
+  const record = maps.meeting.get('record') as MeetingRecord | undefined
+  const stageRecord = maps.meeting.get('stage') as StageRecord | undefined
+  if (!record || !stageRecord || !isStage(stageRecord.stage)) return null
+  const timer = (maps.meeting.get('timer') as StageTimer | null | undefined) ?? null
+  const participants: ParticipantView[] = []
+  maps.participants.forEach((p, id) => {
+    const doneStage = maps.done.get(id)
+    participants.push({
+      id,
+      name: p.name,
+      role: p.role,
+      joinedAt: p.joinedAt,
+      isOnline: maps.online.get(id) === true,
+      doneStage: isStage(doneStage) ? doneStage : null,
+    })
+  })
+  participants.sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
+  return { ...record, stage: stageRecord.stage, stageStartedAt: stageRecord.startedAt, timer, participants }
+}

@@ -1,0 +1,34 @@
+import type { Stage } from '../stages/stages.ts'
+import type { Role } from '../stages/permissions.ts'
+import type { Mission } from './mission.ts'
+
+export type ObjectiveCount = 1 | 3
+
+export interface StageTimer {
+  startedAt: number
+  durationMs: number
+}
+
+export interface ParticipantView {
+  id: string
+  name: string
+  role: Role
+  joinedAt: number
+  isOnline: boolean
+  /** The stage in which this person last said "I'm done"; done now only if it equals the current stage. */
+  doneStage: Stage | null
+}
+
+/** Everything a client may know about a meeting: a plain snapshot of the shared Y.Doc. */
+export interface MeetingView {
+  id: string
+  title: string
+  quarter: string
+  mission: Mission
+  objectiveCount: ObjectiveCount
+  createdAt: number
+  stage: Stage
+  stageStartedAt: number
+  timer: StageTimer | null
+  participants: ParticipantView[]
+}

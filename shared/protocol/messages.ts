@@ -1,0 +1,146 @@
+import { z } from 'zod'
+import { STAGES } from '../stages/stages.ts'
+import { QUARTER_PATTERN } from '../meeting/quarter.ts'
+import { MAX_TIMER_SECONDS, MIN_TIMER_SECONDS } from '../presence/timer.ts'
+import {
+  MAX_COMMAND_ID_LENGTH,
+  MAX_MISSION_PART_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_TITLE_LENGTH,
+} from './limits.ts'
+
+/** Trimmed text without control characters (they break layouts and logs; newlines are not needed here). */
+const singleLine = (max: number, label: string) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, `${label} is required.`)
+        .max(max, `${label} is at most ${max} characters.`)
+        .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${label} contains control characters.`),
+    )
+
+const optionalLine = (max: number, label: string) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().max(max, `${label} is at most ${max} characters.`))
+
+export const DisplayName = singleLine(MAX_NAME_LENGTH, 'Name')
+export const StageSchema = z.enum(STAGES)
+
+export const MissionSchema = z.object({
+  value: singleLine(MAX_MISSION_PART_LENGTH, 'Value proposition'),
+  field: singleLine(MAX_MISSION_PART_LENGTH, 'Field'),
+  impact: optionalLine(MAX_MISSION_PART_LENGTH, 'Impact'),
+})
+
+/** Body of POST /api/meetings. */
+export const CreateMeetingRequest = z.strictObject({
+  title: singleLine(MAX_TITLE_LENGTH, 'Title'),
+  quarter: z.string().trim().regex(QUARTER_PATTERN, 'Quarter looks like "2027 Q1".'),
+  mission: MissionSchema,
+  objectiveCount: z.union([z.literal(1), z.literal(3)]).default(3),
+})
+export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequest>
+
+export interface CreateMeetingResponse {
+  meetingId: string
+  joinUrl: string
+  facilitatorUrl: string
+  facilitatorToken: string
+}
+
+const commandId = z.string().min(1).max(MAX_COMMAND_ID_LENGTH).regex(/^[A-Za-z0-9_-]+$/, 'Command ids are [A-Za-z0-9_-].')
+const token = z.string().min(16).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'Malformed token.')
+
+/** Every command a client may send. `id` makes a command idempotent: a resent id is answered, not re-applied. */
+export const Command = z.discriminatedUnion('type', [
+  z.strictObject({ id: commandId, type: z.literal('hello'), token }),
+  z.strictObject({ id: commandId, type: z.literal('join'), name: DisplayName }),
+  z.strictObject({ id: commandId, type: z.literal('rename'), name: DisplayName }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('changeStage'),
+    move: z.enum(['advance', 'back']),
+    expected: StageSchema,
+  }),
+  z.strictObject({ id: commandId, type: z.literal('markDone'), stage: StageSchema, done: z.boolean() }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('startTimer'),
+    seconds: z.number().int().min(MIN_TIMER_SECONDS).max(MAX_TIMER_SECONDS),
+  }),
+  z.strictObject({ id: commandId, type: z.literal('stopTimer') }),
+])
+export type Command = z.infer<typeof Command>
+export type CommandType = Command['type']
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>
+
+export const ERROR_CODES = [
+  'bad_message',
+  'bad_command',
+  'not_joined',
+  'invalid_token',
+  'forbidden',
+  'wrong_stage',
+  'stale_stage',
+  'no_next_stage',
+  'no_previous_stage',
+  'published_is_final',
+  'meeting_full',
+  'rate_limited',
+  'too_large',
+  'not_found',
+  'update_refused',
+  'internal',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface CommandError {
+  code: ErrorCode
+  message: string
+}
+
+export interface IdentityResult {
+  participantId: string
+  role: 'facilitator' | 'participant'
+  name: string
+  /** Server clock, so clients can show timers without trusting their own clock. */
+  serverNow: number
+}
+
+export interface JoinResult extends IdentityResult {
+  token: string
+}
+
+export type CommandResults = {
+  hello: IdentityResult
+  join: JoinResult
+  rename: { name: string }
+  changeStage: { stage: (typeof STAGES)[number] }
+  markDone: { done: boolean }
+  startTimer: { startedAt: number; durationMs: number }
+  stopTimer: Record<string, never>
+}
+
+/** Frames the server sends on the app channel. */
+export type ServerMessage =
+  | { kind: 'reply'; id: string; ok: true; result: unknown }
+  | { kind: 'reply'; id: string | null; ok: false; error: CommandError }
+  | { kind: 'notice'; error: CommandError }
+  | { kind: 'heartbeat'; serverNow: number }
+
+export const ServerMessageSchema = z.union([
+  z.object({ kind: z.literal('reply'), id: z.string(), ok: z.literal(true), result: z.unknown() }),
+  z.object({
+    kind: z.literal('reply'),
+    id: z.string().nullable(),
+    ok: z.literal(false),
+    error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+  }),
+  z.object({ kind: z.literal('notice'), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+  z.object({ kind: z.literal('heartbeat'), serverNow: z.number() }),
+])
