@@ -1,0 +1,29 @@
+import { useMemo } from 'react'
+import { parseRoute } from './routes.ts'
+import { CreateMeetingPage } from './features/create/CreateMeetingPage.tsx'
+import { MeetingPage } from './features/room/MeetingPage.tsx'
+import { JoinScreen } from './features/screen/JoinScreen.tsx'
+import { adoptFacilitatorLink } from './sync/tokenStorage.ts'
+import { NotFound } from './ui/NotFound.tsx'
+
+export function App() {
+  const route = useMemo(() => {
+    const parsed = parseRoute(window.location.pathname)
+    if (parsed.page !== 'facilitate') return parsed
+    // The facilitator link carries its token in the fragment; keep it, then show the plain meeting URL.
+    adoptFacilitatorLink(parsed.meetingId, window.location.hash)
+    window.history.replaceState(null, '', `/m/${parsed.meetingId}`)
+    return { page: 'meeting' as const, meetingId: parsed.meetingId }
+  }, [])
+
+  switch (route.page) {
+    case 'create':
+      return <CreateMeetingPage />
+    case 'meeting':
+      return <MeetingPage meetingId={route.meetingId} />
+    case 'screen':
+      return <JoinScreen meetingId={route.meetingId} />
+    default:
+      return <NotFound />
+  }
+}

@@ -1,0 +1,25 @@
+import { useEffect } from 'react'
+import { useConnection } from '../../state/connectionStore.ts'
+
+const NOTICE_VISIBLE_MS = 8000
+
+/** Server notices (a refused action nobody was waiting on) shown briefly, announced politely. */
+export function NoticeToast() {
+  const notice = useConnection((s) => s.notice)
+  const set = useConnection((s) => s.set)
+  useEffect(() => {
+    if (!notice) return
+    const timer = setTimeout(() => set({ notice: null }), NOTICE_VISIBLE_MS)
+    return () => clearTimeout(timer)
+  }, [notice, set])
+  return (
+    <div className="toast-region" aria-live="polite">
+      {notice && (
+        <div className="toast">
+          {notice}
+          <button type="button" className="link" onClick={() => set({ notice: null })}>Dismiss</button>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,22 @@
+export type Route =
+  | { page: 'create' }
+  | { page: 'meeting'; meetingId: string }
+  | { page: 'facilitate'; meetingId: string }
+  | { page: 'screen'; meetingId: string }
+  | { page: 'notFound' }
+
+const MEETING = /^\/m\/([A-Za-z0-9_-]{10,64})(?:\/(facilitate|screen))?\/?$/
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { page: 'create' }
+  const match = MEETING.exec(pathname)
+  if (!match) return { page: 'notFound' }
+  const meetingId = match[1] as string
+  if (match[2] === 'facilitate') return { page: 'facilitate', meetingId }
+  if (match[2] === 'screen') return { page: 'screen', meetingId }
+  return { page: 'meeting', meetingId }
+}
+
+export function meetingPath(meetingId: string): string {
+  return `/m/${meetingId}`
+}

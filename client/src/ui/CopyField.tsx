@@ -1,0 +1,29 @@
+import { useId, useState } from 'react'
+
+/** A read-only link with a copy button that says when it worked. */
+export function CopyField({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  const id = useId()
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value)
+      setCopied('copied')
+    } catch {
+      setCopied('failed')
+    }
+  }
+  return (
+    <div className="copy-field">
+      <label htmlFor={id}>{label}</label>
+      <div className="copy-row">
+        <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" className="secondary" onClick={copy} aria-label={`Copy ${label.toLowerCase()}`}>
+          Copy
+        </button>
+      </div>
+      <p className="hint" aria-live="polite">
+        {copied === 'copied' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Copy failed: select the link and copy it.' : hint}
+      </p>
+    </div>
+  )
+}
