@@ -1,0 +1,286 @@
+import { normalizeText } from './normalizeText.ts'
+import { stemWord, type Language } from './stem.ts'
+
+/**
+ * Multi-word names that mean one thing, in either language. Matched on folded words before stop
+ * words are dropped (many contain "de" or "to"); the longest match wins.
+ */
+const PHRASES: ReadonlyArray<readonly [string, string]> = [
+  ['latin america', 'latam'],
+  ['america latina', 'latam'],
+  ['asia pacific', 'apac'],
+  ['net promoter score', 'nps'],
+  ['customer acquisition cost', 'cac'],
+  ['customer acquisition costs', 'cac'],
+  ['coste de adquisicion de clientes', 'cac'],
+  ['costo de adquisicion de clientes', 'cac'],
+  ['costes de adquisicion de clientes', 'cac'],
+  ['time to hire', 'hiring time'],
+  ['multi factor authentication', 'mfa'],
+  ['multifactor authentication', 'mfa'],
+  ['two factor authentication', 'mfa'],
+  ['2fa', 'mfa'],
+  ['autenticacion multifactor', 'mfa'],
+  ['autenticacion de doble factor', 'mfa'],
+  ['autenticacion de dos factores', 'mfa'],
+  ['days sales outstanding', 'dso'],
+  ['daily active users', 'dau'],
+  ['usuarios activos diarios', 'dau'],
+  ['monthly active users', 'mau'],
+  ['usuarios activos mensuales', 'mau'],
+  ['net revenue retention', 'nrr'],
+  ['retencion neta de ingresos', 'nrr'],
+  ['marketing qualified leads', 'mql'],
+  ['soc 2', 'soc2'],
+  ['type ii', ''],
+  ['type 2', ''],
+  ['disaster recovery', 'dr'],
+  ['recuperacion ante desastres', 'dr'],
+  ['penetration test', 'pentest'],
+  ['penetration testing', 'pentest'],
+  ['pen test', 'pentest'],
+  ['prueba de penetracion', 'pentest'],
+  ['pruebas de penetracion', 'pentest'],
+  ['third party', 'external'],
+  ['win rate', 'winrate'],
+  ['tasa de cierre', 'winrate'],
+  ['tasa de exito', 'winrate'],
+  ['case study', 'casestudy'],
+  ['case studies', 'casestudy'],
+  ['success stories', 'casestudy'],
+  ['caso de exito', 'casestudy'],
+  ['casos de exito', 'casestudy'],
+  ['design system', 'designsystem'],
+  ['sistema de diseno', 'designsystem'],
+  ['on call', 'oncall'],
+  ['new hire', 'new employee'],
+  ['new hires', 'new employees'],
+  ['self serve', 'selfserve'],
+  ['self service', 'selfserve'],
+  ['sign up', 'signup'],
+  ['all hands', 'allhands'],
+  ['every day', 'daily'],
+  ['a day', 'daily'],
+  ['cada dia', 'daily'],
+  ['al dia', 'daily'],
+  ['every month', 'monthly'],
+  ['cada mes', 'monthly'],
+  ['every quarter', 'quarterly'],
+  ['cada trimestre', 'quarterly'],
+  ['customer service', 'support'],
+  ['atencion al cliente', 'support'],
+  ['small business', 'smb'],
+  ['small businesses', 'smb'],
+  ['pequenas empresas', 'smb'],
+  ['account executive', 'salesrep'],
+  ['account executives', 'salesrep'],
+  ['sales reps', 'salesrep'],
+  ['sales rep', 'salesrep'],
+  ['free trial', 'trial'],
+  ['prueba gratuita', 'trial'],
+  ['artificial intelligence', 'ai'],
+  ['inteligencia artificial', 'ai'],
+  ['break even', 'breakeven'],
+  ['four nines', '9999'],
+  ['speed up', 'faster'],
+  ['co2', 'carbon'],
+]
+
+/**
+ * Common OKR vocabulary that means the same objective in different words or languages. Each entry
+ * is one concept; its English and Spanish words are matched whole and by stem ("clientes",
+ * "customers" and "client" all become #customer). Kept to words whose sense in an objective is
+ * unambiguous; "sales" is revenue here because that is what "grow sales" means in an OKR.
+ */
+const CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]; es: readonly string[] }> = [
+  { id: 'up', en: ['grow', 'growth', 'increase', 'boost', 'raise', 'improve', 'improvement', 'double', 'expand', 'better', 'higher', 'more', 'strengthen', 'enhance'], es: ['aumentar', 'aumento', 'crecer', 'crecimiento', 'incrementar', 'subir', 'mejorar', 'mejora', 'duplicar', 'impulsar', 'elevar', 'fortalecer', 'potenciar', 'mejor'] },
+  { id: 'down', en: ['reduce', 'reduction', 'cut', 'lower', 'decrease', 'shrink', 'shorten', 'minimize', 'minimise', 'fewer', 'less', 'halve', 'slash'], es: ['reducir', 'reduccion', 'bajar', 'disminuir', 'recortar', 'acortar', 'minimizar', 'rebajar'] },
+  { id: 'launch', en: ['launch', 'ship', 'release', 'introduce', 'rollout'], es: ['lanzar', 'lanzamiento', 'publicar', 'sacar', 'implantar', 'implementar'] },
+  { id: 'build', en: ['build', 'create', 'develop'], es: ['construir', 'crear', 'desarrollar', 'montar'] },
+  { id: 'revenue', en: ['revenue', 'revenues', 'sales', 'income', 'arr', 'mrr', 'bookings'], es: ['ingresos', 'ingreso', 'ventas', 'venta', 'facturar'] },
+  { id: 'customer', en: ['customer', 'customers', 'client', 'clients'], es: ['cliente', 'clientes'] },
+  { id: 'user', en: ['user', 'users'], es: ['usuario', 'usuarios'] },
+  { id: 'employee', en: ['employee', 'employees', 'staff', 'people', 'workforce', 'headcount'], es: ['empleado', 'empleados', 'personal', 'plantilla', 'trabajadores', 'colaboradores'] },
+  { id: 'churn', en: ['churn', 'attrition', 'turnover', 'cancellations'], es: ['rotacion', 'abandono', 'cancelaciones'] },
+  { id: 'retention', en: ['retention', 'retain'], es: ['retencion', 'retener'] },
+  { id: 'hire', en: ['hire', 'hiring', 'recruit', 'recruiting', 'recruitment'], es: ['contratar', 'contratacion', 'contrataciones', 'reclutamiento', 'reclutar'] },
+  { id: 'cost', en: ['cost', 'costs', 'spend', 'spending', 'expense', 'expenses'], es: ['coste', 'costes', 'costo', 'costos', 'gasto', 'gastos'] },
+  { id: 'cloud', en: ['cloud', 'aws', 'gcp', 'azure', 'infrastructure', 'hosting'], es: ['nube', 'infraestructura'] },
+  { id: 'time', en: ['time', 'times', 'duration'], es: ['tiempo', 'tiempos', 'duracion'] },
+  { id: 'fast', en: ['fast', 'faster', 'quick', 'quicker', 'quickly', 'speed', 'rapid'], es: ['rapido', 'rapida', 'rapidos', 'velocidad', 'agil'] },
+  { id: 'app', en: ['app', 'apps', 'application'], es: ['aplicacion', 'aplicaciones'] },
+  { id: 'mobile', en: ['mobile', 'smartphone'], es: ['movil', 'moviles'] },
+  { id: 'certification', en: ['certification', 'certified', 'certify', 'certificate', 'audit'], es: ['certificacion', 'certificado', 'certificarnos', 'auditoria'] },
+  { id: 'security', en: ['security', 'cybersecurity', 'secure'], es: ['seguridad', 'ciberseguridad'] },
+  { id: 'training', en: ['training', 'train', 'learning'], es: ['formacion', 'formar', 'capacitacion', 'capacitar', 'aprendizaje'] },
+  { id: 'engineer', en: ['engineer', 'engineers', 'engineering'], es: ['ingeniero', 'ingenieros', 'ingenieria'] },
+  { id: 'developer', en: ['developer', 'developers', 'dev', 'devs'], es: ['desarrollador', 'desarrolladores'] },
+  { id: 'diversity', en: ['diversity', 'inclusion'], es: ['diversidad', 'inclusion'] },
+  { id: 'engagement', en: ['engagement', 'engaged'], es: ['compromiso', 'implicacion'] },
+  { id: 'onboarding', en: ['onboarding', 'onboard'], es: ['incorporacion'] },
+  { id: 'price', en: ['pricing', 'price', 'prices'], es: ['precio', 'precios', 'tarifas'] },
+  { id: 'conversion', en: ['conversion', 'conversions', 'convert'], es: ['conversion', 'conversiones', 'convertir'] },
+  { id: 'trial', en: ['trial', 'trials'], es: ['prueba', 'pruebas'] },
+  { id: 'lead', en: ['lead', 'leads', 'mql', 'mqls'], es: [] },
+  { id: 'brand', en: ['brand'], es: ['marca'] },
+  { id: 'awareness', en: ['awareness', 'visibility', 'recognition'], es: ['reconocimiento', 'visibilidad', 'notoriedad'] },
+  { id: 'expand', en: ['expand', 'expansion', 'enter', 'entry'], es: ['expandir', 'expandirnos', 'expansion', 'entrar'] },
+  { id: 'market', en: ['market', 'markets'], es: ['mercado', 'mercados'] },
+  { id: 'latam', en: ['latam'], es: ['latinoamerica', 'hispanoamerica', 'latam'] },
+  { id: 'europe', en: ['europe', 'european', 'emea'], es: ['europa', 'europeo', 'europea'] },
+  { id: 'asia', en: ['asia', 'asian', 'apac'], es: ['asia', 'asiatico'] },
+  { id: 'spain', en: ['spain', 'spanish'], es: ['espana', 'espanol', 'espanola'] },
+  { id: 'germany', en: ['germany', 'german'], es: ['alemania', 'aleman', 'alemana'] },
+  { id: 'brazil', en: ['brazil', 'brazilian'], es: ['brasil', 'brasileno'] },
+  { id: 'mexico', en: ['mexico', 'mexican'], es: ['mexico', 'mexicano'] },
+  { id: 'portuguese', en: ['portuguese'], es: ['portugues'] },
+  { id: 'support', en: ['support', 'helpdesk'], es: ['soporte'] },
+  { id: 'ticket', en: ['ticket', 'tickets', 'requests'], es: ['ticket', 'tickets', 'solicitudes', 'consultas'] },
+  { id: 'response', en: ['response', 'respond', 'reply', 'answer'], es: ['respuesta', 'responder', 'contestar'] },
+  { id: 'satisfaction', en: ['satisfaction', 'csat', 'happiness'], es: ['satisfaccion'] },
+  { id: 'data', en: ['data'], es: ['datos'] },
+  { id: 'dashboard', en: ['dashboard', 'dashboards'], es: ['panel', 'paneles', 'cuadro'] },
+  { id: 'test', en: ['test', 'tests', 'testing'], es: ['test', 'tests', 'testeo'] },
+  { id: 'coverage', en: ['coverage'], es: ['cobertura'] },
+  { id: 'deploy', en: ['deploy', 'deploys', 'deployment', 'deployments'], es: ['desplegar', 'despliegue', 'despliegues'] },
+  { id: 'production', en: ['production', 'prod'], es: ['produccion'] },
+  { id: 'daily', en: ['daily'], es: ['diario', 'diaria', 'diariamente'] },
+  { id: 'debt', en: ['debt'], es: ['deuda'] },
+  { id: 'technical', en: ['technical', 'tech'], es: ['tecnica', 'tecnico', 'tecnicos'] },
+  { id: 'billing', en: ['billing', 'invoicing', 'invoice', 'invoices'], es: ['facturacion', 'factura', 'facturas'] },
+  { id: 'migrate', en: ['migrate', 'migration', 'move'], es: ['migrar', 'migracion', 'mover'] },
+  { id: 'kubernetes', en: ['kubernetes', 'k8s'], es: [] },
+  { id: 'service', en: ['service', 'services', 'workloads'], es: ['servicio', 'servicios'] },
+  { id: 'accessibility', en: ['accessibility', 'accessible', 'a11y'], es: ['accesibilidad', 'accesible'] },
+  { id: 'compliance', en: ['compliant', 'compliance', 'comply'], es: ['cumplir', 'cumplimiento'] },
+  { id: 'gdpr', en: ['gdpr'], es: ['rgpd'] },
+  { id: 'carbon', en: ['carbon', 'emissions'], es: ['carbono', 'emisiones'] },
+  { id: 'footprint', en: ['footprint'], es: ['huella'] },
+  { id: 'partner', en: ['partner', 'partners', 'reseller', 'resellers', 'channel'], es: ['socio', 'socios', 'distribuidores', 'canal'] },
+  { id: 'program', en: ['program', 'programme'], es: ['programa'] },
+  { id: 'integration', en: ['integration', 'integrations', 'integrate'], es: ['integracion', 'integraciones', 'integrar'] },
+  { id: 'profit', en: ['profitable', 'profitability', 'profit', 'breakeven'], es: ['rentabilidad', 'rentable', 'beneficio', 'beneficios'] },
+  { id: 'margin', en: ['margin', 'margins'], es: ['margen', 'margenes'] },
+  { id: 'gross', en: ['gross'], es: ['bruto'] },
+  { id: 'culture', en: ['culture'], es: ['cultura'] },
+  { id: 'remote', en: ['remote', 'distributed'], es: ['remoto', 'distancia'] },
+  { id: 'budget', en: ['budget'], es: ['presupuesto'] },
+  { id: 'performance', en: ['performance'], es: ['desempeno', 'rendimiento'] },
+  { id: 'review', en: ['review', 'reviews', 'evaluation', 'appraisal', 'appraisals'], es: ['evaluacion', 'evaluaciones', 'revision'] },
+  { id: 'career', en: ['career', 'careers'], es: ['carrera'] },
+  { id: 'docs', en: ['documentation', 'docs'], es: ['documentacion'] },
+  { id: 'public', en: ['public'], es: ['publica', 'publico'] },
+  { id: 'search', en: ['search'], es: ['buscador', 'busqueda'] },
+  { id: 'ai', en: ['ai', 'copilot', 'assistant'], es: ['ia', 'asistente'] },
+  { id: 'community', en: ['community'], es: ['comunidad'] },
+  { id: 'member', en: ['member', 'members'], es: ['miembro', 'miembros'] },
+  { id: 'conference', en: ['conference', 'summit'], es: ['conferencia', 'congreso'] },
+  { id: 'organic', en: ['organic'], es: ['organico'] },
+  { id: 'traffic', en: ['traffic', 'visits', 'visitors'], es: ['trafico', 'visitas'] },
+  { id: 'office', en: ['office', 'offices'], es: ['oficina', 'oficinas'] },
+  { id: 'open', en: ['open', 'opening'], es: ['abrir', 'apertura'] },
+  { id: 'automate', en: ['automate', 'automation', 'automated'], es: ['automatizar', 'automatizacion'] },
+  { id: 'vulnerability', en: ['vulnerability', 'vulnerabilities', 'cve', 'cves'], es: ['vulnerabilidad', 'vulnerabilidades'] },
+  { id: 'fix', en: ['fix', 'patch', 'remediate'], es: ['corregir', 'parchear', 'arreglar', 'solucionar'] },
+  { id: 'critical', en: ['critical', 'sev1', 'p1'], es: ['critico', 'critica', 'criticos', 'criticas'] },
+  { id: 'incident', en: ['incident', 'incidents', 'outage', 'outages'], es: ['incidente', 'incidentes', 'caida', 'caidas'] },
+  { id: 'external', en: ['external'], es: ['externo', 'externa'] },
+  { id: 'health', en: ['health'], es: ['salud'] },
+  { id: 'cycle', en: ['cycle'], es: ['ciclo'] },
+  { id: 'competitor', en: ['competitor', 'competitors', 'competition', 'competitive'], es: ['competencia', 'competidores'] },
+  { id: 'translate', en: ['translate', 'translation', 'localize', 'localise', 'localization', 'localisation'], es: ['traducir', 'traduccion', 'localizar'] },
+  { id: 'laptop', en: ['laptop', 'laptops'], es: ['portatil', 'portatiles', 'ordenador'] },
+  { id: 'oncall', en: ['oncall'], es: ['guardia', 'guardias'] },
+  { id: 'bug', en: ['bug', 'bugs', 'defects'], es: ['bug', 'bugs', 'errores', 'fallos'] },
+  { id: 'crash', en: ['crash', 'crashes'], es: ['crash', 'crashes', 'cierres'] },
+  { id: 'adoption', en: ['adoption', 'usage', 'use', 'using'], es: ['adopcion', 'uso', 'usar'] },
+  { id: 'report', en: ['report', 'reports', 'reporting'], es: ['informe', 'informes', 'reporte', 'reportes'] },
+  { id: 'meeting', en: ['meeting', 'meetings'], es: ['reunion', 'reuniones'] },
+  { id: 'wednesday', en: ['wednesday', 'wednesdays'], es: ['miercoles'] },
+  { id: 'referral', en: ['referral', 'referrals'], es: ['referido', 'referidos'] },
+  { id: 'bonus', en: ['bonus'], es: ['bono', 'bonificacion'] },
+  { id: 'latency', en: ['latency'], es: ['latencia'] },
+  { id: 'uptime', en: ['uptime', 'availability', 'available'], es: ['disponibilidad', 'disponible'] },
+  { id: 'platform', en: ['platform'], es: ['plataforma'] },
+  { id: 'load', en: ['load', 'loading', 'loads'], es: ['carga', 'cargue', 'cargar'] },
+  { id: 'website', en: ['website', 'web', 'site'], es: ['web', 'sitio'] },
+  { id: 'signup', en: ['signup', 'signups', 'registration', 'register'], es: ['registro', 'registrarse'] },
+  { id: 'team', en: ['team', 'teams'], es: ['equipo', 'equipos'] },
+  { id: 'new', en: ['new'], es: ['nuevo', 'nueva', 'nuevos', 'nuevas'] },
+  { id: 'first', en: ['first'], es: ['primer', 'primera', 'primero'] },
+  { id: 'monthly', en: ['monthly'], es: ['mensual', 'mensuales'] },
+  { id: 'quarterly', en: ['quarterly'], es: ['trimestral', 'trimestrales'] },
+  { id: 'smb', en: ['smb', 'smbs', 'sme', 'smes'], es: ['pyme', 'pymes'] },
+  { id: 'enterprise', en: ['enterprise', 'corporate'], es: ['corporativo', 'corporativos'] },
+  { id: 'salesrep', en: ['salesrep', 'salespeople', 'reps'], es: ['comerciales', 'comercial', 'vendedores'] },
+  { id: 'product', en: ['product', 'products'], es: ['producto', 'productos'] },
+]
+
+export interface Vocabulary {
+  /** Folded phrase words → replacement words; keyed by first word, longest phrases first. */
+  phrases: Map<string, ReadonlyArray<{ words: readonly string[]; replacement: readonly string[] }>>
+  /** Exact folded word → concept id. */
+  words: Map<string, string>
+  /** Stem in a language → concept id. */
+  stems: Record<Language, Map<string, string>>
+}
+
+function buildVocabulary(): Vocabulary {
+  const phrases: Vocabulary['phrases'] = new Map()
+  for (const [from, to] of PHRASES) {
+    const words = normalizeText(from).split(' ')
+    const first = words[0] ?? ''
+    const list = [...(phrases.get(first) ?? []), { words, replacement: to === '' ? [] : to.split(' ') }]
+    list.sort((a, b) => b.words.length - a.words.length)
+    phrases.set(first, list)
+  }
+  const words = new Map<string, string>()
+  const stems: Vocabulary['stems'] = { en: new Map(), es: new Map() }
+  for (const concept of CONCEPTS) {
+    for (const language of ['en', 'es'] as const) {
+      for (const raw of concept[language]) {
+        const word = normalizeText(raw)
+        words.set(word, concept.id)
+        stems[language].set(stemWord(word, language), concept.id)
+      }
+    }
+  }
+  return { phrases, words, stems }
+}
+
+let vocabulary: Vocabulary | undefined
+/** Built on first use: the table is small, but stemming it all at import time would slow startup. */
+export function okrVocabulary(): Vocabulary {
+  vocabulary ??= buildVocabulary()
+  return vocabulary
+}
+
+/** Replaces known phrases ("latin america" → "latam") in a list of folded words. */
+export function replacePhrases(words: readonly string[], vocab: Vocabulary): string[] {
+  const out: string[] = []
+  for (let i = 0; i < words.length; ) {
+    const word = words[i] as string
+    const match = vocab.phrases.get(word)?.find((p) => p.words.every((w, k) => words[i + k] === w))
+    if (match) {
+      out.push(...match.replacement)
+      i += match.words.length
+    } else {
+      out.push(word)
+      i++
+    }
+  }
+  return out
+}
+
+/**
+ * The concept a folded word stands for, if the OKR table knows it: by exact word, then by its stem
+ * in the submission's language, then by its stem in the other language (mixed-language text).
+ */
+export function conceptOf(word: string, language: Language, vocab: Vocabulary): string | undefined {
+  const exact = vocab.words.get(word)
+  if (exact !== undefined) return exact
+  const own = vocab.stems[language].get(stemWord(word, language))
+  if (own !== undefined) return own
+  const other: Language = language === 'en' ? 'es' : 'en'
+  return vocab.stems[other].get(stemWord(word, other))
+}
