@@ -3,6 +3,7 @@ import { transitionStage } from '../../shared/stages/stageMachine.ts'
 import type { StageRecord } from '../../shared/meeting/meetingDoc.ts'
 import type { CommandHandler } from '../meeting/commandTypes.ts'
 import { refuse } from '../meeting/commandTypes.ts'
+import { openBoard } from './board/openBoard.ts'
 
 export const changeStage: CommandHandler<'changeStage'> = (ctx, command) => {
   const allowed = checkPermission(ctx.actor, 'changeStage', ctx.stage)
@@ -13,5 +14,6 @@ export const changeStage: CommandHandler<'changeStage'> = (ctx, command) => {
   ctx.maps.meeting.set('stage', record)
   // A timer belongs to the stage it was started in.
   if (ctx.maps.meeting.get('timer')) ctx.maps.meeting.set('timer', null)
+  if (transition.to === 'group') openBoard(ctx)
   return { ok: true, result: { stage: transition.to } }
 }

@@ -5,6 +5,16 @@ import { join } from './join.ts'
 import { markDone } from './markDone.ts'
 import { rename } from './rename.ts'
 import { startTimer, stopTimer } from './timer.ts'
+import { updateSettings } from './updateSettings.ts'
+import { submitObjective } from './submissions/submitObjective.ts'
+import { editSubmission } from './submissions/editSubmission.ts'
+import { withdrawSubmission } from './submissions/withdrawSubmission.ts'
+import { supportSubmission } from './submissions/supportSubmission.ts'
+import { findSimilar } from './submissions/findSimilar.ts'
+import { hideSubmission } from './submissions/hideSubmission.ts'
+import { createCluster, mergeCards, moveCard, renameCluster, retitleCard, undoMove } from './board/boardMoves.ts'
+import { hideCard } from './board/hideCard.ts'
+import { readAudit, resolveSuggestion, suggestClusters } from './board/suggestions.ts'
 
 /** Every command that changes the meeting. `hello` is not here: it binds a socket and changes nothing stored. */
 export const COMMAND_HANDLERS: { [T in Exclude<CommandType, 'hello'>]: CommandHandler<T> } = {
@@ -14,4 +24,21 @@ export const COMMAND_HANDLERS: { [T in Exclude<CommandType, 'hello'>]: CommandHa
   markDone,
   startTimer,
   stopTimer,
+  updateSettings,
+  submitObjective,
+  editSubmission,
+  withdrawSubmission,
+  supportSubmission,
+  findSimilar,
+  hideSubmission,
+  mergeCards,
+  moveCard,
+  createCluster,
+  renameCluster,
+  retitleCard,
+  undoMove,
+  hideCard,
+  suggestClusters,
+  resolveSuggestion,
+  readAudit,
 }

@@ -1,7 +1,11 @@
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import { meetingMaps, type StageRecord } from '../../shared/meeting/meetingDoc.ts'
+import { meetingMaps, readSettings, type StageRecord } from '../../shared/meeting/meetingDoc.ts'
+import { buildSimilarityIndex, type SimilarityIndex } from '../../shared/similarity.ts'
+import type { OwnSubmission, PublicSubmission } from '../../shared/submissions/submissionTypes.ts'
+import { vaultMaps } from './vaultDoc.ts'
+import { randomBytes } from 'node:crypto'
 import { Command, type CommandError } from '../../shared/protocol/messages.ts'
 import type { Actor } from '../../shared/stages/permissions.ts'
 import { isStage, type Stage } from '../../shared/stages/stages.ts'
@@ -32,6 +36,8 @@ export interface RoomOptions {
 type Reply = (frame: Uint8Array) => void
 
 const SERVER_ORIGIN = Symbol('server')
+const SIMILARITY_REBUILD_MS = 1000
+const MODERATION_FEED_INTERVAL_MS = 1000
 
 /**
  * A live meeting: its Y.Doc (written only here), its sockets, and the commit cycle that keeps
@@ -42,8 +48,19 @@ export class MeetingRoom implements CommitParticipant {
   readonly doc = new Y.Doc({ gc: true })
   readonly maps = meetingMaps(this.doc)
   readonly connections = new Set<RoomConnection>()
+  /** Server-only: never synced to a client. */
+  readonly vault = new Y.Doc({ gc: true })
+  readonly vaultMaps = vaultMaps(this.vault)
   private readonly credentials = new Map<string, Credential>()
-  private readonly socketsPerParticipant = new Map<string, number>()
+  private readonly socketsOf = new Map<string, Set<RoomConnection>>()
+  private pendingVaultUpdates: Uint8Array[] = []
+  private vaultUpdatesSinceSnapshot: number
+  private readonly feedsToRefresh = new Set<string>()
+  private isModerationStale = false
+  private lastModerationSentAt = 0
+  private moderationTimer: NodeJS.Timeout | null = null
+  private similarity: { index: SimilarityIndex; ids: string[]; builtAt: number } | null = null
+  private isSimilarityStale = true
   private pendingUpdates: Uint8Array[] = []
   private pendingCredentials: Credential[] = []
   private pendingCommands: MeetingBatch['commands'] = []
@@ -64,10 +81,17 @@ export class MeetingRoom implements CommitParticipant {
   ) {
     this.now = options.now ?? Date.now
     for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN)
+    for (const update of stored.vaultUpdates) Y.applyUpdate(this.vault, update, SERVER_ORIGIN)
     for (const c of stored.credentials) this.credentials.set(c.participantId, c)
     this.updatesSinceSnapshot = stored.updates.length
+    this.vaultUpdatesSinceSnapshot = stored.vaultUpdates.length
     this.doc.on('update', (update: Uint8Array) => {
       this.pendingUpdates.push(update)
+      this.options.committer.markDirty(this)
+    })
+    this.vault.on('update', (update: Uint8Array) => {
+      this.pendingVaultUpdates.push(update)
+      this.isSimilarityStale = true
       this.options.committer.markDirty(this)
     })
     // After a restart nobody is connected yet: clear the presence the crashed process left behind.
@@ -90,7 +114,12 @@ export class MeetingRoom implements CommitParticipant {
   }
 
   get hasUncommittedChanges(): boolean {
-    return this.pendingUpdates.length > 0 || this.pendingCommands.length > 0 || this.pendingCredentials.length > 0
+    return (
+      this.pendingUpdates.length > 0 ||
+      this.pendingVaultUpdates.length > 0 ||
+      this.pendingCommands.length > 0 ||
+      this.pendingCredentials.length > 0
+    )
   }
 
   addConnection(conn: RoomConnection): void {
@@ -99,7 +128,7 @@ export class MeetingRoom implements CommitParticipant {
 
   removeConnection(conn: RoomConnection): void {
     if (!this.connections.delete(conn)) return
-    if (conn.actor.role !== 'anonymous') this.releasePresence(conn.actor.participantId)
+    if (conn.actor.role !== 'anonymous') this.releasePresence(conn.actor.participantId, conn)
   }
 
   /** Answers a client's sync step 1 with what it lacks. Only committed state ever leaves the server. */
@@ -161,12 +190,27 @@ export class MeetingRoom implements CommitParticipant {
       maxParticipants: this.options.maxParticipants,
       saveCredential: (c) => pendingCredentials.push(c),
       becomeParticipant: (actor) => (boundActor = actor),
+      vault: this.vaultMaps,
+      settings: readSettings(this.maps.meeting),
+      newId: () => randomBytes(9).toString('base64url'),
+      actorName: () => this.nameOf(conn.actor),
+      refreshFeedOf: (participantId) => this.feedsToRefresh.add(participantId),
+      refreshModeration: () => {
+        this.isModerationStale = true
+      },
+      submissionIndex: () => this.submissionIndex(),
+      audit: (action, detail) => {
+        const actorId = conn.actor.role === 'anonymous' ? '' : conn.actor.participantId
+        this.vaultMaps.audit.push([{ at: ctx.now, actorId, actorName: this.nameOf(conn.actor), action, detail }])
+      },
     }
     try {
       const handler = COMMAND_HANDLERS[command.type] as (c: CommandContext, cmd: typeof command) => Outcome<unknown>
-      // One command, one Y transaction: observers and the wire see it whole or not at all.
+      // One command, one Y transaction per doc: observers and the wire see it whole or not at all.
       this.doc.transact(() => {
-        box.outcome = handler(ctx, command)
+        this.vault.transact(() => {
+          box.outcome = handler(ctx, command)
+        }, SERVER_ORIGIN)
       }, SERVER_ORIGIN)
     } catch (error) {
       // A half-applied command must never reach disk: drop everything uncommitted and reload from storage.
@@ -182,6 +226,11 @@ export class MeetingRoom implements CommitParticipant {
       return
     }
     const result = outcome.result
+    if (outcome.persist === false) {
+      this.options.onCommand?.(command.type, 'ok')
+      reply(okFrame(command.id, result))
+      return
+    }
     for (const c of pendingCredentials) {
       this.credentials.set(c.participantId, c)
       this.pendingCredentials.push(c)
@@ -213,14 +262,25 @@ export class MeetingRoom implements CommitParticipant {
         this.updatesSinceSnapshot = 1
       }
     }
+    const vaultUpdate = this.pendingVaultUpdates.length === 0 ? null : Y.mergeUpdates(this.pendingVaultUpdates)
+    let vaultSnapshot: Uint8Array | null = null
+    if (vaultUpdate) {
+      this.vaultUpdatesSinceSnapshot++
+      if (this.vaultUpdatesSinceSnapshot >= this.options.compactAfterUpdates) {
+        vaultSnapshot = Y.encodeStateAsUpdate(this.vault)
+        this.vaultUpdatesSinceSnapshot = 1
+      }
+    }
     const batch: MeetingBatch = {
       meetingId: this.id,
       update,
       snapshot,
+      vault: { update: vaultUpdate, snapshot: vaultSnapshot },
       credentials: this.pendingCredentials,
       commands: this.pendingCommands,
     }
     this.pendingUpdates = []
+    this.pendingVaultUpdates = []
     this.pendingCredentials = []
     this.pendingCommands = []
     this.committing = this.afterCommit
@@ -237,6 +297,7 @@ export class MeetingRoom implements CommitParticipant {
     const update = this.broadcastAfterCommit
     this.broadcastAfterCommit = null
     if (update) this.broadcast(syncUpdateFrame(update))
+    this.sendFeeds()
     const callbacks = this.committing
     this.committing = []
     this.committingFailures = []
@@ -260,6 +321,7 @@ export class MeetingRoom implements CommitParticipant {
     this.afterCommit = []
     this.afterFailure = []
     this.pendingUpdates = []
+    this.pendingVaultUpdates = []
     this.pendingCommands = []
     this.pendingCredentials = []
     for (const cb of failures) cb()
@@ -283,6 +345,8 @@ export class MeetingRoom implements CommitParticipant {
     }
     this.bind(conn, { role: credential.role, participantId: credential.participantId })
     const record = this.maps.participants.get(credential.participantId)
+    // A (re)connected person catches up on their private data right after the reply.
+    queueMicrotask(() => this.sendPrivateCatchUp(conn))
     return okFrame(commandId, {
       participantId: credential.participantId,
       role: credential.role,
@@ -311,26 +375,104 @@ export class MeetingRoom implements CommitParticipant {
     this.options.committer.markDirty(this)
   }
 
+  private nameOf(actor: Actor): string {
+    if (actor.role === 'anonymous') return 'someone'
+    return this.maps.participants.get(actor.participantId)?.name ?? 'someone'
+  }
+
+  private submissionIndex(): { index: SimilarityIndex; ids: string[] } {
+    const now = this.now()
+    // Hints while typing can be a second stale; rebuilding on every keystroke of a 5,000-person burst cannot.
+    if (!this.similarity || (this.isSimilarityStale && now - this.similarity.builtAt >= SIMILARITY_REBUILD_MS)) {
+      const ids: string[] = []
+      const texts: string[] = []
+      for (const s of this.vaultMaps.submissions.values()) {
+        if (s.status !== 'active') continue
+        ids.push(s.id)
+        texts.push(s.title)
+      }
+      this.similarity = { index: buildSimilarityIndex(texts), ids, builtAt: now }
+      this.isSimilarityStale = false
+    }
+    return { index: this.similarity.index, ids: this.similarity.ids }
+  }
+
+  /** What one person may see of the proposals: their own and the ones they support. */
+  ownFeed(participantId: string): OwnSubmission[] {
+    const items: OwnSubmission[] = []
+    for (const s of this.vaultMaps.submissions.values()) {
+      if (s.status !== 'active') continue
+      const relation = s.authorId === participantId ? 'author' : s.supporterIds.includes(participantId) ? 'supporter' : null
+      if (!relation) continue
+      items.push({ id: s.id, title: s.title, why: s.why, supporterCount: s.supporterIds.length, relation })
+    }
+    return items
+  }
+
+  moderationFeed(): PublicSubmission[] {
+    const items: PublicSubmission[] = []
+    for (const s of this.vaultMaps.submissions.values()) {
+      if (s.status === 'active') items.push({ id: s.id, title: s.title, why: s.why, supporterCount: s.supporterIds.length, createdAt: s.createdAt })
+    }
+    return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+  }
+
+  private sendPrivateCatchUp(conn: RoomConnection): void {
+    if (conn.actor.role === 'anonymous' || !this.connections.has(conn)) return
+    conn.send(encodeAppMessage({ kind: 'feed', feed: 'mine', items: this.ownFeed(conn.actor.participantId) }))
+    if (conn.actor.role === 'facilitator') conn.send(encodeAppMessage({ kind: 'feed', feed: 'moderation', items: this.moderationFeed() }))
+  }
+
+  private sendFeeds(): void {
+    for (const participantId of this.feedsToRefresh) {
+      const sockets = this.socketsOf.get(participantId)
+      if (!sockets || sockets.size === 0) continue
+      const frame = encodeAppMessage({ kind: 'feed', feed: 'mine', items: this.ownFeed(participantId) })
+      for (const conn of sockets) conn.send(frame)
+    }
+    this.feedsToRefresh.clear()
+    if (this.isModerationStale) this.scheduleModerationFeed()
+  }
+
+  /** The whole list goes to facilitators at most once a second: a burst of 5,000 proposals is one send a second, not 5,000. */
+  private scheduleModerationFeed(): void {
+    if (this.moderationTimer) return
+    const wait = Math.max(0, this.lastModerationSentAt + MODERATION_FEED_INTERVAL_MS - this.now())
+    this.moderationTimer = setTimeout(() => {
+      this.moderationTimer = null
+      if (this.isBroken) return
+      this.isModerationStale = false
+      this.lastModerationSentAt = this.now()
+      let frame: Uint8Array | null = null
+      for (const conn of this.connections) {
+        if (conn.actor.role !== 'facilitator') continue
+        frame ??= encodeAppMessage({ kind: 'feed', feed: 'moderation', items: this.moderationFeed() })
+        conn.send(frame)
+      }
+    }, wait)
+    this.moderationTimer.unref?.()
+  }
+
   private bind(conn: RoomConnection, actor: Exclude<Actor, { role: 'anonymous' }>): void {
     if (conn.actor.role !== 'anonymous') {
       if (conn.actor.participantId === actor.participantId) return
-      this.releasePresence(conn.actor.participantId)
+      this.releasePresence(conn.actor.participantId, conn)
     }
     conn.actor = actor
-    const count = this.socketsPerParticipant.get(actor.participantId) ?? 0
-    this.socketsPerParticipant.set(actor.participantId, count + 1)
+    let sockets = this.socketsOf.get(actor.participantId)
+    if (!sockets) this.socketsOf.set(actor.participantId, (sockets = new Set()))
+    const count = sockets.size
+    sockets.add(conn)
     if (count === 0 && this.maps.online.get(actor.participantId) !== true) {
       this.doc.transact(() => this.maps.online.set(actor.participantId, true), SERVER_ORIGIN)
     }
   }
 
-  private releasePresence(participantId: string): void {
-    const count = (this.socketsPerParticipant.get(participantId) ?? 1) - 1
-    if (count > 0) {
-      this.socketsPerParticipant.set(participantId, count)
-      return
-    }
-    this.socketsPerParticipant.delete(participantId)
+  private releasePresence(participantId: string, conn: RoomConnection): void {
+    const sockets = this.socketsOf.get(participantId)
+    sockets?.delete(conn)
+    if (sockets && sockets.size > 0) return
+    this.socketsOf.delete(participantId)
     if (!this.isBroken && this.maps.online.has(participantId)) {
       this.doc.transact(() => this.maps.online.delete(participantId), SERVER_ORIGIN)
     }

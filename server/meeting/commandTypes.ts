@@ -4,6 +4,9 @@ import type { Stage } from '../../shared/stages/stages.ts'
 import type { CommandError, CommandOf, CommandResults, CommandType } from '../../shared/protocol/messages.ts'
 import type { meetingMaps } from '../../shared/meeting/meetingDoc.ts'
 import type { Credential } from '../persistence/MeetingStore.ts'
+import type { MeetingSettings } from '../../shared/meeting/settings.ts'
+import type { VaultMaps } from './vaultDoc.ts'
+import type { SimilarityIndex } from '../../shared/similarity.ts'
 
 export interface CommandContext {
   doc: Y.Doc
@@ -17,9 +20,25 @@ export interface CommandContext {
   saveCredential(credential: Credential): void
   /** Binds the current socket to a participant (after join). */
   becomeParticipant(actor: Exclude<Actor, { role: 'anonymous' }>): void
+  vault: VaultMaps
+  settings: MeetingSettings
+  /** A fresh random id for a new record. */
+  newId(): string
+  actorName(): string
+  /** Re-sends this person's private "mine" feed after the commit. */
+  refreshFeedOf(participantId: string): void
+  /** Re-sends the facilitators' moderation feed after the commit. */
+  refreshModeration(): void
+  /** The similarity index over active proposals (rebuilt lazily), with the submission id of each entry. */
+  submissionIndex(): { index: SimilarityIndex; ids: string[] }
+  /** Appends to the server-only audit trail. */
+  audit(action: string, detail: string): void
 }
 
-export type Outcome<R> = { ok: true; result: R; logged?: unknown } | { ok: false; error: CommandError }
+/**
+ * `persist: false` marks a query (it changed nothing): answered at once, not logged, so a resend runs it again.
+ */
+export type Outcome<R> = { ok: true; result: R; logged?: unknown; persist?: boolean } | { ok: false; error: CommandError }
 
 export type CommandHandler<T extends CommandType> = (ctx: CommandContext, command: CommandOf<T>) => Outcome<CommandResults[T]>
 

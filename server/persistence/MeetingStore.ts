@@ -11,7 +11,15 @@ export interface StoredMeeting {
   createdAt: number
   /** The doc's updates in the order they were committed; applying them all rebuilds the doc exactly. */
   updates: Uint8Array[]
+  /** The server-only doc (private submissions, audit, undo stacks), rebuilt the same way. */
+  vaultUpdates: Uint8Array[]
   credentials: Credential[]
+}
+
+/** The server-only doc's share of a batch. */
+export interface VaultBatch {
+  update: Uint8Array | null
+  snapshot: Uint8Array | null
 }
 
 /** Everything one meeting wrote during one commit tick. Applied atomically with the other meetings' batches. */
@@ -22,6 +30,7 @@ export interface MeetingBatch {
   commands: { actorKey: string; commandId: string; resultJson: string }[]
   /** When set, replaces all stored updates by this one snapshot (compaction). */
   snapshot: Uint8Array | null
+  vault?: VaultBatch
 }
 
 /**

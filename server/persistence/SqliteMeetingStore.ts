@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { migrate } from './migrations.ts'
 import type { Credential, MeetingBatch, MeetingStore, StoredMeeting } from './MeetingStore.ts'
 
+const MEETING_DOC = 'meeting'
+const VAULT_DOC = 'vault'
+
 export type SynchronousMode = 'FULL' | 'NORMAL'
 
 /**
@@ -34,11 +37,11 @@ export class SqliteMeetingStore implements MeetingStore {
       credentials: this.db.prepare(
         'SELECT participant_id AS participantId, role, token_hash AS tokenHash FROM credentials WHERE meeting_id = ?',
       ),
-      maxSeq: this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM doc_updates WHERE meeting_id = ?'),
-      insertUpdate: this.db.prepare('INSERT INTO doc_updates (meeting_id, seq, update_blob) VALUES (?, ?, ?)'),
-      updates: this.db.prepare('SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? ORDER BY seq'),
-      updateCount: this.db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE meeting_id = ?'),
-      deleteUpdates: this.db.prepare('DELETE FROM doc_updates WHERE meeting_id = ?'),
+      maxSeq: this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM doc_updates WHERE meeting_id = ? AND doc_name = ?'),
+      insertUpdate: this.db.prepare('INSERT INTO doc_updates (meeting_id, doc_name, seq, update_blob) VALUES (?, ?, ?, ?)'),
+      updates: this.db.prepare('SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = ? ORDER BY seq'),
+      updateCount: this.db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE meeting_id = ? AND doc_name = 'meeting'"),
+      deleteUpdates: this.db.prepare('DELETE FROM doc_updates WHERE meeting_id = ? AND doc_name = ?'),
       insertCommand: this.db.prepare(
         'INSERT OR IGNORE INTO command_log (meeting_id, actor_key, command_id, result_json) VALUES (?, ?, ?, ?)',
       ),
@@ -69,9 +72,10 @@ export class SqliteMeetingStore implements MeetingStore {
   loadMeeting(id: string): StoredMeeting | null {
     const meeting = this.statements.getMeeting.get(id) as { id: string; createdAt: number } | undefined
     if (!meeting) return null
-    const updates = (this.statements.updates.all(id) as { blob: Buffer }[]).map((r) => new Uint8Array(r.blob))
+    const updatesOf = (docName: string) =>
+      (this.statements.updates.all(id, docName) as { blob: Buffer }[]).map((r) => new Uint8Array(r.blob))
     const credentials = this.statements.credentials.all(id) as Credential[]
-    return { ...meeting, updates, credentials }
+    return { ...meeting, updates: updatesOf(MEETING_DOC), vaultUpdates: updatesOf(VAULT_DOC), credentials }
   }
 
   commit(batches: readonly MeetingBatch[]): void {
@@ -98,13 +102,19 @@ export class SqliteMeetingStore implements MeetingStore {
   private writeBatch(batch: MeetingBatch): void {
     const s = this.statements
     for (const c of batch.credentials) s.upsertCredential.run(batch.meetingId, c.participantId, c.role, c.tokenHash)
-    if (batch.snapshot) {
-      s.deleteUpdates.run(batch.meetingId)
-      s.insertUpdate.run(batch.meetingId, 1, batch.snapshot)
-    } else if (batch.update) {
-      const { seq } = s.maxSeq.get(batch.meetingId) as { seq: number }
-      s.insertUpdate.run(batch.meetingId, seq + 1, batch.update)
-    }
+    this.writeDoc(batch.meetingId, MEETING_DOC, batch.update, batch.snapshot)
+    if (batch.vault) this.writeDoc(batch.meetingId, VAULT_DOC, batch.vault.update, batch.vault.snapshot)
     for (const c of batch.commands) s.insertCommand.run(batch.meetingId, c.actorKey, c.commandId, c.resultJson)
+  }
+
+  private writeDoc(meetingId: string, docName: string, update: Uint8Array | null, snapshot: Uint8Array | null): void {
+    const s = this.statements
+    if (snapshot) {
+      s.deleteUpdates.run(meetingId, docName)
+      s.insertUpdate.run(meetingId, docName, 1, snapshot)
+    } else if (update) {
+      const { seq } = s.maxSeq.get(meetingId, docName) as { seq: number }
+      s.insertUpdate.run(meetingId, docName, seq + 1, update)
+    }
   }
 }

@@ -26,6 +26,18 @@ const MIGRATIONS: readonly string[] = [
      result_json TEXT NOT NULL,
      PRIMARY KEY (meeting_id, actor_key, command_id)
    );`,
+  // A meeting has more than one doc: the shared one and the server-only vault (and later key-result docs).
+  `CREATE TABLE doc_updates_v2 (
+     meeting_id TEXT NOT NULL REFERENCES meetings(id),
+     doc_name TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     update_blob BLOB NOT NULL,
+     PRIMARY KEY (meeting_id, doc_name, seq)
+   );
+   INSERT INTO doc_updates_v2 (meeting_id, doc_name, seq, update_blob)
+     SELECT meeting_id, 'meeting', seq, update_blob FROM doc_updates;
+   DROP TABLE doc_updates;
+   ALTER TABLE doc_updates_v2 RENAME TO doc_updates;`,
 ]
 
 export function migrate(db: Database.Database): number {

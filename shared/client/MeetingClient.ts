@@ -12,6 +12,7 @@ import {
   type CommandType,
   type IdentityResult,
 } from '../protocol/messages.ts'
+import type { OwnSubmission, PublicSubmission } from '../submissions/submissionTypes.ts'
 import { newCommandId } from './commandId.ts'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected'
@@ -52,6 +53,7 @@ type ClientEvents = {
   token: (token: string | null) => void
   notice: (error: CommandError) => void
   pending: (count: number) => void
+  feed: (feed: 'mine' | 'moderation') => void
 }
 
 /**
@@ -67,6 +69,10 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
   identity: IdentityResult | null = null
   /** serverNow − Date.now() at the last hello/join/heartbeat. */
   clockOffsetMs = 0
+  /** The proposals this person wrote or supports (private to them). */
+  mySubmissions: OwnSubmission[] = []
+  /** Every proposal, for the facilitator's moderation while submissions are private. */
+  moderation: PublicSubmission[] = []
   private token: string | null
   private readonly pending = new Map<string, PendingCommand>()
 
@@ -181,6 +187,12 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
     }
     if (message.kind === 'notice') {
       this.emit('notice', [message.error])
+      return
+    }
+    if (message.kind === 'feed') {
+      if (message.feed === 'mine') this.mySubmissions = message.items as OwnSubmission[]
+      else this.moderation = message.items as PublicSubmission[]
+      this.emit('feed', [message.feed])
       return
     }
     const pending = message.id === null ? undefined : this.pending.get(message.id)

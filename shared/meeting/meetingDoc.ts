@@ -3,6 +3,10 @@ import { isStage, type Stage } from '../stages/stages.ts'
 import type { Role } from '../stages/permissions.ts'
 import type { Mission } from './mission.ts'
 import type { MeetingView, ObjectiveCount, ParticipantView, StageTimer } from './meetingView.ts'
+import { DEFAULT_SETTINGS, type MeetingSettings } from './settings.ts'
+import type { CardRecord, ClusterRecord } from '../board/boardTypes.ts'
+import type { BoardSuggestion } from '../board/suggestClusters.ts'
+import type { PublicSubmission } from '../submissions/submissionTypes.ts'
 
 /**
  * The shape of the meeting's Y.Doc. Only the server writes it; clients read it through `readMeetingView`.
@@ -13,6 +17,10 @@ export const MEETING_MAP = 'meeting'
 export const PARTICIPANTS_MAP = 'participants'
 export const ONLINE_MAP = 'online'
 export const DONE_MAP = 'done'
+export const OPEN_SUBMISSIONS_MAP = 'openSubmissions'
+export const CARDS_MAP = 'cards'
+export const CLUSTERS_MAP = 'clusters'
+export const SUGGESTIONS_MAP = 'suggestions'
 
 export interface MeetingRecord {
   id: string
@@ -42,7 +50,16 @@ export function meetingMaps(doc: Y.Doc) {
     online: doc.getMap<boolean>(ONLINE_MAP),
     /** participantId → the stage in which they said "I'm done". */
     done: doc.getMap<Stage>(DONE_MAP),
+    /** Proposals everyone may read: filled only in open-submission mode. */
+    openSubmissions: doc.getMap<PublicSubmission>(OPEN_SUBMISSIONS_MAP),
+    cards: doc.getMap<CardRecord>(CARDS_MAP),
+    clusters: doc.getMap<ClusterRecord>(CLUSTERS_MAP),
+    suggestions: doc.getMap<BoardSuggestion>(SUGGESTIONS_MAP),
   }
+}
+
+export function readSettings(meeting: Y.Map<unknown>): MeetingSettings {
+  return { ...DEFAULT_SETTINGS, ...((meeting.get('settings') as Partial<MeetingSettings> | undefined) ?? {}) }
 }
 
 export function readMeetingView(doc: Y.Doc): MeetingView | null {
@@ -64,5 +81,18 @@ export function readMeetingView(doc: Y.Doc): MeetingView | null {
     })
   })
   participants.sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
-  return { ...record, stage: stageRecord.stage, stageStartedAt: stageRecord.startedAt, timer, participants }
+  const byCreation = <T extends { createdAt: number; id: string }>(a: T, b: T) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)
+  return {
+    ...record,
+    stage: stageRecord.stage,
+    stageStartedAt: stageRecord.startedAt,
+    timer,
+    participants,
+    settings: readSettings(maps.meeting),
+    submissionCount: (maps.meeting.get('submissionCount') as number | undefined) ?? 0,
+    openSubmissions: [...maps.openSubmissions.values()].sort(byCreation),
+    cards: [...maps.cards.values()].sort(byCreation),
+    clusters: [...maps.clusters.values()].sort(byCreation),
+    suggestions: [...maps.suggestions.values()].filter((s) => s.status === 'pending'),
+  }
 }

@@ -1,6 +1,10 @@
 import type { Stage } from '../stages/stages.ts'
 import type { Role } from '../stages/permissions.ts'
 import type { Mission } from './mission.ts'
+import type { MeetingSettings } from './settings.ts'
+import type { CardRecord, ClusterRecord } from '../board/boardTypes.ts'
+import type { BoardSuggestion } from '../board/suggestClusters.ts'
+import type { PublicSubmission } from '../submissions/submissionTypes.ts'
 
 export type ObjectiveCount = 1 | 3
 
@@ -31,4 +35,12 @@ export interface MeetingView {
   stageStartedAt: number
   timer: StageTimer | null
   participants: ParticipantView[]
+  settings: MeetingSettings
+  /** Active proposals; the only thing participants learn about others' proposals while they are private. */
+  submissionCount: number
+  openSubmissions: PublicSubmission[]
+  cards: CardRecord[]
+  clusters: ClusterRecord[]
+  /** Pending suggestions only. */
+  suggestions: BoardSuggestion[]
 }

@@ -2,6 +2,10 @@ import { z } from 'zod'
 import { STAGES } from '../stages/stages.ts'
 import { QUARTER_PATTERN } from '../meeting/quarter.ts'
 import { MAX_TIMER_SECONDS, MIN_TIMER_SECONDS } from '../presence/timer.ts'
+import { MAX_OBJECTIVE_TITLE_LENGTH, MAX_OBJECTIVE_WHY_LENGTH } from '../submissions/submissionTypes.ts'
+import { MAX_CLUSTER_NAME_LENGTH } from '../board/boardTypes.ts'
+import type { OwnSubmission, PublicSubmission, SimilarSubmission } from '../submissions/submissionTypes.ts'
+import type { AuditEntry } from '../board/auditTypes.ts'
 import {
   MAX_COMMAND_ID_LENGTH,
   MAX_MISSION_PART_LENGTH,
@@ -53,6 +57,23 @@ export interface CreateMeetingResponse {
   facilitatorToken: string
 }
 
+/** Multi-line text (a "why"), trimmed, without control characters other than newlines. */
+const paragraph = (max: number, label: string) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim())
+    .pipe(
+      z
+        .string()
+        .max(max, `${label} is at most ${max} characters.`)
+        .refine((s) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s), `${label} contains control characters.`),
+    )
+
+const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Malformed id.')
+const ObjectiveTitle = singleLine(MAX_OBJECTIVE_TITLE_LENGTH, 'Objective')
+const ObjectiveWhy = paragraph(MAX_OBJECTIVE_WHY_LENGTH, '“Why it matters now”')
+const ClusterName = singleLine(MAX_CLUSTER_NAME_LENGTH, 'Cluster name')
+
 const commandId = z.string().min(1).max(MAX_COMMAND_ID_LENGTH).regex(/^[A-Za-z0-9_-]+$/, 'Command ids are [A-Za-z0-9_-].')
 const token = z.string().min(16).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'Malformed token.')
 
@@ -74,6 +95,30 @@ export const Command = z.discriminatedUnion('type', [
     seconds: z.number().int().min(MIN_TIMER_SECONDS).max(MAX_TIMER_SECONDS),
   }),
   z.strictObject({ id: commandId, type: z.literal('stopTimer') }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('updateSettings'),
+    maxSubmissionsPerPerson: z.number().int().min(1).max(10).optional(),
+    isOpenSubmissions: z.boolean().optional(),
+    grouping: z.enum(['auto', 'everyone', 'helpers']).optional(),
+    helperIds: z.array(recordId).max(100).optional(),
+  }),
+  z.strictObject({ id: commandId, type: z.literal('submitObjective'), title: ObjectiveTitle, why: ObjectiveWhy.default('') }),
+  z.strictObject({ id: commandId, type: z.literal('editSubmission'), submissionId: recordId, title: ObjectiveTitle, why: ObjectiveWhy.default('') }),
+  z.strictObject({ id: commandId, type: z.literal('withdrawSubmission'), submissionId: recordId }),
+  z.strictObject({ id: commandId, type: z.literal('supportSubmission'), submissionId: recordId, support: z.boolean() }),
+  z.strictObject({ id: commandId, type: z.literal('findSimilar'), text: z.string().max(MAX_OBJECTIVE_TITLE_LENGTH * 2) }),
+  z.strictObject({ id: commandId, type: z.literal('hideSubmission'), submissionId: recordId }),
+  z.strictObject({ id: commandId, type: z.literal('mergeCards'), sourceId: recordId, targetId: recordId, title: ObjectiveTitle }),
+  z.strictObject({ id: commandId, type: z.literal('moveCard'), cardId: recordId, clusterId: recordId.nullable() }),
+  z.strictObject({ id: commandId, type: z.literal('createCluster'), cardId: recordId, name: ClusterName.optional() }),
+  z.strictObject({ id: commandId, type: z.literal('renameCluster'), clusterId: recordId, name: ClusterName }),
+  z.strictObject({ id: commandId, type: z.literal('retitleCard'), cardId: recordId, title: ObjectiveTitle }),
+  z.strictObject({ id: commandId, type: z.literal('undoMove') }),
+  z.strictObject({ id: commandId, type: z.literal('hideCard'), cardId: recordId }),
+  z.strictObject({ id: commandId, type: z.literal('suggestClusters') }),
+  z.strictObject({ id: commandId, type: z.literal('resolveSuggestion'), suggestionId: z.string().min(1).max(140), accept: z.boolean() }),
+  z.strictObject({ id: commandId, type: z.literal('readAudit') }),
 ])
 export type Command = z.infer<typeof Command>
 export type CommandType = Command['type']
@@ -95,6 +140,8 @@ export const ERROR_CODES = [
   'too_large',
   'not_found',
   'update_refused',
+  'limit_reached',
+  'conflict',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -124,7 +171,29 @@ export type CommandResults = {
   markDone: { done: boolean }
   startTimer: { startedAt: number; durationMs: number }
   stopTimer: Record<string, never>
+  updateSettings: Record<string, never>
+  submitObjective: { submissionId: string }
+  editSubmission: { submissionId: string }
+  withdrawSubmission: { submissionId: string }
+  supportSubmission: { supporting: boolean }
+  findSimilar: { matches: SimilarSubmission[] }
+  hideSubmission: { submissionId: string }
+  mergeCards: { cardId: string }
+  moveCard: { cardId: string }
+  createCluster: { clusterId: string }
+  renameCluster: { clusterId: string }
+  retitleCard: { cardId: string }
+  undoMove: { undone: string | null; reason: string | null }
+  hideCard: { cardId: string }
+  suggestClusters: { count: number }
+  resolveSuggestion: { applied: boolean }
+  readAudit: { entries: AuditEntry[] }
 }
+
+/** Data only one person (or only facilitators) may see, pushed after each change and on hello. */
+export type FeedMessage =
+  | { kind: 'feed'; feed: 'mine'; items: OwnSubmission[] }
+  | { kind: 'feed'; feed: 'moderation'; items: PublicSubmission[] }
 
 /** Frames the server sends on the app channel. */
 export type ServerMessage =
@@ -132,6 +201,7 @@ export type ServerMessage =
   | { kind: 'reply'; id: string | null; ok: false; error: CommandError }
   | { kind: 'notice'; error: CommandError }
   | { kind: 'heartbeat'; serverNow: number }
+  | FeedMessage
 
 export const ServerMessageSchema = z.union([
   z.object({ kind: z.literal('reply'), id: z.string(), ok: z.literal(true), result: z.unknown() }),
@@ -143,4 +213,5 @@ export const ServerMessageSchema = z.union([
   }),
   z.object({ kind: z.literal('notice'), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
   z.object({ kind: z.literal('heartbeat'), serverNow: z.number() }),
+  z.object({ kind: z.literal('feed'), feed: z.enum(['mine', 'moderation']), items: z.array(z.any()) }),
 ])

@@ -5,9 +5,11 @@ import { analyzeText, NUMBER_PREFIX, type AnalyzedText } from './analyzeText.ts'
  * Terms carry meaning across languages and inflections; trigrams carry typos. Tuned on
  * tests/fixtures/similarity-labelled.json together with the threshold (see tests/bench).
  */
-export const DEFAULT_TERM_WEIGHT = 0.7
+export const DEFAULT_TERM_WEIGHT = 0.9
 /** A bare number ("20" in "Hire 20 engineers") says little about which objective it is. */
 const NUMBER_TERM_WEIGHT = 0.3
+/** Score multiplier when two texts name different members of one kind (Europe / Asia, Android / iOS). */
+export const CONTRAST_FACTOR = 0.5
 
 interface SparseVector {
   ids: Int32Array
@@ -97,6 +99,23 @@ function assignIds(countsPerDoc: ReadonlyArray<ReadonlyMap<string, number>>): { 
   return { ids, df }
 }
 
+/** Whether two texts name different places, platforms, vendors… and no common one of that kind. */
+export function isContrasting(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false
+  for (const x of a) {
+    const kind = x.slice(0, x.indexOf(':') + 1)
+    let isKindInB = false
+    let isShared = false
+    for (const y of b) {
+      if (!y.startsWith(kind)) continue
+      isKindInB = true
+      if (a.includes(y)) isShared = true
+    }
+    if (isKindInB && !isShared) return true
+  }
+  return false
+}
+
 function dot(x: SparseVector, y: SparseVector): number {
   let i = 0
   let j = 0
@@ -152,7 +171,7 @@ export function buildSimilarityIndex(texts: readonly string[], options: BuildInd
  * minScore.
  */
 export function similarPairs(index: SimilarityIndex, minScore: number): ScoredPair[] {
-  const { size, termWeight, termVectors, trigramVectors, termPostings } = index
+  const { size, termWeight, termVectors, trigramVectors, termPostings, analyzed } = index
   const trigramWeight = 1 - termWeight
   // A pair needs at least this term cosine to reach minScore even with identical trigrams.
   const minTermCosine = (minScore - trigramWeight) / termWeight
@@ -181,7 +200,8 @@ export function similarPairs(index: SimilarityIndex, minScore: number): ScoredPa
       const termCosine = acc[a] as number
       acc[a] = 0
       if (termCosine < minTermCosine) continue
-      const score = termWeight * termCosine + trigramWeight * dot(trigramVectors[a] as SparseVector, tb)
+      let score = termWeight * termCosine + trigramWeight * dot(trigramVectors[a] as SparseVector, tb)
+      if (isContrasting(analyzed[a]!.contrasts, analyzed[b]!.contrasts)) score *= CONTRAST_FACTOR
       if (score >= minScore) pairs.push({ a, b, score: Math.min(1, score) })
     }
     // Keep the promised order: by a (ascending) within this b.
@@ -227,7 +247,8 @@ export function querySimilarityIndex(
   const results: Array<{ index: number; score: number }> = []
   for (const [doc, termCosine] of termCosines) {
     if (index.termWeight * termCosine + trigramWeight < minScore) continue
-    const score = index.termWeight * termCosine + trigramWeight * dot(index.trigramVectors[doc] as SparseVector, trigramVector)
+    let score = index.termWeight * termCosine + trigramWeight * dot(index.trigramVectors[doc] as SparseVector, trigramVector)
+    if (isContrasting(index.analyzed[doc]!.contrasts, analyzed.contrasts)) score *= CONTRAST_FACTOR
     if (score >= minScore && score > 0) results.push({ index: doc, score: Math.min(1, score) })
   }
   results.sort((x, y) => y.score - x.score || x.index - y.index)

@@ -33,18 +33,27 @@ export function guessLanguage(words: readonly string[]): Language {
 const MAX_CACHED_STEMS = 50_000
 const cache: Record<Language, Map<string, string>> = { en: new Map(), es: new Map() }
 
+/** Short words are mostly acronyms ("nps", "cac", "sla"); Porter would turn "nps" into "np". */
+const MAX_UNSTEMMED_LENGTH = 3
+/** Spanish plurals end in a vowel + s or in -es; "tickets", "dashboards" are English loanwords. */
+const LOANWORD_PLURAL = /[^aeious]s$/
+
 /**
  * Snowball-style stem of a folded, lower-case word. Spanish suffix rules are written with accents
  * ("-ción"), so the accent of "-cion" / "-sion" endings is put back first: "contratacion" and
- * "contratación" then both become "contrat", like "contratar".
+ * "contratación" then both become "contrat", like "contratar". English plurals inside Spanish text
+ * lose their "s" as they would in English ("los tickets" → "ticket").
  */
 export function stemWord(word: string, language: Language): string {
   const memo = cache[language]
   const hit = memo.get(word)
   if (hit !== undefined) return hit
   let stem: string
-  if (language === 'es') {
-    const accented = word.replace(/([cs])ion$/, '$1ión')
+  if (word.length <= MAX_UNSTEMMED_LENGTH) {
+    stem = word
+  } else if (language === 'es') {
+    const singular = LOANWORD_PLURAL.test(word) ? word.slice(0, -1) : word
+    const accented = singular.replace(/([cs])ion$/, '$1ión')
     stem = spanishStemmer(accented).normalize('NFKD').replace(/\p{M}+/gu, '')
   } else {
     stem = englishStemmer(word)

@@ -84,6 +84,25 @@ const PHRASES: ReadonlyArray<readonly [string, string]> = [
   ['four nines', '9999'],
   ['speed up', 'faster'],
   ['co2', 'carbon'],
+  ['roll out', 'launch'],
+  ['company wide', ''],
+  ['mexico city', 'cdmx'],
+  ['ciudad de mexico', 'cdmx'],
+  ['new york', 'nyc'],
+  ['sao paulo', 'saopaulo'],
+  ['buenos aires', 'buenosaires'],
+  ['united states', 'usa'],
+  ['estados unidos', 'usa'],
+  ['united kingdom', 'uk'],
+  ['reino unido', 'uk'],
+  ['b corp', 'bcorp'],
+  ['app store', 'ios'],
+  ['play store', 'android'],
+  ['google play', 'android'],
+  ['planes de carrera', 'career ladders'],
+  ['plan de carrera', 'career ladder'],
+  ['career paths', 'career ladders'],
+  ['career path', 'career ladder'],
 ]
 
 /**
@@ -95,8 +114,8 @@ const PHRASES: ReadonlyArray<readonly [string, string]> = [
 const CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]; es: readonly string[] }> = [
   { id: 'up', en: ['grow', 'growth', 'increase', 'boost', 'raise', 'improve', 'improvement', 'double', 'expand', 'better', 'higher', 'more', 'strengthen', 'enhance'], es: ['aumentar', 'aumento', 'crecer', 'crecimiento', 'incrementar', 'subir', 'mejorar', 'mejora', 'duplicar', 'impulsar', 'elevar', 'fortalecer', 'potenciar', 'mejor'] },
   { id: 'down', en: ['reduce', 'reduction', 'cut', 'lower', 'decrease', 'shrink', 'shorten', 'minimize', 'minimise', 'fewer', 'less', 'halve', 'slash'], es: ['reducir', 'reduccion', 'bajar', 'disminuir', 'recortar', 'acortar', 'minimizar', 'rebajar'] },
-  { id: 'launch', en: ['launch', 'ship', 'release', 'introduce', 'rollout'], es: ['lanzar', 'lanzamiento', 'publicar', 'sacar', 'implantar', 'implementar'] },
-  { id: 'build', en: ['build', 'create', 'develop'], es: ['construir', 'crear', 'desarrollar', 'montar'] },
+  { id: 'launch', en: ['launch', 'ship', 'release', 'introduce', 'rollout', 'publish'], es: ['lanzar', 'lanzamiento', 'publicar', 'sacar', 'implantar', 'implementar'] },
+  { id: 'build', en: ['build', 'create', 'develop', 'generate'], es: ['construir', 'crear', 'desarrollar', 'montar', 'generar'] },
   { id: 'revenue', en: ['revenue', 'revenues', 'sales', 'income', 'arr', 'mrr', 'bookings'], es: ['ingresos', 'ingreso', 'ventas', 'venta', 'facturar'] },
   { id: 'customer', en: ['customer', 'customers', 'client', 'clients'], es: ['cliente', 'clientes'] },
   { id: 'user', en: ['user', 'users'], es: ['usuario', 'usuarios'] },
@@ -133,7 +152,6 @@ const CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]; es: readonly 
   { id: 'germany', en: ['germany', 'german'], es: ['alemania', 'aleman', 'alemana'] },
   { id: 'brazil', en: ['brazil', 'brazilian'], es: ['brasil', 'brasileno'] },
   { id: 'mexico', en: ['mexico', 'mexican'], es: ['mexico', 'mexicano'] },
-  { id: 'portuguese', en: ['portuguese'], es: ['portugues'] },
   { id: 'support', en: ['support', 'helpdesk'], es: ['soporte'] },
   { id: 'ticket', en: ['ticket', 'tickets', 'requests'], es: ['ticket', 'tickets', 'solicitudes', 'consultas'] },
   { id: 'response', en: ['response', 'respond', 'reply', 'answer'], es: ['respuesta', 'responder', 'contestar'] },
@@ -144,7 +162,7 @@ const CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]; es: readonly 
   { id: 'coverage', en: ['coverage'], es: ['cobertura'] },
   { id: 'deploy', en: ['deploy', 'deploys', 'deployment', 'deployments'], es: ['desplegar', 'despliegue', 'despliegues'] },
   { id: 'production', en: ['production', 'prod'], es: ['produccion'] },
-  { id: 'daily', en: ['daily'], es: ['diario', 'diaria', 'diariamente'] },
+  { id: 'frequent', en: ['daily', 'frequency', 'frequent', 'frequently', 'often'], es: ['diario', 'diaria', 'diariamente', 'frecuencia', 'frecuente', 'frecuentemente'] },
   { id: 'debt', en: ['debt'], es: ['deuda'] },
   { id: 'technical', en: ['technical', 'tech'], es: ['tecnica', 'tecnico', 'tecnicos'] },
   { id: 'billing', en: ['billing', 'invoicing', 'invoice', 'invoices'], es: ['facturacion', 'factura', 'facturas'] },
@@ -178,7 +196,7 @@ const CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]; es: readonly 
   { id: 'organic', en: ['organic'], es: ['organico'] },
   { id: 'traffic', en: ['traffic', 'visits', 'visitors'], es: ['trafico', 'visitas'] },
   { id: 'office', en: ['office', 'offices'], es: ['oficina', 'oficinas'] },
-  { id: 'open', en: ['open', 'opening'], es: ['abrir', 'apertura'] },
+  { id: 'open', en: ['open', 'opening'], es: ['abrir', 'apertura', 'abierto', 'abiertos', 'abiertas'] },
   { id: 'automate', en: ['automate', 'automation', 'automated'], es: ['automatizar', 'automatizacion'] },
   { id: 'vulnerability', en: ['vulnerability', 'vulnerabilities', 'cve', 'cves'], es: ['vulnerabilidad', 'vulnerabilidades'] },
   { id: 'fix', en: ['fix', 'patch', 'remediate'], es: ['corregir', 'parchear', 'arreglar', 'solucionar'] },
@@ -214,7 +232,78 @@ const CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]; es: readonly 
   { id: 'enterprise', en: ['enterprise', 'corporate'], es: ['corporativo', 'corporativos'] },
   { id: 'salesrep', en: ['salesrep', 'salespeople', 'reps'], es: ['comerciales', 'comercial', 'vendedores'] },
   { id: 'product', en: ['product', 'products'], es: ['producto', 'productos'] },
+  { id: 'travel', en: ['travel', 'trip', 'trips'], es: ['viaje', 'viajes'] },
+  { id: 'tool', en: ['tool', 'tools', 'software'], es: ['herramienta', 'herramientas'] },
+  { id: 'collection', en: ['collect', 'collection', 'collections', 'dso'], es: ['cobro', 'cobros', 'cobrar', 'cobranza'] },
+  { id: 'half', en: ['half', 'halve'], es: ['mitad'] },
+  { id: 'role', en: ['role', 'roles', 'position', 'positions'], es: ['puesto', 'puestos', 'rol', 'roles'] },
+  { id: 'ladder', en: ['ladder', 'ladders', 'framework'], es: [] },
+  { id: 'advisory', en: ['advisory', 'advisor', 'advisors'], es: ['asesor', 'asesores', 'consultivo'] },
+  { id: 'board', en: ['board', 'committee', 'council'], es: ['consejo', 'comite'] },
+  { id: 'organize', en: ['organize', 'organise', 'host', 'hold'], es: ['organizar', 'celebrar'] },
+  { id: 'qualified', en: ['qualified'], es: ['cualificado', 'calificado', 'cualificados', 'calificados'] },
+  // Places, platforms, vendors and standards: two objectives naming different ones of a kind are
+  // different objectives (see CONTRASTS).
+  { id: 'usa', en: ['usa', 'american'], es: ['eeuu', 'norteamerica', 'estadounidense'] },
+  { id: 'uk', en: ['uk', 'britain', 'british'], es: ['britanico'] },
+  { id: 'france', en: ['france', 'french'], es: ['francia', 'frances', 'francesa'] },
+  { id: 'portugal', en: ['portugal', 'portuguese'], es: ['portugues', 'portuguesa'] },
+  { id: 'madrid', en: ['madrid'], es: [] },
+  { id: 'barcelona', en: ['barcelona'], es: [] },
+  { id: 'london', en: ['london'], es: ['londres'] },
+  { id: 'berlin', en: ['berlin'], es: [] },
+  { id: 'paris', en: ['paris'], es: [] },
+  { id: 'lisbon', en: ['lisbon'], es: ['lisboa'] },
+  { id: 'cdmx', en: ['cdmx'], es: [] },
+  { id: 'bogota', en: ['bogota'], es: [] },
+  { id: 'nyc', en: ['nyc'], es: [] },
+  { id: 'saopaulo', en: ['saopaulo'], es: [] },
+  { id: 'buenosaires', en: ['buenosaires'], es: [] },
+  { id: 'android', en: ['android'], es: [] },
+  { id: 'ios', en: ['ios', 'iphone', 'ipad'], es: [] },
+  { id: 'salesforce', en: ['salesforce'], es: [] },
+  { id: 'hubspot', en: ['hubspot'], es: [] },
+  { id: 'slack', en: ['slack'], es: [] },
+  { id: 'jira', en: ['jira'], es: [] },
+  { id: 'zendesk', en: ['zendesk'], es: [] },
+  { id: 'snowflake', en: ['snowflake'], es: [] },
+  { id: 'shopify', en: ['shopify'], es: [] },
+  { id: 'stripe', en: ['stripe'], es: [] },
+  { id: 'sap', en: ['sap'], es: [] },
+  { id: 'workday', en: ['workday'], es: [] },
+  { id: 'netsuite', en: ['netsuite'], es: [] },
+  { id: 'okta', en: ['okta'], es: [] },
+  { id: 'github', en: ['github'], es: [] },
+  { id: 'gitlab', en: ['gitlab'], es: [] },
+  { id: 'intercom', en: ['intercom'], es: [] },
+  { id: 'soc2', en: ['soc2'], es: [] },
+  { id: 'iso', en: ['iso', '27001'], es: [] },
+  { id: 'hipaa', en: ['hipaa'], es: [] },
+  { id: 'pci', en: ['pci'], es: [] },
+  { id: 'wcag', en: ['wcag'], es: [] },
+  { id: 'bcorp', en: ['bcorp'], es: [] },
 ]
+
+/**
+ * Kinds of concept where naming different members means different objectives: "Grow revenue in
+ * Europe" is not "Grow revenue in Asia", "Reduce customer churn" is not "Reduce employee turnover",
+ * "Ship Salesforce integration" is not "Ship HubSpot integration". Concepts in one inner list count
+ * as the same member (a user is a customer here).
+ */
+const CONTRASTS: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = {
+  audience: [['customer', 'user'], ['employee']],
+  place: [
+    ['latam'], ['europe'], ['asia'], ['spain'], ['germany'], ['brazil'], ['mexico'], ['usa'], ['uk'],
+    ['france'], ['portugal'], ['madrid'], ['barcelona'], ['london'], ['berlin'], ['paris'], ['lisbon'],
+    ['cdmx'], ['bogota'], ['nyc'], ['saopaulo'], ['buenosaires'],
+  ],
+  platform: [['android'], ['ios']],
+  vendor: [
+    ['salesforce'], ['hubspot'], ['slack'], ['jira'], ['zendesk'], ['snowflake'], ['shopify'], ['stripe'],
+    ['sap'], ['workday'], ['netsuite'], ['okta'], ['github'], ['gitlab'], ['intercom'],
+  ],
+  standard: [['soc2'], ['iso'], ['gdpr'], ['hipaa'], ['pci'], ['wcag'], ['bcorp']],
+}
 
 export interface Vocabulary {
   /** Folded phrase words → replacement words; keyed by first word, longest phrases first. */
@@ -223,6 +312,10 @@ export interface Vocabulary {
   words: Map<string, string>
   /** Stem in a language → concept id. */
   stems: Record<Language, Map<string, string>>
+  /** Concept id → "kind:member" for concepts in CONTRASTS. */
+  contrasts: Map<string, string>
+  /** Every word the tables name, for typo correction: delete-one variant (and the word) → words. */
+  typoKeys: Map<string, string[]>
 }
 
 function buildVocabulary(): Vocabulary {
@@ -245,7 +338,68 @@ function buildVocabulary(): Vocabulary {
       }
     }
   }
-  return { phrases, words, stems }
+  // A phrase's replacement ("casestudy", "allhands") is a concept of its own, never stemmed, so it
+  // reads the same in every language.
+  for (const { replacement } of [...phrases.values()].flat()) {
+    for (const word of replacement) if (!words.has(word)) words.set(word, word)
+  }
+  const contrasts = new Map<string, string>()
+  for (const [kind, members] of Object.entries(CONTRASTS)) {
+    members.forEach((concepts, k) => {
+      for (const id of concepts) contrasts.set(id, `${kind}:${k}`)
+    })
+  }
+  const typoKeys = new Map<string, string[]>()
+  const known = new Set([...words.keys(), ...PHRASES.flatMap(([from]) => normalizeText(from).split(' '))])
+  for (const word of known) {
+    if (word.length < MIN_TYPO_WORD_LENGTH - 1) continue
+    for (const key of [word, ...deletesOf(word)]) {
+      const list = typoKeys.get(key)
+      if (!list) typoKeys.set(key, [word])
+      else if (!list.includes(word)) list.push(word)
+    }
+  }
+  return { phrases, words, stems, contrasts, typoKeys }
+}
+
+/** Shorter words have too many real neighbours one edit away ("cost" / "most" / "host"). */
+const MIN_TYPO_WORD_LENGTH = 5
+
+function deletesOf(word: string): string[] {
+  const out: string[] = []
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1))
+  return out
+}
+
+/** Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of neighbours. */
+function isOneEditAway(a: string, b: string): boolean {
+  if (a === b) return true
+  if (Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+}
+
+/**
+ * The table word an unknown word is a one-edit typo of ("custmer" → "customer", "migarte" →
+ * "migrate"), if exactly one concept or phrase word is that close; otherwise undefined. Real words
+ * one edit from a table word ("scales" / "sales") are corrected too: a known, rare cost.
+ */
+export function correctTypo(word: string, vocab: Vocabulary): string | undefined {
+  if (word.length < MIN_TYPO_WORD_LENGTH || !/^[a-z]+$/.test(word)) return undefined
+  const found = new Set<string>()
+  for (const key of [word, ...deletesOf(word)]) {
+    for (const candidate of vocab.typoKeys.get(key) ?? []) if (isOneEditAway(word, candidate)) found.add(candidate)
+  }
+  if (found.size === 0) return undefined
+  const sorted = [...found].sort()
+  // Several candidates are fine when they mean the same concept ("client" / "clients").
+  const concepts = new Set(sorted.map((w) => vocab.words.get(w) ?? w))
+  return concepts.size === 1 ? sorted[0] : undefined
 }
 
 let vocabulary: Vocabulary | undefined

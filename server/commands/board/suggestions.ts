@@ -1,0 +1,62 @@
+import { clusterCards, combineChanges, mergeCards } from '../../../shared/board/boardRules.ts'
+import type { BoardChange, CardRecord } from '../../../shared/board/boardTypes.ts'
+import { suggestClusters as suggestRule } from '../../../shared/board/suggestClusters.ts'
+import type { CommandHandler } from '../../meeting/commandTypes.ts'
+import { refuse } from '../../meeting/commandTypes.ts'
+import { applyPatch, boardOf, rememberForUndo } from './boardWrites.ts'
+
+/** Runs groupSimilar over the board and lists suggestions for the facilitator to accept or reject one by one. */
+export const suggestClusters: CommandHandler<'suggestClusters'> = (ctx) => {
+  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the facilitator asks for suggestions.')
+  if (ctx.stage !== 'group') return refuse('wrong_stage', 'Suggestions are made during the Group stage.')
+  for (const [id, s] of ctx.maps.suggestions.entries()) if (s.status === 'pending') ctx.maps.suggestions.delete(id)
+  const suggestions = suggestRule([...ctx.maps.cards.values()])
+  for (const s of suggestions) {
+    const previous = ctx.maps.suggestions.get(s.id)
+    // A suggestion the facilitator already rejected stays rejected when the same cards come up again.
+    if (previous?.status === 'rejected') continue
+    ctx.maps.suggestions.set(s.id, s)
+  }
+  return { ok: true, result: { count: suggestions.length } }
+}
+
+export const resolveSuggestion: CommandHandler<'resolveSuggestion'> = (ctx, command) => {
+  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the facilitator reviews suggestions.')
+  if (ctx.stage !== 'group') return refuse('wrong_stage', 'Suggestions are reviewed during the Group stage.')
+  const suggestion = ctx.maps.suggestions.get(command.suggestionId)
+  if (!suggestion || suggestion.status !== 'pending') return refuse('not_found', 'That suggestion is no longer open.')
+  if (!command.accept) {
+    ctx.maps.suggestions.set(suggestion.id, { ...suggestion, status: 'rejected' })
+    return { ok: true, result: { applied: false } }
+  }
+  const board = boardOf(ctx)
+  const cards = suggestion.cardIds.map((id) => board.card(id)).filter((c): c is CardRecord => c !== undefined)
+  if (cards.length < 2) return refuse('conflict', 'These cards have changed since the suggestion was made; ask for new suggestions.')
+  const changes: BoardChange[] = []
+  if (suggestion.kind === 'merge') {
+    const target = cards.find((c) => c.title === suggestion.name) ?? (cards[0] as CardRecord)
+    for (const source of cards) {
+      if (source.id === target.id) continue
+      const result = mergeCards(board, source.id, target.id, suggestion.name)
+      if (!result.ok) return refuse(result.code, result.reason)
+      applyPatch(ctx, result.change.after)
+      changes.push(result.change)
+    }
+  } else {
+    const result = clusterCards(board, cards.map((c) => c.id), { id: ctx.newId(), name: suggestion.name, createdAt: ctx.now })
+    if (!result.ok) return refuse(result.code, result.reason)
+    applyPatch(ctx, result.change.after)
+    changes.push(result.change)
+  }
+  const label = suggestion.kind === 'merge' ? `Accepted merge as “${suggestion.name}”` : `Accepted cluster “${suggestion.name}”`
+  rememberForUndo(ctx, combineChanges(label, changes))
+  ctx.audit('accepted a suggestion', label)
+  ctx.maps.suggestions.set(suggestion.id, { ...suggestion, status: 'accepted' })
+  return { ok: true, result: { applied: true } }
+}
+
+export const readAudit: CommandHandler<'readAudit'> = (ctx) => {
+  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the facilitator reads the audit trail.')
+  const all = ctx.vault.audit.toArray()
+  return { ok: true, result: { entries: all.slice(-500) }, persist: false }
+}

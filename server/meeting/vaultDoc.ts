@@ -1,0 +1,22 @@
+import type * as Y from 'yjs'
+import type { SubmissionRecord } from '../../shared/submissions/submissionTypes.ts'
+import type { BoardChange } from '../../shared/board/boardTypes.ts'
+import type { AuditEntry } from '../../shared/board/auditTypes.ts'
+
+/** How many moves each person can undo. */
+export const UNDO_DEPTH = 20
+
+/**
+ * The meeting's server-only doc: what participants must not see (private proposals, the audit trail with
+ * hidden texts, undo stacks). Persisted like the shared doc, never synced to any client.
+ */
+export function vaultMaps(vault: Y.Doc) {
+  return {
+    submissions: vault.getMap<SubmissionRecord>('submissions'),
+    audit: vault.getArray<AuditEntry>('audit'),
+    /** participantId → their undoable board moves, newest last. */
+    undo: vault.getMap<BoardChange[]>('undo'),
+  }
+}
+
+export type VaultMaps = ReturnType<typeof vaultMaps>

@@ -1,0 +1,100 @@
+/**
+ * Near-duplicate detection for submitted objectives, in English, Spanish or a mix of both.
+ *
+ * similarity = termWeight × cosine(TF-IDF of terms) + (1 − termWeight) × cosine(TF-IDF of char trigrams)
+ * - terms: accent-folded words minus stop words, mapped to an OKR concept when a small bilingual
+ *   table knows them ("ventas", "revenue", "sales" → #revenue), else to their Snowball stem;
+ * - trigrams: of the content words as typed, so "custmer" still mostly matches "customer".
+ * groupSimilar joins texts by average linkage over pairs found through a term → texts inverted
+ * index, so it never scores all N² pairs.
+ *
+ * Libraries (pure ESM, no dependencies, a few KB per language, per-language imports so a browser
+ * bundle only takes English and Spanish; maintained with the Orama search engine):
+ * - @orama/stemmers: Porter (English) and Snowball (Spanish) stemmers. `natural` also stems both
+ *   but is Node-only and large; `stemmer` (wooorm) is English only; `snowball-stemmers` is
+ *   unmaintained since 2016.
+ * - @orama/stopwords: English and Spanish stop word lists (we keep back a few Spanish content words
+ *   the list drops; see similarity/stopWords.ts).
+ */
+import { analyzeText } from './similarity/analyzeText.ts'
+import { clusterPairs, type Linkage } from './similarity/clusterPairs.ts'
+import { normalizeText } from './similarity/normalizeText.ts'
+import {
+  buildSimilarityIndex,
+  querySimilarityIndex,
+  similarPairs,
+  type BuildIndexOptions,
+  type QueryOptions,
+  type SimilarityIndex,
+} from './similarity/similarityIndex.ts'
+
+export { analyzeText, buildSimilarityIndex, normalizeText, querySimilarityIndex, similarPairs }
+export type { BuildIndexOptions, Linkage, QueryOptions, SimilarityIndex }
+export type { AnalyzedText } from './similarity/analyzeText.ts'
+export type { ScoredPair } from './similarity/similarityIndex.ts'
+
+/**
+ * Default similarity at or above which two submissions are the same objective. Chosen to maximise
+ * pairwise F1 on tests/fixtures/similarity-labelled.json; `npm run bench` prints the trade-off.
+ */
+export const DEFAULT_SIMILARITY_THRESHOLD = 0.4
+/** How many "Support this one instead?" suggestions to show while someone types. */
+export const DEFAULT_SUGGESTION_LIMIT = 3
+
+export interface GroupOptions extends BuildIndexOptions {
+  linkage?: Linkage
+}
+
+/**
+ * Groups of indices of near-duplicate texts: each group has 2+ indices in ascending order, groups
+ * are ordered by their smallest index, and texts with no near-duplicate are left out. The same
+ * input always gives the same output.
+ */
+export function groupSimilar(
+  texts: readonly string[],
+  threshold: number = DEFAULT_SIMILARITY_THRESHOLD,
+  options: GroupOptions = {},
+): number[][] {
+  const index = buildSimilarityIndex(texts, options)
+  return groupIndexed(index, threshold, options.linkage)
+}
+
+/** groupSimilar on an index already built (the client keeps one while people type). */
+export function groupIndexed(
+  index: SimilarityIndex,
+  threshold: number = DEFAULT_SIMILARITY_THRESHOLD,
+  linkage: Linkage = 'average',
+): number[][] {
+  // Average linkage also needs pairs a little below the threshold: they pull a group's mean down.
+  const minScore = linkage === 'average' ? threshold * AVERAGE_LINKAGE_FLOOR : threshold
+  return clusterPairs(index.size, similarPairs(index, minScore), threshold, linkage)
+}
+
+/** Pairs below this share of the threshold are taken as 0 by average linkage (they barely move a mean). */
+const AVERAGE_LINKAGE_FLOOR = 0.5
+
+/**
+ * How alike two texts are, from 0 (nothing in common, or either is empty) to 1 (the same after
+ * folding case, accents and punctuation). Term weights come from these two texts alone; to compare
+ * against a meeting's submissions use buildSimilarityIndex + querySimilarityIndex, whose weights
+ * reflect which words are common in that meeting.
+ */
+export function similarity(a: string, b: string): number {
+  const index = buildSimilarityIndex([a, b])
+  const na = normalizeText(a)
+  if (na === '') return 0
+  if (na === normalizeText(b)) return 1
+  return similarPairs(index, Number.MIN_VALUE)[0]?.score ?? 0
+}
+
+/**
+ * The candidates most like a query, best first (ties by index), e.g. for "Support this one
+ * instead?" while someone types. Defaults: up to 3 results scoring at least the grouping threshold.
+ */
+export function findSimilar(
+  query: string,
+  candidates: readonly string[],
+  { limit = DEFAULT_SUGGESTION_LIMIT, minScore = DEFAULT_SIMILARITY_THRESHOLD }: QueryOptions = {},
+): Array<{ index: number; score: number }> {
+  return querySimilarityIndex(buildSimilarityIndex(candidates), query, { limit, minScore })
+}
