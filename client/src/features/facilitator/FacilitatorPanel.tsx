@@ -1,13 +1,19 @@
+import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { StageControls } from './StageControls.tsx'
 import { TimerControls } from './TimerControls.tsx'
 import { InviteCard } from './InviteCard.tsx'
 import { NotDoneList } from './NotDoneList.tsx'
+import { SubmitSettings } from './SubmitSettings.tsx'
+import { ModerationList } from './ModerationList.tsx'
 
 export function FacilitatorPanel() {
+  const stage = useMeeting().view.stage
   return (
     <>
       <StageControls />
       <NotDoneList />
+      {(stage === 'mission' || stage === 'submit') && <SubmitSettings />}
+      {stage === 'submit' && <ModerationList />}
       <TimerControls />
       <InviteCard />
     </>

@@ -15,7 +15,7 @@ export function MeetingRoom() {
     <div className="room">
       <MeetingHeader view={view} />
       <ConnectionBanner />
-      <div className={`room-body ${isFacilitator ? 'with-controls' : ''}`}>
+      <div className={`room-body stage-${view.stage} ${isFacilitator ? "with-controls" : ""}`}>
         <main className="stage-main" aria-label="Stage">
           <StagePanel />
         </main>

@@ -3,11 +3,11 @@ import { STAGE_LABELS, STAGE_PURPOSES, isWorkingStage, type Stage } from '../../
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { DoneControl } from './DoneControl.tsx'
 import { StageTimerDisplay } from './StageTimerDisplay.tsx'
+import { SubmitStage } from '../submit/SubmitStage.tsx'
+import { GroupBoard } from '../group/GroupBoard.tsx'
 
 /** What each stage will offer once its work is built; said honestly until then. */
 const COMING: Partial<Record<Stage, string>> = {
-  submit: 'Proposing objectives, with a duplicate check as you type.',
-  group: 'A shared board to merge duplicates and cluster similar proposals, with suggested clusters.',
   vote: 'Secret dot-voting with a budget per person, revealed by the facilitator.',
   keyResults: 'Co-editing key results with owners, confidence scores and quality hints.',
   review: 'The whole set on one screen, with remaining warnings, before publishing.',
@@ -32,6 +32,10 @@ export function StagePanel() {
             facilitator starts the submissions when everyone is here.
           </p>
         </div>
+      ) : stage === 'submit' ? (
+        <SubmitStage />
+      ) : stage === 'group' ? (
+        <GroupBoard />
       ) : (
         COMING[stage] && (
           <div className="coming" role="note">

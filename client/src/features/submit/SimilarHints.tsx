@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react'
+import type { SimilarSubmission } from '../../../../shared/submissions/submissionTypes.ts'
+import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { useDebouncedValue } from '../../sync/useDebouncedValue.ts'
+
+const MIN_QUERY_LENGTH = 6
+const TYPING_PAUSE_MS = 300
+
+/** The duplicate check as you type: up to three similar proposals, each with "Support this one instead". */
+export function SimilarHints({ text, onSupported }: { text: string; onSupported: (title: string) => void }) {
+  const { client } = useMeeting()
+  const query = useDebouncedValue(text.trim(), TYPING_PAUSE_MS)
+  const [matches, setMatches] = useState<SimilarSubmission[]>([])
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    if (query.length < MIN_QUERY_LENGTH) {
+      setMatches([])
+      return
+    }
+    let isCurrent = true
+    client
+      .send({ type: 'findSimilar', text: query })
+      .then((r) => isCurrent && setMatches(r.matches))
+      .catch(() => isCurrent && setMatches([]))
+    return () => {
+      isCurrent = false
+    }
+  }, [client, query])
+  if (text.trim().length < MIN_QUERY_LENGTH || matches.length === 0) return null
+
+  const support = async (match: SimilarSubmission) => {
+    setError(null)
+    try {
+      await client.send({ type: 'supportSubmission', submissionId: match.submissionId, support: true })
+      setMatches([])
+      onSupported(match.title)
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+  return (
+    <section className="similar-hints" aria-labelledby="similar-heading">
+      <h4 id="similar-heading">Already proposed? Similar proposals:</h4>
+      <ul aria-label="Similar proposals">
+        {matches.map((m) => (
+          <li key={m.submissionId}>
+            <span className="similar-title">{m.title}</span>
+            <span className="similar-score">{Math.round(m.score * 100)}% similar</span>
+            {m.isMine ? (
+              <span className="hint">Your own proposal</span>
+            ) : m.isSupported ? (
+              <span className="hint">You support this</span>
+            ) : (
+              <button type="button" className="secondary" onClick={() => void support(m)}
+                aria-label={`Support this one instead: ${m.title}`}>
+                Support this one instead
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && <p className="error" role="alert">{error}</p>}
+    </section>
+  )
+}

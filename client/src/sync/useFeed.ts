@@ -1,0 +1,27 @@
+import { useSyncExternalStore } from 'react'
+import type { MeetingClient } from '../../../shared/client/MeetingClient.ts'
+import type { OwnSubmission, PublicSubmission } from '../../../shared/submissions/submissionTypes.ts'
+
+/** This person's own and supported proposals, pushed privately by the server. */
+export function useMySubmissions(client: MeetingClient): OwnSubmission[] {
+  return useSyncExternalStore(
+    (onChange) => subscribe(client, 'mine', onChange),
+    () => client.mySubmissions,
+  )
+}
+
+/** Every proposal, for the facilitator only. */
+export function useModerationFeed(client: MeetingClient): PublicSubmission[] {
+  return useSyncExternalStore(
+    (onChange) => subscribe(client, 'moderation', onChange),
+    () => client.moderation,
+  )
+}
+
+function subscribe(client: MeetingClient, feed: 'mine' | 'moderation', onChange: () => void): () => void {
+  const handler = (changed: 'mine' | 'moderation') => {
+    if (changed === feed) onChange()
+  }
+  client.on('feed', handler)
+  return () => client.off('feed', handler)
+}
