@@ -1,4 +1,4 @@
-import { useCallback, useId } from 'react'
+import { useCallback, useId, useState } from 'react'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCommand } from '../../sync/useCommand.ts'
 
@@ -11,19 +11,28 @@ export function SubmitSettings() {
     [client],
   )
   const { state, execute } = useCommand(update)
+  // Shown at once, confirmed by the shared doc: a control that waits for the round trip feels broken.
+  const [pending, setPending] = useState<{ maxSubmissionsPerPerson?: number; isOpenSubmissions?: boolean }>({})
+  const change = async (changes: { maxSubmissionsPerPerson?: number; isOpenSubmissions?: boolean }) => {
+    setPending((p) => ({ ...p, ...changes }))
+    await execute(changes)
+    setPending({})
+  }
+  const limit = pending.maxSubmissionsPerPerson ?? view.settings.maxSubmissionsPerPerson
+  const isOpen = pending.isOpenSubmissions ?? view.settings.isOpenSubmissions
   return (
     <section className="card controls" aria-labelledby="submit-settings-heading">
       <h2 id="submit-settings-heading">Proposals</h2>
       <div className="inline-form">
         <label htmlFor={limitId}>Per person</label>
-        <select id={limitId} value={view.settings.maxSubmissionsPerPerson}
-          onChange={(e) => void execute({ maxSubmissionsPerPerson: Number(e.target.value) })}>
+        <select id={limitId} value={limit}
+          onChange={(e) => void change({ maxSubmissionsPerPerson: Number(e.target.value) })}>
           {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => <option key={n} value={n}>{n}</option>)}
         </select>
       </div>
       <label className="choice">
-        <input type="checkbox" checked={view.settings.isOpenSubmissions}
-          onChange={(e) => void execute({ isOpenSubmissions: e.target.checked })} />
+        <input type="checkbox" checked={isOpen}
+          onChange={(e) => void change({ isOpenSubmissions: e.target.checked })} />
         Open submissions (everyone sees all proposals while submitting)
       </label>
       <p className="hint" aria-live="polite">{state.phase === 'saving' ? 'Saving…' : state.phase === 'failed' ? state.message : ''}</p>

@@ -65,11 +65,12 @@ export function ProposeForm({ remaining }: { remaining: number }) {
             ? isOnline ? 'Saving…' : 'Offline: it will be sent when the connection is back.'
             : state.phase === 'failed'
               ? state.message
-              : justProposed
-                ? justProposed.startsWith('You now') ? justProposed : `Proposed: “${justProposed}”.`
-                : isFull
-                  ? 'You have used all your proposals. Edit or withdraw one, or support others.'
-                  : `You can propose ${remaining} more.`}
+              : [
+                  justProposed && (justProposed.startsWith('You now') ? justProposed : `Proposed: “${justProposed}”.`),
+                  isFull ? 'You have used all your proposals. Edit or withdraw one, or support others.' : `You can propose ${remaining} more.`,
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
         </span>
       </div>
     </form>
