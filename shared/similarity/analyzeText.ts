@@ -1,7 +1,7 @@
 import { normalizeText } from './normalizeText.ts'
 import { guessLanguage, stemWord, type Language } from './stem.ts'
 import { isStopWord } from './stopWords.ts'
-import { conceptOf, correctTypo, okrVocabulary, replacePhrases, type Vocabulary } from './synonyms.ts'
+import { conceptOf, correctTypo, okrVocabulary, replacePhrases, type Vocabulary } from './okrVocabulary.ts'
 
 export interface AnalyzedText {
   /** normalizeText's output: two texts equal here are the same submission. */
@@ -11,7 +11,7 @@ export interface AnalyzedText {
   terms: string[]
   /** Character trigrams of the content words as typed (folded), padded at word edges: catches typos. */
   trigrams: string[]
-  /** "kind:member" of places, platforms, vendors, audiences named (see CONTRASTS in synonyms.ts). */
+  /** "kind:member" of places, platforms, vendors, audiences named (see CONTRASTS in okrVocabulary.ts). */
   contrasts: string[]
 }
 

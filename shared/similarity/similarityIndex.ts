@@ -2,8 +2,8 @@ import { analyzeText, NUMBER_PREFIX, type AnalyzedText } from './analyzeText.ts'
 
 /**
  * How much of a score comes from terms (stems and OKR concepts) rather than character trigrams.
- * Terms carry meaning across languages and inflections; trigrams carry typos. Tuned on
- * tests/fixtures/similarity-labelled.json together with the threshold (see tests/bench).
+ * Terms carry meaning across languages and inflections; trigrams carry typos the OKR table cannot
+ * correct. Tuned with the threshold on tests/fixtures/similarity-labelled.json (see tests/bench).
  */
 export const DEFAULT_TERM_WEIGHT = 0.9
 /** A bare number ("20" in "Hire 20 engineers") says little about which objective it is. */
@@ -17,22 +17,34 @@ interface SparseVector {
 }
 
 interface Postings {
-  docs: Int32Array
+  units: Int32Array
   weights: Float64Array
 }
 
-/** Submissions prepared for fast similarity queries; build once, query many times. Plain data. */
+/**
+ * Submissions prepared for fast similarity queries; build once, query many times. Plain data.
+ * Texts with identical features (the same words after folding, stop words and stemming, the same
+ * trigrams) share one "unit": a meeting gets many exact repeats, and scoring them once each keeps
+ * grouping fast.
+ */
 export interface SimilarityIndex {
+  /** Number of texts indexed. */
   readonly size: number
   readonly termWeight: number
   readonly analyzed: readonly AnalyzedText[]
+  /** Text index → unit index. */
+  readonly unitOf: Int32Array
+  /** Unit index → its texts, ascending. */
+  readonly unitMembers: readonly (readonly number[])[]
   readonly termIds: ReadonlyMap<string, number>
+  /** Texts (not units) holding each term. */
   readonly termDf: readonly number[]
   readonly trigramIds: ReadonlyMap<string, number>
   readonly trigramDf: readonly number[]
+  /** Per unit, L2-normalised TF-IDF vectors sorted by id; empty for a text with no words. */
   readonly termVectors: readonly SparseVector[]
   readonly trigramVectors: readonly SparseVector[]
-  /** For each term, the documents holding it (ascending) and their weights. */
+  /** Per term, the units holding it (ascending) and their weights. */
   readonly termPostings: readonly Postings[]
 }
 
@@ -59,9 +71,13 @@ function countFeatures(features: readonly string[]): Map<string, number> {
 
 /**
  * An L2-normalised TF-IDF vector sorted by feature id. A feature the index has never seen (id
- * undefined) cannot match anything but still counts towards the norm, as it makes the text different.
+ * undefined) cannot match anything but still counts towards the norm: it makes the text different.
  */
-function toVector(counts: ReadonlyMap<string, number>, idOf: (f: string) => number | undefined, weightOf: (f: string, id: number | undefined) => number): SparseVector {
+function toVector(
+  counts: ReadonlyMap<string, number>,
+  idOf: (feature: string) => number | undefined,
+  weightOf: (feature: string, id: number | undefined) => number,
+): SparseVector {
   const known: Array<[number, number]> = []
   let norm = 0
   for (const [feature, tf] of counts) {
@@ -82,10 +98,11 @@ function termFactor(term: string): number {
   return term.startsWith(NUMBER_PREFIX) ? NUMBER_TERM_WEIGHT : 1
 }
 
-function assignIds(countsPerDoc: ReadonlyArray<ReadonlyMap<string, number>>): { ids: Map<string, number>; df: number[] } {
+/** Ids in first-seen order, and in how many texts (counting each text once) each feature occurs. */
+function assignIds(countsPerText: ReadonlyArray<ReadonlyMap<string, number>>): { ids: Map<string, number>; df: number[] } {
   const ids = new Map<string, number>()
   const df: number[] = []
-  for (const counts of countsPerDoc) {
+  for (const counts of countsPerText) {
     for (const feature of counts.keys()) {
       const id = ids.get(feature)
       if (id === undefined) {
@@ -97,6 +114,78 @@ function assignIds(countsPerDoc: ReadonlyArray<ReadonlyMap<string, number>>): { 
     }
   }
   return { ids, df }
+}
+
+function unitKey(a: AnalyzedText): string {
+  return `${[...a.terms].sort().join(' ')}\u0000${[...a.trigrams].sort().join('|')}`
+}
+
+/** Analyses every text once and builds TF-IDF vectors and a term → units inverted index. */
+export function buildSimilarityIndex(texts: readonly string[], options: BuildIndexOptions = {}): SimilarityIndex {
+  const termWeight = options.termWeight ?? DEFAULT_TERM_WEIGHT
+  const size = texts.length
+  const analyzed = texts.map(analyzeText)
+  const unitOf = new Int32Array(size)
+  const unitMembers: number[][] = []
+  const unitByKey = new Map<string, number>()
+  const firstOfUnit: AnalyzedText[] = []
+  analyzed.forEach((a, i) => {
+    const key = unitKey(a)
+    let unit = unitByKey.get(key)
+    if (unit === undefined) {
+      unit = unitMembers.length
+      unitByKey.set(key, unit)
+      unitMembers.push([])
+      firstOfUnit.push(a)
+    }
+    unitOf[i] = unit
+    ;(unitMembers[unit] as number[]).push(i)
+  })
+
+  const { ids: termIds, df: termDf } = assignIds(analyzed.map((a) => countFeatures(a.terms)))
+  const { ids: trigramIds, df: trigramDf } = assignIds(analyzed.map((a) => countFeatures(a.trigrams)))
+  const termVectors = firstOfUnit.map((a) =>
+    toVector(
+      countFeatures(a.terms),
+      (t) => termIds.get(t),
+      (t, id) => termFactor(t) * idf(id === undefined ? 0 : (termDf[id] as number), size),
+    ),
+  )
+  const trigramVectors = firstOfUnit.map((a) =>
+    toVector(
+      countFeatures(a.trigrams),
+      (g) => trigramIds.get(g),
+      (_, id) => idf(id === undefined ? 0 : (trigramDf[id] as number), size),
+    ),
+  )
+
+  const postingUnits: number[][] = termDf.map(() => [])
+  const postingWeights: number[][] = termDf.map(() => [])
+  termVectors.forEach((v, unit) => {
+    for (let k = 0; k < v.ids.length; k++) {
+      const id = v.ids[k] as number
+      ;(postingUnits[id] as number[]).push(unit)
+      ;(postingWeights[id] as number[]).push(v.weights[k] as number)
+    }
+  })
+  const termPostings = postingUnits.map((units, id) => ({
+    units: Int32Array.from(units),
+    weights: Float64Array.from(postingWeights[id] as number[]),
+  }))
+  return {
+    size,
+    termWeight,
+    analyzed,
+    unitOf,
+    unitMembers,
+    termIds,
+    termDf,
+    trigramIds,
+    trigramDf,
+    termVectors,
+    trigramVectors,
+    termPostings,
+  }
 }
 
 /** Whether two texts name different places, platforms, vendors… and no common one of that kind. */
@@ -116,97 +205,114 @@ export function isContrasting(a: readonly string[], b: readonly string[]): boole
   return false
 }
 
-function dot(x: SparseVector, y: SparseVector): number {
-  let i = 0
-  let j = 0
-  let sum = 0
-  const xi = x.ids
-  const yi = y.ids
-  while (i < xi.length && j < yi.length) {
-    const a = xi[i] as number
-    const b = yi[j] as number
-    if (a === b) sum += (x.weights[i++] as number) * (y.weights[j++] as number)
-    else if (a < b) i++
-    else j++
-  }
-  return sum
+/** Pairs of units as parallel arrays: cheaper than objects when a meeting has 100k of them. */
+export interface UnitPairs {
+  length: number
+  a: Int32Array
+  b: Int32Array
+  score: Float64Array
 }
 
-/** Analyses every text once and builds TF-IDF vectors and a term → documents inverted index. */
-export function buildSimilarityIndex(texts: readonly string[], options: BuildIndexOptions = {}): SimilarityIndex {
-  const termWeight = options.termWeight ?? DEFAULT_TERM_WEIGHT
-  const analyzed = texts.map(analyzeText)
-  const size = texts.length
-  const termCounts = analyzed.map((a) => countFeatures(a.terms))
-  const trigramCounts = analyzed.map((a) => countFeatures(a.trigrams))
-  const { ids: termIds, df: termDf } = assignIds(termCounts)
-  const { ids: trigramIds, df: trigramDf } = assignIds(trigramCounts)
-  const termVectors = termCounts.map((c) =>
-    toVector(c, (t) => termIds.get(t), (t, id) => termFactor(t) * idf(id === undefined ? 0 : (termDf[id] as number), size)),
-  )
-  const trigramVectors = trigramCounts.map((c) =>
-    toVector(c, (g) => trigramIds.get(g), (_, id) => idf(id === undefined ? 0 : (trigramDf[id] as number), size)),
-  )
-
-  const postingDocs: number[][] = termDf.map(() => [])
-  const postingWeights: number[][] = termDf.map(() => [])
-  termVectors.forEach((v, doc) => {
-    for (let k = 0; k < v.ids.length; k++) {
-      const id = v.ids[k] as number
-      ;(postingDocs[id] as number[]).push(doc)
-      ;(postingWeights[id] as number[]).push(v.weights[k] as number)
-    }
-  })
-  const termPostings = postingDocs.map((docs, id) => ({
-    docs: Int32Array.from(docs),
-    weights: Float64Array.from(postingWeights[id] as number[]),
-  }))
-  return { size, termWeight, analyzed, termIds, termDf, trigramIds, trigramDf, termVectors, trigramVectors, termPostings }
+function contrastsOf(index: SimilarityIndex, unit: number): readonly string[] {
+  return (index.analyzed[(index.unitMembers[unit] as number[])[0] as number] as AnalyzedText).contrasts
 }
 
 /**
- * Every pair of indexed texts scoring at least minScore, as { a < b, score }, ordered by a then b.
- * Candidates come from the inverted index (pairs sharing a term), so cost follows the number of
- * related pairs rather than N²; trigram cosine is computed only where it could lift a pair over
- * minScore.
+ * Every pair of distinct units scoring at least minScore (a < b; by b, then a). Candidates come from
+ * the inverted index (units sharing a term), so cost follows the number of related pairs rather
+ * than N²; the trigram cosine is computed only where it could lift a pair to minScore.
  */
-export function similarPairs(index: SimilarityIndex, minScore: number): ScoredPair[] {
-  const { size, termWeight, termVectors, trigramVectors, termPostings, analyzed } = index
+export function unitPairs(index: SimilarityIndex, minScore: number): UnitPairs {
+  const { termWeight, termVectors, trigramVectors, termPostings } = index
+  const unitCount = termVectors.length
   const trigramWeight = 1 - termWeight
   // A pair needs at least this term cosine to reach minScore even with identical trigrams.
   const minTermCosine = (minScore - trigramWeight) / termWeight
-  const acc = new Float64Array(size)
-  const touched = new Int32Array(size)
-  const pairs: ScoredPair[] = []
-  for (let b = 0; b < size; b++) {
+  const termDot = new Float64Array(unitCount)
+  const touched = new Int32Array(unitCount)
+  // Unit b's trigram weights laid out by id, so each candidate's dot product is one pass over its own.
+  const trigramOfB = new Float64Array(index.trigramDf.length)
+  let out: UnitPairs = { length: 0, a: new Int32Array(1024), b: new Int32Array(1024), score: new Float64Array(1024) }
+  for (let b = 1; b < unitCount; b++) {
     const vb = termVectors[b] as SparseVector
     let touchedCount = 0
     for (let k = 0; k < vb.ids.length; k++) {
       const posting = termPostings[vb.ids[k] as number] as Postings
       const wb = vb.weights[k] as number
-      const docs = posting.docs
+      const units = posting.units
       const weights = posting.weights
-      for (let p = 0; p < docs.length; p++) {
-        const a = docs[p] as number
+      for (let p = 0; p < units.length; p++) {
+        const a = units[p] as number
         if (a >= b) break
-        if (acc[a] === 0) touched[touchedCount++] = a
-        acc[a] = (acc[a] as number) + wb * (weights[p] as number)
+        if (termDot[a] === 0) touched[touchedCount++] = a
+        termDot[a] = (termDot[a] as number) + wb * (weights[p] as number)
       }
     }
+    if (touchedCount === 0) continue
     const tb = trigramVectors[b] as SparseVector
-    const from = pairs.length
+    for (let k = 0; k < tb.ids.length; k++) trigramOfB[tb.ids[k] as number] = tb.weights[k] as number
+    const candidates = touched.subarray(0, touchedCount).sort()
+    const contrastsB = contrastsOf(index, b)
     for (let t = 0; t < touchedCount; t++) {
-      const a = touched[t] as number
-      const termCosine = acc[a] as number
-      acc[a] = 0
+      const a = candidates[t] as number
+      const termCosine = termDot[a] as number
+      termDot[a] = 0
       if (termCosine < minTermCosine) continue
-      let score = termWeight * termCosine + trigramWeight * dot(trigramVectors[a] as SparseVector, tb)
-      if (isContrasting(analyzed[a]!.contrasts, analyzed[b]!.contrasts)) score *= CONTRAST_FACTOR
-      if (score >= minScore) pairs.push({ a, b, score: Math.min(1, score) })
+      const ta = trigramVectors[a] as SparseVector
+      let trigramCosine = 0
+      for (let k = 0; k < ta.ids.length; k++) trigramCosine += (ta.weights[k] as number) * (trigramOfB[ta.ids[k] as number] as number)
+      let score = termWeight * termCosine + trigramWeight * trigramCosine
+      if (score < minScore) continue
+      if (isContrasting(contrastsOf(index, a), contrastsB)) {
+        score *= CONTRAST_FACTOR
+        if (score < minScore) continue
+      }
+      if (out.length === out.a.length) out = grow(out)
+      out.a[out.length] = a
+      out.b[out.length] = b
+      out.score[out.length] = Math.min(1, score)
+      out.length++
     }
-    // Keep the promised order: by a (ascending) within this b.
-    const added = pairs.splice(from).sort((x, y) => x.a - y.a)
-    for (const p of added) pairs.push(p)
+    for (let k = 0; k < tb.ids.length; k++) trigramOfB[tb.ids[k] as number] = 0
+  }
+  return out
+}
+
+function grow(pairs: UnitPairs): UnitPairs {
+  const capacity = pairs.a.length * 2
+  const a = new Int32Array(capacity)
+  const b = new Int32Array(capacity)
+  const score = new Float64Array(capacity)
+  a.set(pairs.a)
+  b.set(pairs.b)
+  score.set(pairs.score)
+  return { length: pairs.length, a, b, score }
+}
+
+/** A unit of texts with no words at all is never like anything, not even its own repeats. */
+export function isEmptyUnit(index: SimilarityIndex, unit: number): boolean {
+  return (index.termVectors[unit] as SparseVector).ids.length === 0
+}
+
+/**
+ * Every pair of indexed texts scoring at least minScore (minScore > 0), as { a < b, score },
+ * ordered by a then b. Repeats of one text score 1.
+ */
+export function similarPairs(index: SimilarityIndex, minScore: number): ScoredPair[] {
+  const pairs: ScoredPair[] = []
+  index.unitMembers.forEach((members, unit) => {
+    if (isEmptyUnit(index, unit)) return
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++) pairs.push({ a: members[i] as number, b: members[j] as number, score: 1 })
+  })
+  const units = unitPairs(index, minScore)
+  for (let k = 0; k < units.length; k++) {
+    const score = units.score[k] as number
+    for (const x of index.unitMembers[units.a[k] as number] as number[]) {
+      for (const y of index.unitMembers[units.b[k] as number] as number[]) {
+        pairs.push(x < y ? { a: x, b: y, score } : { a: y, b: x, score })
+      }
+    }
   }
   return pairs.sort((x, y) => x.a - y.a || x.b - y.b)
 }
@@ -216,7 +322,10 @@ export interface QueryOptions {
   minScore?: number
 }
 
-/** Indexed texts most similar to a query (e.g. a submission being typed), best first. */
+/**
+ * Indexed texts most similar to a query (e.g. a submission being typed), best first, ties by
+ * index; only scores above 0 and at least minScore.
+ */
 export function querySimilarityIndex(
   index: SimilarityIndex,
   query: string,
@@ -238,19 +347,34 @@ export function querySimilarityIndex(
   for (let k = 0; k < termVector.ids.length; k++) {
     const posting = index.termPostings[termVector.ids[k] as number] as Postings
     const w = termVector.weights[k] as number
-    for (let p = 0; p < posting.docs.length; p++) {
-      const doc = posting.docs[p] as number
-      termCosines.set(doc, (termCosines.get(doc) ?? 0) + w * (posting.weights[p] as number))
+    for (let p = 0; p < posting.units.length; p++) {
+      const unit = posting.units[p] as number
+      termCosines.set(unit, (termCosines.get(unit) ?? 0) + w * (posting.weights[p] as number))
     }
   }
   const trigramWeight = 1 - index.termWeight
   const results: Array<{ index: number; score: number }> = []
-  for (const [doc, termCosine] of termCosines) {
+  for (const [unit, termCosine] of termCosines) {
     if (index.termWeight * termCosine + trigramWeight < minScore) continue
-    let score = index.termWeight * termCosine + trigramWeight * dot(index.trigramVectors[doc] as SparseVector, trigramVector)
-    if (isContrasting(index.analyzed[doc]!.contrasts, analyzed.contrasts)) score *= CONTRAST_FACTOR
-    if (score >= minScore && score > 0) results.push({ index: doc, score: Math.min(1, score) })
+    let score = index.termWeight * termCosine + trigramWeight * sparseDot(index.trigramVectors[unit] as SparseVector, trigramVector)
+    if (isContrasting(contrastsOf(index, unit), analyzed.contrasts)) score *= CONTRAST_FACTOR
+    if (score < minScore || score <= 0) continue
+    for (const member of index.unitMembers[unit] as number[]) results.push({ index: member, score: Math.min(1, score) })
   }
   results.sort((x, y) => y.score - x.score || x.index - y.index)
   return results.slice(0, limit)
+}
+
+function sparseDot(x: SparseVector, y: SparseVector): number {
+  let i = 0
+  let j = 0
+  let sum = 0
+  while (i < x.ids.length && j < y.ids.length) {
+    const a = x.ids[i] as number
+    const b = y.ids[j] as number
+    if (a === b) sum += (x.weights[i++] as number) * (y.weights[j++] as number)
+    else if (a < b) i++
+    else j++
+  }
+  return sum
 }
