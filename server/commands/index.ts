@@ -15,6 +15,7 @@ import { hideSubmission } from './submissions/hideSubmission.ts'
 import { createCluster, mergeCards, moveCard, renameCluster, retitleCard, undoMove } from './board/boardMoves.ts'
 import { hideCard } from './board/hideCard.ts'
 import { readAudit, resolveSuggestion, suggestClusters } from './board/suggestions.ts'
+import { closeVoting, configureVote, openVoting, pickTied, reopenVoting, revealVotes, setDots, startFinalRound, startRunoff } from './vote/voteCommands.ts'
 
 /** Every command that changes the meeting. `hello` is not here: it binds a socket and changes nothing stored. */
 export const COMMAND_HANDLERS: { [T in Exclude<CommandType, 'hello'>]: CommandHandler<T> } = {
@@ -41,4 +42,13 @@ export const COMMAND_HANDLERS: { [T in Exclude<CommandType, 'hello'>]: CommandHa
   suggestClusters,
   resolveSuggestion,
   readAudit,
+  configureVote,
+  openVoting,
+  setDots,
+  closeVoting,
+  reopenVoting,
+  revealVotes,
+  pickTied,
+  startRunoff,
+  startFinalRound,
 }

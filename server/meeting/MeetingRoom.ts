@@ -4,7 +4,8 @@ import * as syncProtocol from 'y-protocols/sync'
 import { meetingMaps, readSettings, type StageRecord } from '../../shared/meeting/meetingDoc.ts'
 import { buildSimilarityIndex, type SimilarityIndex } from '../../shared/similarity.ts'
 import type { OwnSubmission, PublicSubmission } from '../../shared/submissions/submissionTypes.ts'
-import { vaultMaps } from './vaultDoc.ts'
+import { ballotKey, vaultMaps } from './vaultDoc.ts'
+import type { VoteState } from '../../shared/voting/voteState.ts'
 import { randomBytes } from 'node:crypto'
 import { Command, type CommandError } from '../../shared/protocol/messages.ts'
 import type { Actor } from '../../shared/stages/permissions.ts'
@@ -56,6 +57,7 @@ export class MeetingRoom implements CommitParticipant {
   private pendingVaultUpdates: Uint8Array[] = []
   private vaultUpdatesSinceSnapshot: number
   private readonly feedsToRefresh = new Set<string>()
+  private readonly ballotsToRefresh = new Set<string>()
   private isModerationStale = false
   private lastModerationSentAt = 0
   private moderationTimer: NodeJS.Timeout | null = null
@@ -195,6 +197,7 @@ export class MeetingRoom implements CommitParticipant {
       newId: () => randomBytes(9).toString('base64url'),
       actorName: () => this.nameOf(conn.actor),
       refreshFeedOf: (participantId) => this.feedsToRefresh.add(participantId),
+      refreshBallotOf: (participantId) => this.ballotsToRefresh.add(participantId),
       refreshModeration: () => {
         this.isModerationStale = true
       },
@@ -420,6 +423,7 @@ export class MeetingRoom implements CommitParticipant {
   private sendPrivateCatchUp(conn: RoomConnection): void {
     if (conn.actor.role === 'anonymous' || !this.connections.has(conn)) return
     conn.send(encodeAppMessage({ kind: 'feed', feed: 'mine', items: this.ownFeed(conn.actor.participantId) }))
+    conn.send(this.ballotFrame(conn.actor.participantId))
     if (conn.actor.role === 'facilitator') conn.send(encodeAppMessage({ kind: 'feed', feed: 'moderation', items: this.moderationFeed() }))
   }
 
@@ -431,7 +435,21 @@ export class MeetingRoom implements CommitParticipant {
       for (const conn of sockets) conn.send(frame)
     }
     this.feedsToRefresh.clear()
+    for (const participantId of this.ballotsToRefresh) {
+      const sockets = this.socketsOf.get(participantId)
+      if (!sockets || sockets.size === 0) continue
+      const frame = this.ballotFrame(participantId)
+      for (const conn of sockets) conn.send(frame)
+    }
+    this.ballotsToRefresh.clear()
     if (this.isModerationStale) this.scheduleModerationFeed()
+  }
+
+  /** This person's ballot for the current round, for their sockets only. */
+  private ballotFrame(participantId: string): Uint8Array {
+    const round = (this.maps.meeting.get('vote') as VoteState | null | undefined)?.round ?? 0
+    const ballot = round > 0 ? (this.vaultMaps.ballots.get(ballotKey(round, participantId)) ?? {}) : {}
+    return encodeAppMessage({ kind: 'feed', feed: 'ballot', round, ballot })
   }
 
   /** The whole list goes to facilitators at most once a second: a burst of 5,000 proposals is one send a second, not 5,000. */

@@ -27,6 +27,8 @@ export interface CommandContext {
   actorName(): string
   /** Re-sends this person's private "mine" feed after the commit. */
   refreshFeedOf(participantId: string): void
+  /** Re-sends this person's secret ballot after the commit. */
+  refreshBallotOf(participantId: string): void
   /** Re-sends the facilitators' moderation feed after the commit. */
   refreshModeration(): void
   /** The similarity index over active proposals (rebuilt lazily), with the submission id of each entry. */

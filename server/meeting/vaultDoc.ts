@@ -2,6 +2,9 @@ import type * as Y from 'yjs'
 import type { SubmissionRecord } from '../../shared/submissions/submissionTypes.ts'
 import type { BoardChange } from '../../shared/board/boardTypes.ts'
 import type { AuditEntry } from '../../shared/board/auditTypes.ts'
+import type { Ballot } from '../../shared/voting/voteTypes.ts'
+
+export const ballotKey = (round: number, participantId: string) => `${round}:${participantId}`
 
 /** How many moves each person can undo. */
 export const UNDO_DEPTH = 20
@@ -16,6 +19,8 @@ export function vaultMaps(vault: Y.Doc) {
     audit: vault.getArray<AuditEntry>('audit'),
     /** participantId → their undoable board moves, newest last. */
     undo: vault.getMap<BoardChange[]>('undo'),
+    /** `${round}:${participantId}` → that person's secret ballot. Never leaves the server before the reveal. */
+    ballots: vault.getMap<Ballot>('ballots'),
   }
 }
 

@@ -53,7 +53,7 @@ type ClientEvents = {
   token: (token: string | null) => void
   notice: (error: CommandError) => void
   pending: (count: number) => void
-  feed: (feed: 'mine' | 'moderation') => void
+  feed: (feed: 'mine' | 'moderation' | 'ballot') => void
 }
 
 /**
@@ -73,6 +73,8 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
   mySubmissions: OwnSubmission[] = []
   /** Every proposal, for the facilitator's moderation while submissions are private. */
   moderation: PublicSubmission[] = []
+  /** This person's secret ballot for the current round. */
+  myBallot: { round: number; ballot: Record<string, number> } = { round: 0, ballot: {} }
   private token: string | null
   private readonly pending = new Map<string, PendingCommand>()
 
@@ -190,7 +192,8 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
       return
     }
     if (message.kind === 'feed') {
-      if (message.feed === 'mine') this.mySubmissions = message.items as OwnSubmission[]
+      if (message.feed === 'ballot') this.myBallot = { round: message.round, ballot: message.ballot }
+      else if (message.feed === 'mine') this.mySubmissions = message.items as OwnSubmission[]
       else this.moderation = message.items as PublicSubmission[]
       this.emit('feed', [message.feed])
       return

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type MeetingSettings } from './settings.ts'
 import type { CardRecord, ClusterRecord } from '../board/boardTypes.ts'
 import type { BoardSuggestion } from '../board/suggestClusters.ts'
 import type { PublicSubmission } from '../submissions/submissionTypes.ts'
+import type { ChosenObjective, VoteState } from '../voting/voteState.ts'
 
 /**
  * The shape of the meeting's Y.Doc. Only the server writes it; clients read it through `readMeetingView`.
@@ -21,6 +22,7 @@ export const OPEN_SUBMISSIONS_MAP = 'openSubmissions'
 export const CARDS_MAP = 'cards'
 export const CLUSTERS_MAP = 'clusters'
 export const SUGGESTIONS_MAP = 'suggestions'
+export const VOTED_MAP = 'voted'
 
 export interface MeetingRecord {
   id: string
@@ -55,6 +57,8 @@ export function meetingMaps(doc: Y.Doc) {
     cards: doc.getMap<CardRecord>(CARDS_MAP),
     clusters: doc.getMap<ClusterRecord>(CLUSTERS_MAP),
     suggestions: doc.getMap<BoardSuggestion>(SUGGESTIONS_MAP),
+    /** participantId → the round in which they last had dots on their ballot (who voted, never how). */
+    voted: doc.getMap<number>(VOTED_MAP),
   }
 }
 
@@ -94,5 +98,16 @@ export function readMeetingView(doc: Y.Doc): MeetingView | null {
     cards: [...maps.cards.values()].sort(byCreation),
     clusters: [...maps.clusters.values()].sort(byCreation),
     suggestions: [...maps.suggestions.values()].filter((s) => s.status === 'pending'),
+    vote: (maps.meeting.get('vote') as VoteState | null | undefined) ?? null,
+    votedIds: votedIn(maps.voted, (maps.meeting.get('vote') as VoteState | null | undefined)?.round ?? 0),
+    objectives: (maps.meeting.get('objectives') as ChosenObjective[] | undefined) ?? [],
   }
+}
+
+function votedIn(voted: Y.Map<number>, round: number): string[] {
+  const ids: string[] = []
+  voted.forEach((r, id) => {
+    if (r === round) ids.push(id)
+  })
+  return ids
 }

@@ -5,6 +5,7 @@ import type { MeetingSettings } from './settings.ts'
 import type { CardRecord, ClusterRecord } from '../board/boardTypes.ts'
 import type { BoardSuggestion } from '../board/suggestClusters.ts'
 import type { PublicSubmission } from '../submissions/submissionTypes.ts'
+import type { ChosenObjective, VoteState } from '../voting/voteState.ts'
 
 export type ObjectiveCount = 1 | 3
 
@@ -43,4 +44,9 @@ export interface MeetingView {
   clusters: ClusterRecord[]
   /** Pending suggestions only. */
   suggestions: BoardSuggestion[]
+  vote: VoteState | null
+  /** Who has dots on their ballot in the current round (never what they voted). */
+  votedIds: string[]
+  /** The objectives the vote chose, carried into Key results. */
+  objectives: ChosenObjective[]
 }

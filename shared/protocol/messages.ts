@@ -119,6 +119,23 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ id: commandId, type: z.literal('suggestClusters') }),
   z.strictObject({ id: commandId, type: z.literal('resolveSuggestion'), suggestionId: z.string().min(1).max(140), accept: z.boolean() }),
   z.strictObject({ id: commandId, type: z.literal('readAudit') }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('configureVote'),
+    budget: z.number().int().min(1).max(20),
+    perCandidateCap: z.number().int().min(1).max(20).nullable(),
+    isOwnVoteForbidden: z.boolean(),
+    isSpendAllReminded: z.boolean(),
+    shortlistSize: z.number().int().min(2).max(100).nullable(),
+  }),
+  z.strictObject({ id: commandId, type: z.literal('openVoting') }),
+  z.strictObject({ id: commandId, type: z.literal('setDots'), round: z.number().int().min(1).max(100), candidateId: recordId, dots: z.number().int().min(0).max(20) }),
+  z.strictObject({ id: commandId, type: z.literal('closeVoting') }),
+  z.strictObject({ id: commandId, type: z.literal('reopenVoting') }),
+  z.strictObject({ id: commandId, type: z.literal('revealVotes') }),
+  z.strictObject({ id: commandId, type: z.literal('pickTied'), candidateIds: z.array(recordId).min(1).max(50) }),
+  z.strictObject({ id: commandId, type: z.literal('startRunoff'), budget: z.number().int().min(1).max(20).default(1) }),
+  z.strictObject({ id: commandId, type: z.literal('startFinalRound') }),
 ])
 export type Command = z.infer<typeof Command>
 export type CommandType = Command['type']
@@ -188,12 +205,23 @@ export type CommandResults = {
   suggestClusters: { count: number }
   resolveSuggestion: { applied: boolean }
   readAudit: { entries: AuditEntry[] }
+  configureVote: Record<string, never>
+  openVoting: Record<string, never>
+  setDots: { round: number; ballot: Record<string, number> }
+  closeVoting: Record<string, never>
+  reopenVoting: Record<string, never>
+  revealVotes: { decided: boolean }
+  pickTied: Record<string, never>
+  startRunoff: { round: number }
+  startFinalRound: { round: number }
 }
 
 /** Data only one person (or only facilitators) may see, pushed after each change and on hello. */
 export type FeedMessage =
   | { kind: 'feed'; feed: 'mine'; items: OwnSubmission[] }
   | { kind: 'feed'; feed: 'moderation'; items: PublicSubmission[] }
+  /** Your own ballot for the current round: only you ever see it. */
+  | { kind: 'feed'; feed: 'ballot'; round: number; ballot: Record<string, number> }
 
 /** Frames the server sends on the app channel. */
 export type ServerMessage =
@@ -214,4 +242,5 @@ export const ServerMessageSchema = z.union([
   z.object({ kind: z.literal('notice'), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
   z.object({ kind: z.literal('heartbeat'), serverNow: z.number() }),
   z.object({ kind: z.literal('feed'), feed: z.enum(['mine', 'moderation']), items: z.array(z.any()) }),
+  z.object({ kind: z.literal('feed'), feed: z.literal('ballot'), round: z.number(), ballot: z.record(z.string(), z.number()) }),
 ])

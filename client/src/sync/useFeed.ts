@@ -18,8 +18,18 @@ export function useModerationFeed(client: MeetingClient): PublicSubmission[] {
   )
 }
 
-function subscribe(client: MeetingClient, feed: 'mine' | 'moderation', onChange: () => void): () => void {
-  const handler = (changed: 'mine' | 'moderation') => {
+/** This person's secret ballot for the current round. */
+export function useMyBallot(client: MeetingClient): { round: number; ballot: Record<string, number> } {
+  return useSyncExternalStore(
+    (onChange) => subscribe(client, 'ballot', onChange),
+    () => client.myBallot,
+  )
+}
+
+type Feed = 'mine' | 'moderation' | 'ballot'
+
+function subscribe(client: MeetingClient, feed: Feed, onChange: () => void): () => void {
+  const handler = (changed: Feed) => {
     if (changed === feed) onChange()
   }
   client.on('feed', handler)

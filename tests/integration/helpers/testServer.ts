@@ -5,15 +5,23 @@ import pino from 'pino'
 import WebSocket from 'ws'
 import { loadConfig, type Config } from '../../../server/config.ts'
 import { startServer, type RunningServer } from '../../../server/createServer.ts'
-import { MeetingClient } from '../../../shared/client/MeetingClient.ts'
-import type { CreateMeetingResponse } from '../../../shared/protocol/messages.ts'
+import { CommandFailure, MeetingClient } from '../../../shared/client/MeetingClient.ts'
+import { readMeetingView } from '../../../shared/meeting/meetingDoc.ts'
+import type { MeetingView } from '../../../shared/meeting/meetingView.ts'
+import type { CreateMeetingResponse, IdentityResult } from '../../../shared/protocol/messages.ts'
 
 export interface TestServer {
   server: RunningServer
   dataDir: string
   wsUrl: string
+  /** `http://127.0.0.1:<port>` */
+  httpUrl: string
   createMeeting(body?: Partial<Record<string, unknown>>): Promise<CreateMeetingResponse>
   client(meetingId: string, token?: string | null): MeetingClient
+  /** Closes one client's socket (like closing a tab) and forgets it. */
+  disconnect(client: MeetingClient): void
+  /** Closes every client made so far (for afterEach). */
+  closeClients(): void
   restart(): Promise<void>
   close(): Promise<void>
 }
@@ -40,8 +48,11 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     get wsUrl() {
       return `ws://127.0.0.1:${port}/ws`
     },
+    get httpUrl() {
+      return `http://127.0.0.1:${port}`
+    },
     async createMeeting(body = {}) {
-      const res = await fetch(`http://127.0.0.1:${port}/api/meetings`, {
+      const res = await fetch(`${harness.httpUrl}/api/meetings`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ ...DEFAULT_MEETING, ...body }),
@@ -53,6 +64,14 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       const c = new MeetingClient({ serverUrl: harness.wsUrl, meetingId, token, WebSocketPolyfill: WebSocket })
       clients.add(c)
       return c
+    },
+    disconnect(client) {
+      clients.delete(client)
+      client.destroy()
+    },
+    closeClients() {
+      for (const c of clients) c.destroy()
+      clients.clear()
     },
     async restart() {
       await server.close()
@@ -91,4 +110,93 @@ export function waitFor(client: MeetingClient, predicate: () => boolean, timeout
     client.on('synced', check)
     client.on('identity', check)
   })
+}
+
+type ClientEventName = 'status' | 'synced' | 'identity' | 'token' | 'notice' | 'pending'
+
+/** Resolves with the arguments of the next `event` on `client` for which `predicate` holds. */
+export function waitForEvent<A extends unknown[]>(
+  client: MeetingClient,
+  event: ClientEventName,
+  predicate: (...args: A) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<A> {
+  return new Promise((resolve, reject) => {
+    const listener = (...args: unknown[]) => {
+      if (!predicate(...(args as A))) return
+      cleanup()
+      resolve(args as A)
+    }
+    const timer = setTimeout(() => {
+      cleanup()
+      reject(new Error(`waitForEvent(${event}) timed out`))
+    }, timeoutMs)
+    const cleanup = () => {
+      clearTimeout(timer)
+      client.off(event, listener as never)
+    }
+    client.on(event, listener as never)
+  })
+}
+
+/**
+ * Polls a condition that no client event reports (for example the server's own connection count). Polling waits
+ * for a condition; it is not a sleep that hopes something has happened.
+ */
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (await check()) return
+    if (Date.now() > deadline) throw new Error(`waitUntil timed out: ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+/** The meeting as `client` sees it; throws if the client has not synced a meeting yet. */
+export function viewOf(client: MeetingClient): MeetingView {
+  const view = readMeetingView(client.doc)
+  if (!view) throw new Error('client has no meeting yet')
+  return view
+}
+
+export function hasView(client: MeetingClient): boolean {
+  return readMeetingView(client.doc) !== null
+}
+
+/**
+ * A round trip on `client`'s socket: sends a command the server refuses without touching the meeting and waits
+ * for the refusal. The server reads a socket's frames in order and commits (then broadcasts) before it reads the
+ * next batch of frames, so anything an earlier frame changed has reached this client when the barrier returns.
+ */
+export async function barrier(client: MeetingClient): Promise<void> {
+  try {
+    await client.send({ type: 'startTimer', seconds: 1 })
+  } catch (error) {
+    if (error instanceof CommandFailure && error.code === 'bad_command') return
+    throw error
+  }
+  throw new Error('barrier command was accepted')
+}
+
+export interface Joined {
+  client: MeetingClient
+  identity: IdentityResult
+  token: string
+}
+
+/** A new client that joins `meetingId` as `name` and has synced the meeting. */
+export async function joinAs(t: TestServer, meetingId: string, name: string): Promise<Joined> {
+  const client = t.client(meetingId)
+  const tokenSeen = waitForEvent<[string | null]>(client, 'token', (token) => token !== null)
+  const identity = await client.join(name)
+  const [token] = await tokenSeen
+  await waitFor(client, () => client.isSynced && viewOf(client).participants.some((p) => p.id === identity.participantId))
+  return { client, identity, token: token as string }
+}
+
+/** A client holding the facilitator token, identified and synced. */
+export async function facilitatorOf(t: TestServer, meeting: CreateMeetingResponse): Promise<MeetingClient> {
+  const client = t.client(meeting.meetingId, meeting.facilitatorToken)
+  await waitFor(client, () => client.isSynced && client.identity?.role === 'facilitator' && hasView(client))
+  return client
 }

@@ -1,0 +1,20 @@
+import type { VoteState } from '../../../shared/voting/voteState.ts'
+import type { CommandContext, Outcome } from '../../meeting/commandTypes.ts'
+import { refuse } from '../../meeting/commandTypes.ts'
+
+export function currentVote(ctx: CommandContext): VoteState | null {
+  return (ctx.maps.meeting.get('vote') as VoteState | null | undefined) ?? null
+}
+
+export function saveVote(ctx: CommandContext, vote: VoteState | null): void {
+  ctx.maps.meeting.set('vote', vote)
+}
+
+/** The facilitator, in the Vote stage, with a vote to act on; or the refusal saying which is missing. */
+export function facilitatorVote(ctx: CommandContext): { vote: VoteState } | { refusal: Outcome<never> } {
+  if (ctx.actor.role !== 'facilitator') return { refusal: refuse('forbidden', 'Only the facilitator runs the vote.') }
+  if (ctx.stage !== 'vote') return { refusal: refuse('wrong_stage', 'The vote runs during the Vote stage.') }
+  const vote = currentVote(ctx)
+  if (!vote) return { refusal: refuse('not_found', 'There is no vote yet.') }
+  return { vote }
+}
