@@ -3,7 +3,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 /** One registry per server instance, so tests can run several servers in one process. */
 export function createMetrics() {
   const registry = new Registry()
-  collectDefaultMetrics({ register: registry, prefix: 'quarterdeck_process_' })
+  collectDefaultMetrics({ register: registry, prefix: 'quarterdeck_' })
   return {
     registry,
     connections: new Gauge({ name: 'quarterdeck_connections', help: 'Open WebSocket connections', registers: [registry] }),

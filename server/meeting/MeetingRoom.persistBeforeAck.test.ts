@@ -149,10 +149,10 @@ describe('persist before acknowledge', () => {
   it('acknowledges a join after its participant and credential are stored', async () => {
     const conn = fakeConnection('ana', log)
     room.addConnection(conn)
-    room.handleCommand(conn, { id: 'j1', type: 'join', name: 'Ana' })
+    room.handleCommand(conn, { id: 'join-ana-0123456789abcdef', type: 'join', name: 'Ana' })
     expect(log.filter((l) => l.startsWith('ana: ok'))).toEqual([])
     await nextTick()
-    expect(log.indexOf('commit')).toBeLessThan(log.indexOf('ana: ok j1'))
+    expect(log.indexOf('commit')).toBeLessThan(log.indexOf('ana: ok join-ana-0123456789abcdef'))
     const reply = conn.messages.find((m) => m.kind === 'reply')
     const participantId = reply?.kind === 'reply' && reply.ok ? (reply.result as { participantId: string }).participantId : ''
     expect(storedView()?.participants.find((p) => p.id === participantId)?.name).toBe('Ana')

@@ -40,3 +40,10 @@ describe('assembleMission', () => {
     expect(assembleMission({ value: ' ', field: '', impact: '  ' })).toBe('')
   })
 })
+
+describe('assembleMission with untrimmed input', () => {
+  it('trims the field before joining it, so a blank field leaves no dangling "in"', () => {
+    expect(assembleMission({ value: 'help', field: '   ', impact: '' })).toBe('We help.')
+    expect(assembleMission({ value: 'help', field: ' software ', impact: '' })).toBe('We help in software.')
+  })
+})

@@ -6,9 +6,8 @@ export interface Mission {
 }
 
 export function assembleMission(mission: Mission): string {
-  const parts = [mission.value, mission.field && `in ${mission.field}`, mission.impact]
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0)
+  const field = mission.field.trim()
+  const parts = [mission.value.trim(), field && `in ${field}`, mission.impact.trim()].filter((part) => part.length > 0)
   if (parts.length === 0) return ''
   const sentence = `We ${parts.join(' ')}`
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`

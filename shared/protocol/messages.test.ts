@@ -194,3 +194,17 @@ describe('app frames', () => {
     expect(() => readAppPayload(decoder)).toThrow()
   })
 })
+
+describe('fixes found by review', () => {
+  it('refuses a join whose id is too short to be unguessable (its id is its replay key)', () => {
+    expect(Command.safeParse({ id: 'j1', type: 'join', name: 'Ana' }).success).toBe(false)
+    expect(Command.safeParse({ id: '0123456789abcdef012345', type: 'join', name: 'Ana' }).success).toBe(true)
+  })
+  it('refuses C1 controls and bidi overrides in names, and control characters in the mission impact', () => {
+    expect(DisplayName.safeParse('Ana\u0085Lee').success).toBe(false)
+    expect(DisplayName.safeParse('evil\u202egnp.exe').success).toBe(false)
+    expect(DisplayName.safeParse('مريم').success).toBe(true)
+    const mission = { value: 'help', field: 'software', impact: 'x\u0000y' }
+    expect(CreateMeetingRequest.safeParse({ title: 'T', quarter: '2027 Q1', mission }).success).toBe(false)
+  })
+})

@@ -13,7 +13,14 @@ import {
   MAX_TITLE_LENGTH,
 } from './limits.ts'
 
-/** Trimmed text without control characters (they break layouts and logs; newlines are not needed here). */
+/**
+ * C0/C1 control characters break layouts and logs; bidi overrides and isolates make a name display as something
+ * else ("evil‮gnp.exe"). Right-to-left text itself is fine.
+ */
+const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+const FORBIDDEN_IN_PARAGRAPH = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+
+/** Trimmed text without control characters (newlines are not needed here). */
 const singleLine = (max: number, label: string) =>
   z
     .string()
@@ -23,14 +30,19 @@ const singleLine = (max: number, label: string) =>
         .string()
         .min(1, `${label} is required.`)
         .max(max, `${label} is at most ${max} characters.`)
-        .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${label} contains control characters.`),
+        .refine((s) => !FORBIDDEN_IN_LINE.test(s), `${label} contains control characters.`),
     )
 
 const optionalLine = (max: number, label: string) =>
   z
     .string()
     .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().max(max, `${label} is at most ${max} characters.`))
+    .pipe(
+      z
+        .string()
+        .max(max, `${label} is at most ${max} characters.`)
+        .refine((s) => !FORBIDDEN_IN_LINE.test(s), `${label} contains control characters.`),
+    )
 
 export const DisplayName = singleLine(MAX_NAME_LENGTH, 'Name')
 export const StageSchema = z.enum(STAGES)
@@ -66,7 +78,7 @@ const paragraph = (max: number, label: string) =>
       z
         .string()
         .max(max, `${label} is at most ${max} characters.`)
-        .refine((s) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s), `${label} contains control characters.`),
+        .refine((s) => !FORBIDDEN_IN_PARAGRAPH.test(s), `${label} contains control characters.`),
     )
 
 const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Malformed id.')
@@ -80,7 +92,8 @@ const token = z.string().min(16).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'Malformed 
 /** Every command a client may send. `id` makes a command idempotent: a resent id is answered, not re-applied. */
 export const Command = z.discriminatedUnion('type', [
   z.strictObject({ id: commandId, type: z.literal('hello'), token }),
-  z.strictObject({ id: commandId, type: z.literal('join'), name: DisplayName }),
+  // A join's id is its replay key before any token exists, so it must be as unguessable as a token.
+  z.strictObject({ id: commandId.min(22, 'A join command id has at least 22 characters (128 random bits).'), type: z.literal('join'), name: DisplayName }),
   z.strictObject({ id: commandId, type: z.literal('rename'), name: DisplayName }),
   z.strictObject({
     id: commandId,

@@ -167,7 +167,7 @@ describe('restart (graceful)', () => {
     const meeting = await t.createMeeting()
     const facilitator = await facilitatorOf(t, meeting)
     const first = t.client(meeting.meetingId)
-    const joinId = 'join-ana-0001'
+    const joinId = 'join-ana-0001-0123456789abcdef'
     const original = await first.send({ type: 'join', name: 'Ana' }, joinId)
     t.disconnect(first)
 

@@ -33,7 +33,7 @@ async function open(meetingId: string): Promise<RawSocket> {
 /** A raw socket that has joined `meeting` as a participant. */
 async function joinedSocket(meeting: CreateMeetingResponse, name = 'Mallory'): Promise<RawSocket> {
   const socket = await open(meeting.meetingId)
-  const reply = await socket.request({ id: `join-${name}`, type: 'join', name })
+  const reply = await socket.request({ id: `join-${name}-0123456789abcdef`, type: 'join', name })
   expect(reply).toMatchObject({ kind: 'reply', ok: true })
   return socket
 }
@@ -72,8 +72,8 @@ describe('malformed and forbidden messages', () => {
     socket.sendAppText('{"id":"x1","type":"join","name":')
     const message = await socket.nextMessage()
     expect(message).toEqual({ kind: 'notice', error: { code: 'bad_message', message: 'The command is not valid JSON.' } })
-    const reply = await socket.request({ id: 'after', type: 'join', name: 'Still here' })
-    expect(reply).toMatchObject({ kind: 'reply', id: 'after', ok: true })
+    const reply = await socket.request({ id: 'after-0123456789abcdef0123', type: 'join', name: 'Still here' })
+    expect(reply).toMatchObject({ kind: 'reply', id: 'after-0123456789abcdef0123', ok: true })
   })
 
   it('refuses an unknown message type', async () => {
@@ -107,10 +107,10 @@ describe('malformed and forbidden messages', () => {
   it('answers a schema-invalid command with bad_command, naming the field and echoing the id', async () => {
     const meeting = await t.createMeeting()
     const socket = await open(meeting.meetingId)
-    const reply = await socket.request({ id: 'bad-1', type: 'join', name: 'x'.repeat(61) })
+    const reply = await socket.request({ id: 'bad-1-0123456789abcdef0123', type: 'join', name: 'x'.repeat(61) })
     expect(reply).toEqual({
       kind: 'reply',
-      id: 'bad-1',
+      id: 'bad-1-0123456789abcdef0123',
       ok: false,
       error: { code: 'bad_command', message: 'Name is at most 60 characters. (name)' },
     })
