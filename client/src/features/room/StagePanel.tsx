@@ -5,10 +5,11 @@ import { DoneControl } from './DoneControl.tsx'
 import { StageTimerDisplay } from './StageTimerDisplay.tsx'
 import { SubmitStage } from '../submit/SubmitStage.tsx'
 import { GroupBoard } from '../group/GroupBoard.tsx'
+import { VoteStage } from '../vote/VoteStage.tsx'
+import { ChosenObjectives } from '../vote/ChosenObjectives.tsx'
 
 /** What each stage will offer once its work is built; said honestly until then. */
 const COMING: Partial<Record<Stage, string>> = {
-  vote: 'Secret dot-voting with a budget per person, revealed by the facilitator.',
   keyResults: 'Co-editing key results with owners, confidence scores and quality hints.',
   review: 'The whole set on one screen, with remaining warnings, before publishing.',
   published: 'A shareable, printable page with Markdown, CSV and JSON exports.',
@@ -36,6 +37,8 @@ export function StagePanel() {
         <SubmitStage />
       ) : stage === 'group' ? (
         <GroupBoard />
+      ) : stage === 'vote' ? (
+        <VoteStage />
       ) : (
         COMING[stage] && (
           <div className="coming" role="note">
@@ -44,6 +47,7 @@ export function StagePanel() {
           </div>
         )
       )}
+      {(stage === 'keyResults' || stage === 'review') && <ChosenObjectives />}
       {isWorkingStage(stage) && <DoneControl />}
     </section>
   )

@@ -9,6 +9,7 @@ import { joinLinkFor } from '../../sync/tokenStorage.ts'
 import { QrCode } from '../../ui/QrCode.tsx'
 import { LoadingPage } from '../../ui/Spinner.tsx'
 import { formatCount } from '../../ui/formatCount.ts'
+import { VoteResults } from '../vote/VoteResults.tsx'
 
 /** For the projector: the join link large, a big QR code, and the room's counts. Reads only; joins nobody. */
 export function JoinScreen({ meetingId }: { meetingId: string }) {
@@ -23,6 +24,17 @@ export function JoinScreen({ meetingId }: { meetingId: string }) {
   const link = joinLinkFor(meetingId)
   const counts = countPresence(view)
   const progress = doneProgress(view)
+  if (view.stage === 'vote' && view.vote?.phase === 'revealed') {
+    return (
+      <main className="projector projector-single">
+        <div>
+          <p className="eyebrow">{view.quarter} · {STAGE_LABELS[view.stage]}</p>
+          <h1>{view.title}</h1>
+          <VoteResults vote={view.vote} isProjector />
+        </div>
+      </main>
+    )
+  }
   return (
     <main className="projector">
       <div className="projector-text">

@@ -1,0 +1,70 @@
+import { useState } from 'react'
+import type { VoteState } from '../../../../shared/voting/voteState.ts'
+import { useMeeting } from '../../sync/MeetingContext.tsx'
+
+/** The facilitator's buttons for each phase, including settling a tie. */
+export function VoteControls({ vote }: { vote: VoteState }) {
+  const { client } = useMeeting()
+  const [error, setError] = useState<string | null>(null)
+  const [isBusy, setBusy] = useState(false)
+  const [isConfirmingReopen, setConfirmingReopen] = useState(false)
+  const [picked, setPicked] = useState<string[]>([])
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null)
+    setBusy(true)
+    try {
+      await action()
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const result = vote.result
+  const titles = new Map(vote.allCandidates.map((c) => [c.id, c.title]))
+  const hasTie = vote.phase === 'revealed' && result !== null && result.tiedAtCut.length > 0
+  return (
+    <div className="vote-controls" aria-label="Vote controls" role="group">
+      {vote.phase === 'open' && (
+        <button type="button" className="primary large" disabled={isBusy} onClick={() => void run(() => client.send({ type: 'closeVoting' }))}>Close voting</button>
+      )}
+      {vote.phase === 'closed' && (
+        <button type="button" className="primary large" disabled={isBusy} onClick={() => void run(() => client.send({ type: 'revealVotes' }))}>Reveal results</button>
+      )}
+      {hasTie && result && (
+        <fieldset className="tie-resolution">
+          <legend>Settle the tie: pick {result.seatsLeftForTied}</legend>
+          {result.tiedAtCut.map((id) => (
+            <label key={id} className="choice">
+              <input type="checkbox" checked={picked.includes(id)}
+                onChange={(e) => setPicked((p) => (e.target.checked ? [...p, id] : p.filter((x) => x !== id)))} />
+              {titles.get(id)}
+            </label>
+          ))}
+          <div className="button-row">
+            <button type="button" className="primary" disabled={isBusy || picked.length !== result.seatsLeftForTied}
+              onClick={() => void run(() => client.send({ type: 'pickTied', candidateIds: picked }))}>Choose these</button>
+            <button type="button" className="secondary" disabled={isBusy}
+              onClick={() => void run(() => client.send({ type: 'startRunoff', budget: 1 }))}>Start a run-off (1 dot each)</button>
+          </div>
+        </fieldset>
+      )}
+      {vote.phase === 'revealed' && vote.kind === 'shortlist' && !hasTie && (
+        <button type="button" className="primary large" disabled={isBusy} onClick={() => void run(() => client.send({ type: 'startFinalRound' }))}>Start round 2 on the shortlist</button>
+      )}
+      {(vote.phase === 'closed' || vote.phase === 'revealed') && !isConfirmingReopen && (
+        <button type="button" className="secondary" onClick={() => setConfirmingReopen(true)}>Reopen voting…</button>
+      )}
+      {isConfirmingReopen && (
+        <div className="confirm" role="alertdialog" aria-labelledby="reopen-text">
+          <p id="reopen-text">Reopen voting? Everyone can change their ballot again{vote.phase === 'revealed' ? ', and the results they saw are withdrawn' : ''}.</p>
+          <div className="button-row">
+            <button type="button" className="danger" onClick={() => { setConfirmingReopen(false); void run(() => client.send({ type: 'reopenVoting' })) }}>Yes, reopen</button>
+            <button type="button" className="secondary" onClick={() => setConfirmingReopen(false)}>Cancel</button>
+          </div>
+        </div>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
+  )
+}
