@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { exportCsv, csvCell } from './exportCsv.ts'
+import { exportMarkdown } from './exportMarkdown.ts'
+import { exportJson } from './exportJson.ts'
+import type { PublishedSet } from './publishedSet.ts'
+
+const kr = (statement: string, confidence: number, extra: Partial<{ owner: string; target: string; baseline: string; unit: string }> = {}) => ({
+  id: statement,
+  objectiveId: 'o1',
+  statement,
+  metric: 'conversion',
+  baseline: extra.baseline ?? '4',
+  target: extra.target ?? '7',
+  unit: extra.unit ?? '%',
+  owner: extra.owner ?? 'Ana',
+  confidence,
+  isAccepted: true,
+  order: 0,
+  createdAt: 0,
+  createdBy: 'p1',
+})
+
+const set: PublishedSet = {
+  meetingId: 'm1',
+  title: 'Acme OKRs',
+  quarter: '2027 Q1',
+  mission: 'We help shops sell online in retail software.',
+  publishedAt: Date.UTC(2027, 0, 5),
+  objectives: [
+    {
+      id: 'o1',
+      title: 'Make trials convert',
+      whyNow: 'Trials doubled, sales did not',
+      team: 'Growth',
+      deadline: '2027-03-31',
+      keyResults: [kr('Trial-to-paid from 4 % to 7 %', 5), kr('=HYPERLINK("x"), "quoted"', 2, { owner: 'Bo, Jr.' })],
+    },
+  ],
+  summary: { participants: 12, submissions: 30, merges: 8, ballots: 11, stageDurations: [] },
+}
+
+describe('exportCsv', () => {
+  it('writes one row per key result with the confidence band', () => {
+    const lines = exportCsv(set).trimEnd().split('\r\n')
+    expect(lines[0]).toBe('quarter,objective_number,objective,objective_owner,deadline,kr_number,key_result,metric,baseline,target,unit,kr_owner,confidence,confidence_band')
+    expect(lines[1]).toBe('2027 Q1,1,Make trials convert,Growth,2027-03-31,1.1,Trial-to-paid from 4 % to 7 %,conversion,4,7,%,Ana,5,yellow')
+    expect(lines).toHaveLength(3)
+  })
+  it('quotes commas and quotes, and defuses spreadsheet formulas', () => {
+    const row = exportCsv(set).split('\r\n')[2]
+    expect(row).toContain(`"'=HYPERLINK(""x""), ""quoted"""`)
+    expect(row).toContain('"Bo, Jr."')
+    expect(row?.endsWith(',2,red')).toBe(true)
+    expect(csvCell('-1')).toBe("'-1")
+    expect(csvCell(-1)).toBe('-1')
+  })
+})
+
+describe('exportMarkdown', () => {
+  it('puts the mission on top and a table of key results per objective', () => {
+    const md = exportMarkdown(set)
+    expect(md.split('\n')[0]).toBe('# Acme OKRs — 2027 Q1')
+    expect(md).toContain('> We help shops sell online in retail software\\.')
+    expect(md).toContain('## Objective 1: Make trials convert')
+    expect(md).toContain('5/10 (yellow, uncertain)')
+    expect(md).toContain('2/10 (red, at risk)')
+  })
+  it('escapes markup in people’s text', () => {
+    const evil = { ...set, title: '<script>alert(1)</script> | *bold*' }
+    const md = exportMarkdown(evil)
+    expect(md).not.toContain('<script>')
+    expect(md).toContain('\\<script\\>')
+    expect(md).toContain('\\| \\*bold\\*')
+  })
+})
+
+describe('exportJson', () => {
+  it('is versioned and carries bands', () => {
+    const json = JSON.parse(exportJson(set))
+    expect(json.format).toBe('quarterdeck.okrs/1')
+    expect(json.objectives[0].keyResults[1]).toMatchObject({ confidence: 2, confidenceBand: 'red', owner: 'Bo, Jr.' })
+    expect(json.publishedAt).toBe('2027-01-05T00:00:00.000Z')
+  })
+})
