@@ -12,6 +12,22 @@ const Env = z.object({
   MAX_PARTICIPANTS_PER_MEETING: z.coerce.number().int().min(1).default(10_000),
   /** A socket whose unsent backlog grows past this is a slow reader and is dropped. */
   MAX_SOCKET_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
+  /** Messages (commands, sync and awareness frames alike) one connection may send per second, sustained. */
+  RATE_LIMIT_MESSAGES_PER_SECOND: z.coerce.number().positive().default(20),
+  /** Messages one connection may send at once after a quiet spell (a reconnect resends its queued commands). */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
+  /** A connection sending more than FLOOD_FACTOR × the rate for about FLOOD_SECONDS is closed (1008). */
+  RATE_LIMIT_FLOOD_FACTOR: z.coerce.number().min(1).default(10),
+  RATE_LIMIT_FLOOD_SECONDS: z.coerce.number().positive().default(3),
+  /**
+   * Open WebSockets per remote address; one more is refused with HTTP 429. Loopback counts like any address,
+   * and people behind one office NAT share theirs, hence the high default.
+   */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(10_000),
+  /** Replace a meeting's stored update log by one snapshot after this many commits. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
+  /** Quiet sockets get a heartbeat this often; y-websocket clients give up on a socket silent for 30 s. */
+  HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(500).max(25_000).default(10_000),
 })
 
 export type Config = {
@@ -24,6 +40,11 @@ export type Config = {
   sqliteSynchronous: 'FULL' | 'NORMAL'
   maxParticipantsPerMeeting: number
   maxSocketBufferBytes: number
+  rateLimitMessagesPerSecond: number
+  rateLimitBurst: number
+  rateLimitFloodFactor: number
+  rateLimitFloodSeconds: number
+  maxConnectionsPerAddress: number
   compactAfterUpdates: number
   heartbeatIntervalMs: number
 }
@@ -45,7 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     maxParticipantsPerMeeting: e.MAX_PARTICIPANTS_PER_MEETING,
     maxSocketBufferBytes: e.MAX_SOCKET_BUFFER_BYTES,
-    compactAfterUpdates: 500,
-    heartbeatIntervalMs: 10_000,
+    rateLimitMessagesPerSecond: e.RATE_LIMIT_MESSAGES_PER_SECOND,
+    rateLimitBurst: e.RATE_LIMIT_BURST,
+    rateLimitFloodFactor: e.RATE_LIMIT_FLOOD_FACTOR,
+    rateLimitFloodSeconds: e.RATE_LIMIT_FLOOD_SECONDS,
+    maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
   }
 }

@@ -8,18 +8,38 @@ import { SqliteMeetingStore } from './persistence/SqliteMeetingStore.ts'
 import { GroupCommitter } from './persistence/GroupCommitter.ts'
 import { RoomRegistry } from './meeting/RoomRegistry.ts'
 import { createHttpHandler } from './http/httpHandler.ts'
-import { attachSocket, type SocketConnection } from './sync/attachSocket.ts'
+import { attachSocket, type SocketConnection, type SocketTarget } from './sync/attachSocket.ts'
+import { handleKeyResultFrame } from './sync/handleKeyResultFrame.ts'
+import type { MeetingRoom } from './meeting/MeetingRoom.ts'
 import { encodeAppMessage } from '../shared/protocol/wire.ts'
 import { MAX_FRAME_BYTES } from '../shared/protocol/limits.ts'
+import { ConnectionsPerAddress, normalizeAddress } from './limits/ConnectionsPerAddress.ts'
+import type { RateLimitSettings } from './limits/MessageRateLimiter.ts'
+
+/** An objective's co-edited key-result doc, on its own socket. */
+function keyResultTarget(room: MeetingRoom, objectiveId: string): SocketTarget | null {
+  const doc = room.keyResultDoc(objectiveId)
+  if (!doc) return null
+  return {
+    id: `${room.id}/kr/${objectiveId}`,
+    addConnection: (conn) => doc.connections.add(conn),
+    removeConnection: (conn) => doc.connections.delete(conn),
+    handle: (conn, frame) => handleKeyResultFrame(room, doc, conn, frame),
+  }
+}
 
 export interface RunningServer {
   httpServer: Server
   url: string
   log: Logger
+  /** The live meetings, for in-process tests and tools; the network never reaches it except through commands. */
+  rooms: RoomRegistry
+  /** Bytes queued in server memory for sockets that have not taken them yet: all of them, and the largest. */
+  socketBacklog(): { sockets: number; totalBytes: number; maxBytes: number }
   close(): Promise<void>
 }
 
-const MEETING_PATH = /^\/ws\/([A-Za-z0-9_-]{10,64})$/
+const MEETING_PATH = /^\/ws\/([A-Za-z0-9_-]{10,64})(?:\/kr\/([A-Za-z0-9_-]{1,64}))?$/
 
 /** Wires storage, rooms, HTTP and WebSockets into one process. `main.ts` only adds config and signals. */
 export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
@@ -41,6 +61,13 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     compactAfterUpdates: config.compactAfterUpdates,
   })
   const sockets = new Set<SocketConnection>()
+  const connectionsPerAddress = new ConnectionsPerAddress(config.maxConnectionsPerAddress)
+  const rateLimit: RateLimitSettings = {
+    messagesPerSecond: config.rateLimitMessagesPerSecond,
+    burst: config.rateLimitBurst,
+    floodFactor: config.rateLimitFloodFactor,
+    floodSeconds: config.rateLimitFloodSeconds,
+  }
   const startedAt = Date.now()
   const httpServer = createHttpServer(
     createHttpHandler({
@@ -64,6 +91,21 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       return
     }
     const meetingId = match[1] as string
+    const objectiveId = match[2] ?? null
+    const address = normalizeAddress(req.socket.remoteAddress)
+    const release = connectionsPerAddress.tryAcquire(address)
+    if (!release) {
+      metrics.protocolErrors.inc({ reason: 'too_many_connections' })
+      log.warn({ address }, 'refusing a connection over the per-address limit')
+      const body = `Too many connections from your address (at most ${config.maxConnectionsPerAddress}).`
+      socket.end(
+        'HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nRetry-After: 10\r\n' +
+          `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      )
+      return
+    }
+    // The raw socket closes however the connection ends (refused handshake, 4404, client gone, terminate).
+    socket.once('close', release)
     wss.handleUpgrade(req, socket, head, (ws) => {
       const room = rooms.get(meetingId)
       if (!room) {
@@ -71,10 +113,16 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
         ws.close(4404, 'No such meeting.')
         return
       }
-      const conn = attachSocket(ws, room, {
+      const target = objectiveId === null ? room : keyResultTarget(room, objectiveId)
+      if (!target) {
+        ws.close(4404, 'No such objective in this meeting.')
+        return
+      }
+      const conn = attachSocket(ws, target, {
         log,
         metrics,
         maxBufferedBytes: config.maxSocketBufferBytes,
+        rateLimit,
         onClose: () => {
           sockets.delete(conn)
           rooms.releaseIfIdle(room)
@@ -104,6 +152,16 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     httpServer,
     url,
     log,
+    rooms,
+    socketBacklog() {
+      let totalBytes = 0
+      let maxBytes = 0
+      for (const client of wss.clients) {
+        totalBytes += client.bufferedAmount
+        maxBytes = Math.max(maxBytes, client.bufferedAmount)
+      }
+      return { sockets: wss.clients.size, totalBytes, maxBytes }
+    },
     async close() {
       clearInterval(heartbeat)
       committer.flush()

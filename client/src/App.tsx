@@ -5,6 +5,7 @@ import { MeetingPage } from './features/room/MeetingPage.tsx'
 import { JoinScreen } from './features/screen/JoinScreen.tsx'
 import { adoptFacilitatorLink } from './sync/tokenStorage.ts'
 import { NotFound } from './ui/NotFound.tsx'
+import { PublishedPage } from './features/published/PublishedPage.tsx'
 
 export function App() {
   const route = useMemo(() => {
@@ -21,6 +22,8 @@ export function App() {
       return <CreateMeetingPage />
     case 'meeting':
       return <MeetingPage meetingId={route.meetingId} />
+    case 'published':
+      return <PublishedPage meetingId={route.meetingId} />
     case 'screen':
       return <JoinScreen meetingId={route.meetingId} />
     default:

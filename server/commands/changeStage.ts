@@ -8,6 +8,9 @@ import type { CommandContext, CommandHandler } from '../meeting/commandTypes.ts'
 import { refuse } from '../meeting/commandTypes.ts'
 import { openBoard } from './board/openBoard.ts'
 import { currentVote, saveVote } from './vote/voteAccess.ts'
+import type { StageVisit } from '../../shared/meeting/meetingDoc.ts'
+import { quarterDeadline } from '../../shared/keyResults/quarterDeadline.ts'
+import { publish } from './keyResults/publish.ts'
 
 export const changeStage: CommandHandler<'changeStage'> = (ctx, command) => {
   const allowed = checkPermission(ctx.actor, 'changeStage', ctx.stage)
@@ -20,12 +23,15 @@ export const changeStage: CommandHandler<'changeStage'> = (ctx, command) => {
   }
   const record: StageRecord = { stage: transition.to, startedAt: ctx.now }
   ctx.maps.meeting.set('stage', record)
+  const history = (ctx.maps.meeting.get('stageHistory') as StageVisit[] | undefined) ?? []
+  ctx.maps.meeting.set('stageHistory', [...history, { stage: transition.to, startedAt: ctx.now }])
   // A timer belongs to the stage it was started in.
   if (ctx.maps.meeting.get('timer')) ctx.maps.meeting.set('timer', null)
   if (transition.to === 'group') openBoard(ctx)
   if (transition.from === 'group' && transition.to === 'vote' && !currentVote(ctx)) startVote(ctx)
   if (transition.from === 'vote' && transition.to === 'group') discardVote(ctx)
   if (transition.from === 'vote' && transition.to === 'keyResults') fixObjectives(ctx)
+  if (transition.to === 'published') publish(ctx)
   return { ok: true, result: { stage: transition.to } }
 }
 
@@ -53,4 +59,10 @@ function fixObjectives(ctx: CommandContext): void {
     return { id, title: candidate?.title ?? id, cardIds: candidate?.cardIds ?? [], dots: dots.get(id) ?? 0 }
   })
   ctx.maps.meeting.set('objectives', objectives)
+  const record = ctx.maps.meeting.get('record') as { quarter: string }
+  for (const o of objectives) {
+    if (ctx.maps.objectiveDetails.has(o.id)) continue
+    const why = o.cardIds.map((id) => ctx.maps.cards.get(id)?.why ?? '').find((w) => w.trim()) ?? ''
+    ctx.maps.objectiveDetails.set(o.id, { title: o.title, whyNow: why, team: '', deadline: quarterDeadline(record.quarter) })
+  }
 }

@@ -15,6 +15,7 @@ import { hideSubmission } from './submissions/hideSubmission.ts'
 import { createCluster, mergeCards, moveCard, renameCluster, retitleCard, undoMove } from './board/boardMoves.ts'
 import { hideCard } from './board/hideCard.ts'
 import { readAudit, resolveSuggestion, suggestClusters } from './board/suggestions.ts'
+import { acceptKeyResult, deleteKeyResult, mergeKeyResults, moveKeyResult, proposeKeyResult, updateKeyResult, updateObjective } from './keyResults/keyResultCommands.ts'
 import { closeVoting, configureVote, openVoting, pickTied, reopenVoting, revealVotes, setDots, startFinalRound, startRunoff } from './vote/voteCommands.ts'
 
 /** Every command that changes the meeting. `hello` is not here: it binds a socket and changes nothing stored. */
@@ -51,4 +52,11 @@ export const COMMAND_HANDLERS: { [T in Exclude<CommandType, 'hello'>]: CommandHa
   pickTied,
   startRunoff,
   startFinalRound,
+  updateObjective,
+  proposeKeyResult,
+  updateKeyResult,
+  acceptKeyResult,
+  mergeKeyResults,
+  deleteKeyResult,
+  moveKeyResult,
 }

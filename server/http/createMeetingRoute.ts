@@ -5,6 +5,7 @@ import type { MeetingStore } from '../persistence/MeetingStore.ts'
 import { newMeetingId, newParticipantId, newToken } from '../security/tokens.ts'
 import { createMeetingDoc } from '../meeting/createMeetingDoc.ts'
 import { HttpError, readJsonBody } from './readJsonBody.ts'
+import { readPublishedSet } from './publishedRoutes.ts'
 
 /** POST /api/meetings: validates, stores the meeting with its facilitator credential, returns the links. */
 export async function createMeetingRoute(
@@ -18,6 +19,10 @@ export async function createMeetingRoute(
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
     throw new HttpError(400, 'bad_request', `${where}${issue?.message ?? 'Invalid meeting.'}`)
   }
+  const previous = parsed.data.previousMeetingId ? readPublishedSet(deps.store, parsed.data.previousMeetingId) : null
+  if (parsed.data.previousMeetingId && !previous) {
+    throw new HttpError(400, 'bad_request', 'previousMeetingId: that meeting has no published OKRs to follow up on.')
+  }
   const meetingId = newMeetingId()
   const facilitatorId = newParticipantId()
   const { token, tokenHash } = newToken(facilitatorId)
@@ -25,7 +30,7 @@ export async function createMeetingRoute(
   deps.store.createMeeting({
     id: meetingId,
     createdAt: now,
-    initialUpdate: createMeetingDoc(parsed.data, { meetingId, facilitatorId }, now),
+    initialUpdate: createMeetingDoc(parsed.data, { meetingId, facilitatorId }, now, previous),
     credentials: [{ participantId: facilitatorId, role: 'facilitator', tokenHash }],
   })
   const base = deps.publicUrl ?? originOf(req)

@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics.ts'
 import { setSecurityHeaders } from './securityHeaders.ts'
 import { createMeetingRoute } from './createMeetingRoute.ts'
 import { HttpError } from './readJsonBody.ts'
+import { publishedRoute } from './publishedRoutes.ts'
 
 export interface HttpDeps {
   store: MeetingStore
@@ -54,6 +55,16 @@ export function createHttpHandler(deps: HttpDeps) {
         deps.metrics.meetingsCreated.inc()
         deps.log.info({ meetingId: created.meetingId }, 'meeting created')
         return sendJson(res, 201, created)
+      }
+      if (url.pathname.startsWith('/api/meetings/') && req.method === 'GET') {
+        const file = publishedRoute(url.pathname, deps.store)
+        if (file) {
+          const headers: Record<string, string> = { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' }
+          if (file.filename) headers['Content-Disposition'] = `attachment; filename="${file.filename}"`
+          res.writeHead(file.status, headers)
+          res.end(file.body)
+          return
+        }
       }
       if (url.pathname.startsWith('/api/')) throw new HttpError(404, 'not_found', 'No such API route.')
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'Method not allowed.')

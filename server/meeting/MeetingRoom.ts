@@ -5,6 +5,8 @@ import { meetingMaps, readSettings, type StageRecord } from '../../shared/meetin
 import { buildSimilarityIndex, type SimilarityIndex } from '../../shared/similarity.ts'
 import type { OwnSubmission, PublicSubmission } from '../../shared/submissions/submissionTypes.ts'
 import { ballotKey, vaultMaps } from './vaultDoc.ts'
+import { KeyResultDocRoom } from './KeyResultDocRoom.ts'
+import type { ChosenObjective } from '../../shared/voting/voteState.ts'
 import type { VoteState } from '../../shared/voting/voteState.ts'
 import { randomBytes } from 'node:crypto'
 import { Command, type CommandError } from '../../shared/protocol/messages.ts'
@@ -62,6 +64,9 @@ export class MeetingRoom implements CommitParticipant {
   private lastModerationSentAt = 0
   private moderationTimer: NodeJS.Timeout | null = null
   private similarity: { index: SimilarityIndex; ids: string[]; builtAt: number } | null = null
+  private readonly keyResultDocs = new Map<string, KeyResultDocRoom>()
+  private keyResultDocsInCommit: KeyResultDocRoom[] = []
+  private readonly storedExtraDocs: Record<string, Uint8Array[]>
   private isSimilarityStale = true
   private pendingUpdates: Uint8Array[] = []
   private pendingCredentials: Credential[] = []
@@ -86,6 +91,7 @@ export class MeetingRoom implements CommitParticipant {
     for (const update of stored.vaultUpdates) Y.applyUpdate(this.vault, update, SERVER_ORIGIN)
     for (const c of stored.credentials) this.credentials.set(c.participantId, c)
     this.updatesSinceSnapshot = stored.updates.length
+    this.storedExtraDocs = stored.extraDocs ?? {}
     this.vaultUpdatesSinceSnapshot = stored.vaultUpdates.length
     this.doc.on('update', (update: Uint8Array) => {
       this.pendingUpdates.push(update)
@@ -117,11 +123,37 @@ export class MeetingRoom implements CommitParticipant {
 
   get hasUncommittedChanges(): boolean {
     return (
+      [...this.keyResultDocs.values()].some((d) => d.hasPending) ||
       this.pendingUpdates.length > 0 ||
       this.pendingVaultUpdates.length > 0 ||
       this.pendingCommands.length > 0 ||
       this.pendingCredentials.length > 0
     )
+  }
+
+  /** The co-edited doc of one chosen objective (loaded on first use), or null for an objective that does not exist. */
+  keyResultDoc(objectiveId: string): KeyResultDocRoom | null {
+    const existing = this.keyResultDocs.get(objectiveId)
+    if (existing) return existing
+    const objectives = (this.maps.meeting.get('objectives') as ChosenObjective[] | undefined) ?? []
+    if (!objectives.some((o) => o.id === objectiveId)) return null
+    const room = new KeyResultDocRoom(
+      objectiveId,
+      this.storedExtraDocs[`kr:${objectiveId}`] ?? [],
+      () => this.options.committer.markDirty(this),
+      this.options.compactAfterUpdates,
+    )
+    this.keyResultDocs.set(objectiveId, room)
+    return room
+  }
+
+  /** Who a token belongs to, without binding a socket (key-result doc sockets carry no presence or feeds). */
+  identify(token: string): { role: 'facilitator' | 'participant'; participantId: string; name: string } | null {
+    const parts = splitToken(token)
+    const credential = parts ? this.credentials.get(parts.participantId) : undefined
+    if (!parts || !credential || !secretMatches(parts.secret, credential.tokenHash)) return null
+    const name = this.maps.participants.get(credential.participantId)?.name ?? ''
+    return { role: credential.role, participantId: credential.participantId, name }
   }
 
   addConnection(conn: RoomConnection): void {
@@ -202,6 +234,7 @@ export class MeetingRoom implements CommitParticipant {
         this.isModerationStale = true
       },
       submissionIndex: () => this.submissionIndex(),
+      keyResultDoc: (objectiveId) => this.keyResultDoc(objectiveId),
       audit: (action, detail) => {
         const actorId = conn.actor.role === 'anonymous' ? '' : conn.actor.participantId
         this.vaultMaps.audit.push([{ at: ctx.now, actorId, actorName: this.nameOf(conn.actor), action, detail }])
@@ -274,11 +307,13 @@ export class MeetingRoom implements CommitParticipant {
         this.vaultUpdatesSinceSnapshot = 1
       }
     }
+    this.keyResultDocsInCommit = [...this.keyResultDocs.values()].filter((d) => d.hasPending)
     const batch: MeetingBatch = {
       meetingId: this.id,
       update,
       snapshot,
       vault: { update: vaultUpdate, snapshot: vaultSnapshot },
+      extraDocs: this.keyResultDocsInCommit.map((d) => d.takeBatch()),
       credentials: this.pendingCredentials,
       commands: this.pendingCommands,
     }
@@ -300,6 +335,8 @@ export class MeetingRoom implements CommitParticipant {
     const update = this.broadcastAfterCommit
     this.broadcastAfterCommit = null
     if (update) this.broadcast(syncUpdateFrame(update))
+    for (const d of this.keyResultDocsInCommit) d.onCommitted()
+    this.keyResultDocsInCommit = []
     this.sendFeeds()
     const callbacks = this.committing
     this.committing = []
@@ -327,6 +364,11 @@ export class MeetingRoom implements CommitParticipant {
     this.pendingVaultUpdates = []
     this.pendingCommands = []
     this.pendingCredentials = []
+    for (const d of this.keyResultDocs.values()) {
+      d.dropUncommitted()
+      for (const conn of d.connections) conn.close(1011, 'Server error; reconnecting.')
+      d.connections.clear()
+    }
     for (const cb of failures) cb()
     for (const conn of [...this.connections]) conn.close(1011, 'Server error; reconnecting.')
     this.connections.clear()

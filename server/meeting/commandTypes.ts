@@ -7,6 +7,7 @@ import type { Credential } from '../persistence/MeetingStore.ts'
 import type { MeetingSettings } from '../../shared/meeting/settings.ts'
 import type { VaultMaps } from './vaultDoc.ts'
 import type { SimilarityIndex } from '../../shared/similarity.ts'
+import type { KeyResultDocRoom } from './KeyResultDocRoom.ts'
 
 export interface CommandContext {
   doc: Y.Doc
@@ -33,6 +34,8 @@ export interface CommandContext {
   refreshModeration(): void
   /** The similarity index over active proposals (rebuilt lazily), with the submission id of each entry. */
   submissionIndex(): { index: SimilarityIndex; ids: string[] }
+  /** The co-edited statements of one chosen objective; null if no such objective. */
+  keyResultDoc(objectiveId: string): KeyResultDocRoom | null
   /** Appends to the server-only audit trail. */
   audit(action: string, detail: string): void
 }

@@ -13,6 +13,8 @@ export interface StoredMeeting {
   updates: Uint8Array[]
   /** The server-only doc (private submissions, audit, undo stacks), rebuilt the same way. */
   vaultUpdates: Uint8Array[]
+  /** Further docs by name (one per objective's key-result statements: `kr:<objectiveId>`). */
+  extraDocs: Record<string, Uint8Array[]>
   credentials: Credential[]
 }
 
@@ -31,6 +33,7 @@ export interface MeetingBatch {
   /** When set, replaces all stored updates by this one snapshot (compaction). */
   snapshot: Uint8Array | null
   vault?: VaultBatch
+  extraDocs?: ({ name: string } & VaultBatch)[]
 }
 
 /**

@@ -40,6 +40,9 @@ export class SqliteMeetingStore implements MeetingStore {
       maxSeq: this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM doc_updates WHERE meeting_id = ? AND doc_name = ?'),
       insertUpdate: this.db.prepare('INSERT INTO doc_updates (meeting_id, doc_name, seq, update_blob) VALUES (?, ?, ?, ?)'),
       updates: this.db.prepare('SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = ? ORDER BY seq'),
+      extraDocNames: this.db.prepare(
+        "SELECT DISTINCT doc_name AS name FROM doc_updates WHERE meeting_id = ? AND doc_name NOT IN ('meeting', 'vault')",
+      ),
       updateCount: this.db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE meeting_id = ? AND doc_name = 'meeting'"),
       deleteUpdates: this.db.prepare('DELETE FROM doc_updates WHERE meeting_id = ? AND doc_name = ?'),
       insertCommand: this.db.prepare(
@@ -75,7 +78,9 @@ export class SqliteMeetingStore implements MeetingStore {
     const updatesOf = (docName: string) =>
       (this.statements.updates.all(id, docName) as { blob: Buffer }[]).map((r) => new Uint8Array(r.blob))
     const credentials = this.statements.credentials.all(id) as Credential[]
-    return { ...meeting, updates: updatesOf(MEETING_DOC), vaultUpdates: updatesOf(VAULT_DOC), credentials }
+    const extraDocs: Record<string, Uint8Array[]> = {}
+    for (const { name } of this.statements.extraDocNames.all(id) as { name: string }[]) extraDocs[name] = updatesOf(name)
+    return { ...meeting, updates: updatesOf(MEETING_DOC), vaultUpdates: updatesOf(VAULT_DOC), extraDocs, credentials }
   }
 
   commit(batches: readonly MeetingBatch[]): void {
@@ -104,6 +109,7 @@ export class SqliteMeetingStore implements MeetingStore {
     for (const c of batch.credentials) s.upsertCredential.run(batch.meetingId, c.participantId, c.role, c.tokenHash)
     this.writeDoc(batch.meetingId, MEETING_DOC, batch.update, batch.snapshot)
     if (batch.vault) this.writeDoc(batch.meetingId, VAULT_DOC, batch.vault.update, batch.vault.snapshot)
+    for (const extra of batch.extraDocs ?? []) this.writeDoc(batch.meetingId, extra.name, extra.update, extra.snapshot)
     for (const c of batch.commands) s.insertCommand.run(batch.meetingId, c.actorKey, c.commandId, c.resultJson)
   }
 

@@ -1,19 +1,46 @@
 import type { WebSocket } from 'ws'
 import type { Logger } from 'pino'
-import type { MeetingRoom, RoomConnection } from '../meeting/MeetingRoom.ts'
+import { errorFrame, noticeFrame, type MeetingRoom, type RoomConnection } from '../meeting/MeetingRoom.ts'
 import type { Metrics } from '../metrics.ts'
-import { handleFrame } from './handleFrame.ts'
+import { MessageRateLimiter, type RateLimitSettings } from '../limits/MessageRateLimiter.ts'
+import { commandIdOf } from '../limits/commandIdOf.ts'
+import { handleFrame, type FrameVerdict } from './handleFrame.ts'
 
 export interface SocketConnection extends RoomConnection {
   lastSentAt: number
 }
 
-/** Connects one accepted WebSocket to its meeting room. */
-export function attachSocket(
-  ws: WebSocket,
-  room: MeetingRoom,
-  deps: { log: Logger; metrics: Metrics; maxBufferedBytes: number; onClose: () => void },
-): SocketConnection {
+export interface AttachDeps {
+  log: Logger
+  metrics: Metrics
+  maxBufferedBytes: number
+  rateLimit: RateLimitSettings
+  onClose: () => void
+  /** Milliseconds, for the rate limiter; `performance.now` unless a test says otherwise. */
+  now?: () => number
+}
+
+/** Where a socket's frames go: the meeting itself, or one objective's key-result doc. */
+export interface SocketTarget {
+  id: string
+  addConnection(conn: RoomConnection): void
+  removeConnection(conn: RoomConnection): void
+  handle(conn: RoomConnection, frame: Uint8Array): FrameVerdict
+}
+
+export function meetingTarget(room: MeetingRoom): SocketTarget {
+  return {
+    id: room.id,
+    addConnection: (conn) => room.addConnection(conn),
+    removeConnection: (conn) => room.removeConnection(conn),
+    handle: (conn, frame) => handleFrame(room, conn, frame),
+  }
+}
+
+/** Connects one accepted WebSocket to its meeting room (or to another target on the same limits). */
+export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTarget, deps: AttachDeps): SocketConnection {
+  const room: SocketTarget = 'handle' in roomOrTarget ? roomOrTarget : meetingTarget(roomOrTarget)
+  const limiter = new MessageRateLimiter(deps.rateLimit, deps.now ?? (() => performance.now()))
   const conn: SocketConnection = {
     actor: { role: 'anonymous' },
     lastSentAt: Date.now(),
@@ -37,18 +64,37 @@ export function attachSocket(
   deps.metrics.connections.inc()
 
   ws.on('message', (data, isBinary) => {
+    // reason: ws still emits what arrives during the close handshake; a closing socket has had its say.
+    if (ws.readyState !== ws.OPEN) return
+    const verdict = limiter.check()
+    if (verdict === 'flood') {
+      deps.metrics.protocolErrors.inc({ reason: 'flood' })
+      deps.log.warn({ meetingId: room.id }, 'closing a flooding socket')
+      ws.close(1008, `Message flood: keep below ${deps.rateLimit.messagesPerSecond} messages per second.`)
+      return
+    }
     if (!isBinary) {
       deps.metrics.protocolErrors.inc({ reason: 'text_frame' })
       ws.close(1003, 'Binary frames only.')
       return
     }
     const frame = toUint8Array(data)
+    if (verdict === 'limited') {
+      deps.metrics.protocolErrors.inc({ reason: 'rate_limited' })
+      const error = {
+        code: 'rate_limited' as const,
+        message: `Too many messages (at most ${deps.rateLimit.messagesPerSecond} per second): this one was not applied. Try again in a moment.`,
+      }
+      const id = commandIdOf(frame)
+      conn.send(id === null ? noticeFrame(error) : errorFrame(id, error))
+      return
+    }
     try {
-      const verdict = handleFrame(room, conn, frame)
-      if (verdict.kind === 'broken') {
+      const outcome = room.handle(conn, frame)
+      if (outcome.kind === 'broken') {
         deps.metrics.protocolErrors.inc({ reason: 'broken_frame' })
-        ws.close(verdict.code, verdict.reason)
-      } else if (verdict.kind === 'refused') {
+        ws.close(outcome.code, outcome.reason)
+      } else if (outcome.kind === 'refused') {
         deps.metrics.protocolErrors.inc({ reason: 'refused' })
       }
     } catch (error) {

@@ -8,6 +8,15 @@ import type { CardRecord, ClusterRecord } from '../board/boardTypes.ts'
 import type { BoardSuggestion } from '../board/suggestClusters.ts'
 import type { PublicSubmission } from '../submissions/submissionTypes.ts'
 import type { ChosenObjective, VoteState } from '../voting/voteState.ts'
+import type { KeyResultRecord, ObjectiveDetails } from '../keyResults/keyResultTypes.ts'
+import type { PublishedSet } from '../exports/publishedSet.ts'
+import type { Stage as StageName } from '../stages/stages.ts'
+
+/** When each stage began, in order: the meeting summary's "time per stage". */
+export interface StageVisit {
+  stage: StageName
+  startedAt: number
+}
 
 /**
  * The shape of the meeting's Y.Doc. Only the server writes it; clients read it through `readMeetingView`.
@@ -23,6 +32,8 @@ export const CARDS_MAP = 'cards'
 export const CLUSTERS_MAP = 'clusters'
 export const SUGGESTIONS_MAP = 'suggestions'
 export const VOTED_MAP = 'voted'
+export const KEY_RESULTS_MAP = 'keyResults'
+export const OBJECTIVE_DETAILS_MAP = 'objectiveDetails'
 
 export interface MeetingRecord {
   id: string
@@ -59,6 +70,9 @@ export function meetingMaps(doc: Y.Doc) {
     suggestions: doc.getMap<BoardSuggestion>(SUGGESTIONS_MAP),
     /** participantId → the round in which they last had dots on their ballot (who voted, never how). */
     voted: doc.getMap<number>(VOTED_MAP),
+    /** keyResultId → its fields (the statement itself is co-edited in the objective's own doc). */
+    keyResults: doc.getMap<KeyResultRecord>(KEY_RESULTS_MAP),
+    objectiveDetails: doc.getMap<ObjectiveDetails>(OBJECTIVE_DETAILS_MAP),
   }
 }
 
@@ -101,6 +115,10 @@ export function readMeetingView(doc: Y.Doc): MeetingView | null {
     vote: (maps.meeting.get('vote') as VoteState | null | undefined) ?? null,
     votedIds: votedIn(maps.voted, (maps.meeting.get('vote') as VoteState | null | undefined)?.round ?? 0),
     objectives: (maps.meeting.get('objectives') as ChosenObjective[] | undefined) ?? [],
+    keyResults: [...maps.keyResults.values()].sort((a, b) => a.order - b.order || a.createdAt - b.createdAt),
+    objectiveDetails: maps.objectiveDetails.toJSON() as Record<string, ObjectiveDetails>,
+    published: (maps.meeting.get('published') as PublishedSet | undefined) ?? null,
+    previous: (maps.meeting.get('previous') as PublishedSet | undefined) ?? null,
   }
 }
 

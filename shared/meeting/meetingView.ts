@@ -6,6 +6,8 @@ import type { CardRecord, ClusterRecord } from '../board/boardTypes.ts'
 import type { BoardSuggestion } from '../board/suggestClusters.ts'
 import type { PublicSubmission } from '../submissions/submissionTypes.ts'
 import type { ChosenObjective, VoteState } from '../voting/voteState.ts'
+import type { KeyResultRecord, ObjectiveDetails } from '../keyResults/keyResultTypes.ts'
+import type { PublishedSet } from '../exports/publishedSet.ts'
 
 export type ObjectiveCount = 1 | 3
 
@@ -49,4 +51,10 @@ export interface MeetingView {
   votedIds: string[]
   /** The objectives the vote chose, carried into Key results. */
   objectives: ChosenObjective[]
+  /** Key-result fields, in order (statements are in each objective's co-edited doc). */
+  keyResults: KeyResultRecord[]
+  objectiveDetails: Record<string, ObjectiveDetails>
+  published: PublishedSet | null
+  /** The earlier quarter's published OKRs, for a follow-up meeting's Mission stage. */
+  previous: PublishedSet | null
 }

@@ -39,6 +39,10 @@ function meeting(stage: Stage, participants: ParticipantView[]): MeetingView {
     vote: null,
     votedIds: [],
     objectives: [],
+    keyResults: [],
+    objectiveDetails: {},
+    published: null,
+    previous: null,
   }
 }
 

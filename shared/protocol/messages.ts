@@ -4,6 +4,7 @@ import { QUARTER_PATTERN } from '../meeting/quarter.ts'
 import { MAX_TIMER_SECONDS, MIN_TIMER_SECONDS } from '../presence/timer.ts'
 import { MAX_OBJECTIVE_TITLE_LENGTH, MAX_OBJECTIVE_WHY_LENGTH } from '../submissions/submissionTypes.ts'
 import { MAX_CLUSTER_NAME_LENGTH } from '../board/boardTypes.ts'
+import { MAX_KR_FIELD_LENGTH, MAX_STATEMENT_LENGTH } from '../keyResults/keyResultTypes.ts'
 import type { OwnSubmission, PublicSubmission, SimilarSubmission } from '../submissions/submissionTypes.ts'
 import type { AuditEntry } from '../board/auditTypes.ts'
 import {
@@ -59,6 +60,8 @@ export const CreateMeetingRequest = z.strictObject({
   quarter: z.string().trim().regex(QUARTER_PATTERN, 'Quarter looks like "2027 Q1".'),
   mission: MissionSchema,
   objectiveCount: z.union([z.literal(1), z.literal(3)]).default(3),
+  /** A follow-up meeting shows this earlier meeting's published OKRs (with their last confidence) in its Mission stage. */
+  previousMeetingId: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'Malformed meeting id.').optional(),
 })
 export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequest>
 
@@ -149,6 +152,31 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ id: commandId, type: z.literal('pickTied'), candidateIds: z.array(recordId).min(1).max(50) }),
   z.strictObject({ id: commandId, type: z.literal('startRunoff'), budget: z.number().int().min(1).max(20).default(1) }),
   z.strictObject({ id: commandId, type: z.literal('startFinalRound') }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('updateObjective'),
+    objectiveId: recordId,
+    title: ObjectiveTitle,
+    whyNow: paragraph(MAX_OBJECTIVE_WHY_LENGTH, '“Why now”'),
+    team: optionalLine(MAX_KR_FIELD_LENGTH, 'Owning team'),
+    deadline: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Deadline looks like 2027-03-31.'),
+  }),
+  z.strictObject({ id: commandId, type: z.literal('proposeKeyResult'), objectiveId: recordId, statement: optionalLine(MAX_STATEMENT_LENGTH, 'Key result') }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('updateKeyResult'),
+    keyResultId: recordId,
+    metric: optionalLine(MAX_KR_FIELD_LENGTH, 'Metric').optional(),
+    baseline: optionalLine(MAX_KR_FIELD_LENGTH, 'Baseline').optional(),
+    target: optionalLine(MAX_KR_FIELD_LENGTH, 'Target').optional(),
+    unit: optionalLine(MAX_KR_FIELD_LENGTH, 'Unit').optional(),
+    owner: optionalLine(MAX_KR_FIELD_LENGTH, 'Owner').optional(),
+    confidence: z.number().int().min(1).max(10).optional(),
+  }),
+  z.strictObject({ id: commandId, type: z.literal('acceptKeyResult'), keyResultId: recordId, accepted: z.boolean() }),
+  z.strictObject({ id: commandId, type: z.literal('mergeKeyResults'), sourceId: recordId, targetId: recordId }),
+  z.strictObject({ id: commandId, type: z.literal('deleteKeyResult'), keyResultId: recordId }),
+  z.strictObject({ id: commandId, type: z.literal('moveKeyResult'), keyResultId: recordId, direction: z.enum(['up', 'down']) }),
 ])
 export type Command = z.infer<typeof Command>
 export type CommandType = Command['type']
@@ -227,6 +255,13 @@ export type CommandResults = {
   pickTied: Record<string, never>
   startRunoff: { round: number }
   startFinalRound: { round: number }
+  updateObjective: Record<string, never>
+  proposeKeyResult: { keyResultId: string }
+  updateKeyResult: Record<string, never>
+  acceptKeyResult: { accepted: boolean }
+  mergeKeyResults: { keyResultId: string }
+  deleteKeyResult: Record<string, never>
+  moveKeyResult: Record<string, never>
 }
 
 /** Data only one person (or only facilitators) may see, pushed after each change and on hello. */

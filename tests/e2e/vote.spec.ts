@@ -89,10 +89,9 @@ test('secret dot-voting with a live counter, a tie at the cut line settled by a 
 
   await facilitator.getByRole('button', { name: 'Advance to Key results' }).click()
   for (const page of everyone) {
-    const chosen = page.getByRole('list', { name: 'Chosen objectives' })
-    await expect(chosen).toContainText('Win the SMB market in Germany')
-    await expect(chosen).toContainText('Halve the onboarding time')
-    await expect(chosen).toContainText('Reach 99.95% uptime')
-    await expect(chosen).not.toContainText('Launch a partner marketplace')
+    for (const title of ['Win the SMB market in Germany', 'Halve the onboarding time', 'Reach 99.95% uptime']) {
+      await expect(page.getByRole('list', { name: `Key results for “${title}”` })).toBeAttached()
+    }
+    await expect(page.getByRole('list', { name: 'Key results for “Launch a partner marketplace”' })).toHaveCount(0)
   }
 })

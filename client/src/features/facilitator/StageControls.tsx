@@ -19,7 +19,7 @@ export function StageControls() {
       <h2 id="stage-controls-heading">Stage</h2>
       {next ? (
         <button type="button" className="primary large" disabled={isSaving} onClick={() => void execute('advance')}>
-          Advance to {STAGE_LABELS[next]}
+          {next === 'published' ? 'Confirm and publish' : `Advance to ${STAGE_LABELS[next]}`}
         </button>
       ) : (
         <p className="hint">This is the last stage.</p>

@@ -1,19 +1,15 @@
 import { assembleMission } from '../../../../shared/meeting/mission.ts'
-import { STAGE_LABELS, STAGE_PURPOSES, isWorkingStage, type Stage } from '../../../../shared/stages/stages.ts'
+import { STAGE_LABELS, STAGE_PURPOSES, isWorkingStage } from '../../../../shared/stages/stages.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { DoneControl } from './DoneControl.tsx'
 import { StageTimerDisplay } from './StageTimerDisplay.tsx'
 import { SubmitStage } from '../submit/SubmitStage.tsx'
 import { GroupBoard } from '../group/GroupBoard.tsx'
 import { VoteStage } from '../vote/VoteStage.tsx'
-import { ChosenObjectives } from '../vote/ChosenObjectives.tsx'
-
-/** What each stage will offer once its work is built; said honestly until then. */
-const COMING: Partial<Record<Stage, string>> = {
-  keyResults: 'Co-editing key results with owners, confidence scores and quality hints.',
-  review: 'The whole set on one screen, with remaining warnings, before publishing.',
-  published: 'A shareable, printable page with Markdown, CSV and JSON exports.',
-}
+import { KeyResultsStage } from '../keyResults/KeyResultsStage.tsx'
+import { ReviewStage } from '../review/ReviewStage.tsx'
+import { PublishedView } from '../published/PublishedView.tsx'
+import { PreviousQuarter } from '../mission/PreviousQuarter.tsx'
 
 export function StagePanel() {
   const { view } = useMeeting()
@@ -32,6 +28,7 @@ export function StagePanel() {
             This meeting picks {view.objectiveCount === 1 ? 'one objective' : 'three objectives'} for {view.quarter}. The
             facilitator starts the submissions when everyone is here.
           </p>
+          {view.previous && <PreviousQuarter set={view.previous} />}
         </div>
       ) : stage === 'submit' ? (
         <SubmitStage />
@@ -39,15 +36,21 @@ export function StagePanel() {
         <GroupBoard />
       ) : stage === 'vote' ? (
         <VoteStage />
+      ) : stage === 'keyResults' ? (
+        <KeyResultsStage />
+      ) : stage === 'review' ? (
+        <ReviewStage />
+      ) : stage === 'published' && view.published ? (
+        <>
+          <p className="lead">
+            Share the company-wide link: <a href={`/p/${view.id}`}>{`${window.location.origin}/p/${view.id}`}</a>
+          </p>
+          <PublishedView set={view.published} />
+        </>
       ) : (
-        COMING[stage] && (
-          <div className="coming" role="note">
-            <p className="eyebrow">Coming in this stage</p>
-            <p>{COMING[stage]}</p>
-          </div>
-        )
+        <p className="hint">Preparing this stage…</p>
       )}
-      {(stage === 'keyResults' || stage === 'review') && <ChosenObjectives />}
+
       {isWorkingStage(stage) && <DoneControl />}
     </section>
   )

@@ -1,0 +1,61 @@
+import { useId, useState } from 'react'
+import type { KeyResultRecord } from '../../../../shared/keyResults/keyResultTypes.ts'
+import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { useConnection } from '../../state/connectionStore.ts'
+
+export function KeyResultActions({ record, siblings, isFacilitator, statement }: {
+  record: KeyResultRecord
+  siblings: KeyResultRecord[]
+  isFacilitator: boolean
+  statement: string
+}) {
+  const { client } = useMeeting()
+  const me = useConnection((s) => s.identity?.participantId)
+  const [error, setError] = useState<string | null>(null)
+  const [mergeTarget, setMergeTarget] = useState('')
+  const mergeId = useId()
+  const short = statement.slice(0, 40) || 'this key result'
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null)
+    try {
+      await action()
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+  const others = siblings.filter((k) => k.id !== record.id)
+  const canDelete = isFacilitator || record.createdBy === me
+  return (
+    <div className="kr-actions">
+      {isFacilitator && (
+        <button type="button" className={record.isAccepted ? 'secondary' : 'primary'} aria-pressed={record.isAccepted}
+          aria-label={`${record.isAccepted ? 'Accepted' : 'Accept'}: ${short}`}
+          onClick={() => void run(() => client.send({ type: 'acceptKeyResult', keyResultId: record.id, accepted: !record.isAccepted }))}>
+          {record.isAccepted ? '✓ Accepted' : 'Accept'}
+        </button>
+      )}
+      <button type="button" className="link" aria-label={`Move up: ${short}`} onClick={() => void run(() => client.send({ type: 'moveKeyResult', keyResultId: record.id, direction: 'up' }))}>↑</button>
+      <button type="button" className="link" aria-label={`Move down: ${short}`} onClick={() => void run(() => client.send({ type: 'moveKeyResult', keyResultId: record.id, direction: 'down' }))}>↓</button>
+      {isFacilitator && others.length > 0 && (
+        <span className="inline-form">
+          <label htmlFor={mergeId} className="visually-hidden">Merge “{short}” into</label>
+          <select id={mergeId} value={mergeTarget} onChange={(e) => setMergeTarget(e.target.value)}>
+            <option value="">Merge into…</option>
+            {others.map((k, i) => <option key={k.id} value={k.id}>Key result {siblings.indexOf(k) + 1 || i + 1}</option>)}
+          </select>
+          {mergeTarget && (
+            <button type="button" className="secondary" onClick={() => void run(async () => {
+              await client.send({ type: 'mergeKeyResults', sourceId: record.id, targetId: mergeTarget })
+              setMergeTarget('')
+            })}>Merge</button>
+          )}
+        </span>
+      )}
+      {canDelete && (
+        <button type="button" className="link danger-link" aria-label={`Delete: ${short}`}
+          onClick={() => void run(() => client.send({ type: 'deleteKeyResult', keyResultId: record.id }))}>Delete</button>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
+  )
+}

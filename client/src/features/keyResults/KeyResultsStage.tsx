@@ -1,0 +1,13 @@
+import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { ObjectivePanel } from './ObjectivePanel.tsx'
+
+/** One panel per chosen objective; anyone drafts, the facilitator accepts 3–4 per objective. */
+export function KeyResultsStage() {
+  const { view } = useMeeting()
+  if (view.objectives.length === 0) return <p className="hint">No objectives were chosen. Go back to the vote.</p>
+  return (
+    <div className="kr-stage">
+      {view.objectives.map((o, i) => <ObjectivePanel key={o.id} objectiveId={o.id} number={i + 1} />)}
+    </div>
+  )
+}

@@ -1,0 +1,35 @@
+import { checkKeyResultCount } from '../../../../shared/keyResults/checkKeyResult.ts'
+import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { useConnection } from '../../state/connectionStore.ts'
+import { useKeyResultDoc } from './useKeyResultDoc.ts'
+import { ObjectiveDetailsForm } from './ObjectiveDetailsForm.tsx'
+import { KeyResultCard } from './KeyResultCard.tsx'
+import { ProposeKeyResult } from './ProposeKeyResult.tsx'
+
+export function ObjectivePanel({ objectiveId, number }: { objectiveId: string; number: number }) {
+  const { view } = useMeeting()
+  const isFacilitator = useConnection((s) => s.identity?.role === 'facilitator')
+  const krDoc = useKeyResultDoc(view.id, objectiveId)
+  const details = view.objectiveDetails[objectiveId]
+  const objective = view.objectives.find((o) => o.id === objectiveId)
+  const keyResults = view.keyResults.filter((k) => k.objectiveId === objectiveId)
+  const accepted = keyResults.filter((k) => k.isAccepted)
+  const countHint = checkKeyResultCount(accepted.length)
+  const title = details?.title || objective?.title || ''
+  return (
+    <section className="card objective-panel" aria-labelledby={`objective-${objectiveId}`}>
+      <p className="eyebrow">Objective {number}</p>
+      <h3 id={`objective-${objectiveId}`}>{title}</h3>
+      <ObjectiveDetailsForm objectiveId={objectiveId} title={title} details={details} />
+      <p className={countHint ? 'kr-count needs-more' : 'kr-count'} aria-live="polite">
+        {accepted.length} accepted of {keyResults.length} proposed{countHint ? ` — ${countHint.message}` : ' — ready.'}
+      </p>
+      <ol className="kr-list" aria-label={`Key results for “${title}”`}>
+        {keyResults.map((kr) => (
+          <KeyResultCard key={kr.id} record={kr} text={krDoc?.statement(kr.id)} siblings={keyResults} isFacilitator={isFacilitator} />
+        ))}
+      </ol>
+      {krDoc && <ProposeKeyResult objectiveId={objectiveId} objectiveTitle={title} />}
+    </section>
+  )
+}

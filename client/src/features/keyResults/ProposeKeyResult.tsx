@@ -1,0 +1,31 @@
+import { useId, useState, type FormEvent } from 'react'
+import { MAX_STATEMENT_LENGTH } from '../../../../shared/keyResults/keyResultTypes.ts'
+import { useMeeting } from '../../sync/MeetingContext.tsx'
+
+export function ProposeKeyResult({ objectiveId, objectiveTitle }: { objectiveId: string; objectiveTitle: string }) {
+  const { client } = useMeeting()
+  const [statement, setStatement] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const id = useId()
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setError(null)
+    try {
+      await client.send({ type: 'proposeKeyResult', objectiveId, statement })
+      setStatement('')
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+  return (
+    <form className="propose-kr" onSubmit={submit}>
+      <label htmlFor={id}>New key result for “{objectiveTitle}”</label>
+      <div className="copy-row">
+        <input id={id} value={statement} maxLength={MAX_STATEMENT_LENGTH} placeholder="e.g. Trial-to-paid from 4 % to 7 %"
+          onChange={(e) => setStatement(e.target.value)} />
+        <button type="submit" className="secondary">Propose</button>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+    </form>
+  )
+}
