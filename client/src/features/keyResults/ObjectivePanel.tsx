@@ -5,11 +5,13 @@ import { useKeyResultDoc } from './useKeyResultDoc.ts'
 import { ObjectiveDetailsForm } from './ObjectiveDetailsForm.tsx'
 import { KeyResultCard } from './KeyResultCard.tsx'
 import { ProposeKeyResult } from './ProposeKeyResult.tsx'
+import { useStatementTexts } from './useStatements.ts'
 
 export function ObjectivePanel({ objectiveId, number }: { objectiveId: string; number: number }) {
   const { view } = useMeeting()
   const isFacilitator = useConnection((s) => s.identity?.role === 'facilitator')
   const krDoc = useKeyResultDoc(view.id, objectiveId)
+  const texts = useStatementTexts(krDoc)
   const details = view.objectiveDetails[objectiveId]
   const objective = view.objectives.find((o) => o.id === objectiveId)
   const keyResults = view.keyResults.filter((k) => k.objectiveId === objectiveId)
@@ -26,7 +28,7 @@ export function ObjectivePanel({ objectiveId, number }: { objectiveId: string; n
       </p>
       <ol className="kr-list" aria-label={`Key results for “${title}”`}>
         {keyResults.map((kr) => (
-          <KeyResultCard key={kr.id} record={kr} text={krDoc?.statement(kr.id)} siblings={keyResults} isFacilitator={isFacilitator} />
+          <KeyResultCard key={kr.id} record={kr} text={texts.get(kr.id)} siblings={keyResults} isFacilitator={isFacilitator} />
         ))}
       </ol>
       {krDoc && <ProposeKeyResult objectiveId={objectiveId} objectiveTitle={title} />}

@@ -18,3 +18,17 @@ export function useStatements(client: KeyResultDocClient | null): ReadonlyMap<st
   }, [client])
   return statements
 }
+
+/** Re-renders when statements are added or removed (not on every keystroke inside one). */
+export function useStatementTexts(client: KeyResultDocClient | null): ReadonlyMap<string, import('yjs').Text> {
+  const [texts, setTexts] = useState<ReadonlyMap<string, import('yjs').Text>>(new Map())
+  useEffect(() => {
+    if (!client) return
+    const map = statementsOf(client.doc)
+    const read = () => setTexts(new Map(map.entries()))
+    read()
+    map.observe(read)
+    return () => map.unobserve(read)
+  }, [client])
+  return texts
+}
