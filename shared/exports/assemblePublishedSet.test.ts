@@ -40,3 +40,10 @@ describe('stageDurations', () => {
     ])
   })
 })
+
+describe('stageDurations at publication', () => {
+  it('leaves out the Published stage itself', () => {
+    const d = stageDurations([{ stage: 'review', startedAt: 0 }, { stage: 'published', startedAt: 50 }], 50)
+    expect(d).toEqual([{ stage: 'review', ms: 50 }])
+  })
+})

@@ -50,5 +50,6 @@ export function stageDurations(history: readonly StageVisit[], now: number): Mee
     const end = history[i + 1]?.startedAt ?? now
     totals.set(visit.stage, (totals.get(visit.stage) ?? 0) + Math.max(0, end - visit.startedAt))
   })
-  return [...totals.entries()].map(([stage, ms]) => ({ stage, ms }))
+  // Published is where the meeting ends, not time spent working.
+  return [...totals.entries()].filter(([stage]) => stage !== 'published').map(([stage, ms]) => ({ stage, ms }))
 }

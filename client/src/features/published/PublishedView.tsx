@@ -3,7 +3,7 @@ import { STAGE_LABELS } from '../../../../shared/stages/stages.ts'
 import { ConfidenceBadge } from '../keyResults/ConfidenceControl.tsx'
 import { formatCount } from '../../ui/formatCount.ts'
 
-const minutes = (ms: number) => `${Math.max(1, Math.round(ms / 60000))} min`
+const minutes = (ms: number) => (ms < 30_000 ? '<1 min' : `${Math.round(ms / 60000)} min`)
 
 /** The published OKRs: mission on top, objectives with their key results, the meeting's summary. Printable. */
 export function PublishedView({ set }: { set: PublishedSet }) {
