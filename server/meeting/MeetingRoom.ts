@@ -40,6 +40,8 @@ type Reply = (frame: Uint8Array) => void
 
 const SERVER_ORIGIN = Symbol('server')
 const SIMILARITY_REBUILD_MS = 1000
+/** Below this many proposals a rebuild costs little: hints are always current. */
+const SIMILARITY_THROTTLE_ABOVE = 1000
 const MODERATION_FEED_INTERVAL_MS = 1000
 
 /**
@@ -427,8 +429,9 @@ export class MeetingRoom implements CommitParticipant {
 
   private submissionIndex(): { index: SimilarityIndex; ids: string[] } {
     const now = this.now()
-    // Hints while typing can be a second stale; rebuilding on every keystroke of a 5,000-person burst cannot.
-    if (!this.similarity || (this.isSimilarityStale && now - this.similarity.builtAt >= SIMILARITY_REBUILD_MS)) {
+    // Hints while typing may be a second stale in a big room; rebuilding on every keystroke of a 5,000-person burst cannot.
+    const isLarge = (this.similarity?.ids.length ?? 0) >= SIMILARITY_THROTTLE_ABOVE
+    if (!this.similarity || (this.isSimilarityStale && (!isLarge || now - this.similarity.builtAt >= SIMILARITY_REBUILD_MS))) {
       const ids: string[] = []
       const texts: string[] = []
       for (const s of this.vaultMaps.submissions.values()) {

@@ -8,7 +8,9 @@ const TYPING_PAUSE_MS = 300
 
 /** The duplicate check as you type: up to three similar proposals, each with "Support this one instead". */
 export function SimilarHints({ text, onSupported }: { text: string; onSupported: (title: string) => void }) {
-  const { client } = useMeeting()
+  const { client, view } = useMeeting()
+  // New proposals from others may match what is already typed: ask again when the count changes.
+  const proposalCount = view.submissionCount
   const query = useDebouncedValue(text.trim(), TYPING_PAUSE_MS)
   const [matches, setMatches] = useState<SimilarSubmission[]>([])
   const [error, setError] = useState<string | null>(null)
@@ -25,7 +27,7 @@ export function SimilarHints({ text, onSupported }: { text: string; onSupported:
     return () => {
       isCurrent = false
     }
-  }, [client, query])
+  }, [client, query, proposalCount])
   if (text.trim().length < MIN_QUERY_LENGTH || matches.length === 0) return null
 
   const support = async (match: SimilarSubmission) => {
