@@ -3,6 +3,7 @@ import { MeetingClient } from '../../../shared/client/MeetingClient.ts'
 import { useConnection } from '../state/connectionStore.ts'
 import { loadToken, saveToken } from './tokenStorage.ts'
 import { socketBaseUrl } from './socketUrl.ts'
+import { followConnectivity } from './followConnectivity.ts'
 
 /** One MeetingClient for the page's lifetime, its events mirrored into the connection store. */
 export function useMeetingClient(meetingId: string): MeetingClient | null {
@@ -26,8 +27,10 @@ export function useMeetingClient(meetingId: string): MeetingClient | null {
     c.provider.on('closed', (event: { code: number }) => {
       if (event.code === 4404) useConnection.getState().set({ isMissing: true })
     })
+    const unfollow = followConnectivity(c.provider)
     setClient(c)
     return () => {
+      unfollow()
       c.destroy()
       setClient(null)
     }
