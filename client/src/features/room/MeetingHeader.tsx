@@ -1,12 +1,10 @@
 import type { MeetingView } from '../../../../shared/meeting/meetingView.ts'
 import { assembleMission } from '../../../../shared/meeting/mission.ts'
 import { STAGES, STAGE_LABELS, stageIndex } from '../../../../shared/stages/stages.ts'
-import { useConnection } from '../../state/connectionStore.ts'
+import { RenameControl } from './RenameControl.tsx'
 
 /** The mission and the stage, always visible. */
 export function MeetingHeader({ view }: { view: MeetingView }) {
-  const name = useConnection((s) => s.identity?.name)
-  const role = useConnection((s) => s.identity?.role)
   const current = stageIndex(view.stage)
   return (
     <header className="meeting-header">
@@ -15,9 +13,7 @@ export function MeetingHeader({ view }: { view: MeetingView }) {
           <p className="eyebrow">{view.quarter} · {view.objectiveCount === 1 ? 'picking 1 objective' : 'picking 3 objectives'}</p>
           <h1 className="meeting-title">{view.title}</h1>
         </div>
-        <p className="whoami">
-          {role === 'facilitator' ? 'Facilitating' : 'Joined'} as <strong>{name}</strong>
-        </p>
+        <RenameControl />
       </div>
       <p className="mission-line"><span className="visually-hidden">Mission: </span>{assembleMission(view.mission)}</p>
       <nav aria-label="Meeting stages">

@@ -1,0 +1,43 @@
+import { useId, useState, type FormEvent } from 'react'
+import { MAX_NAME_LENGTH } from '../../../../shared/protocol/limits.ts'
+import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { useConnection } from '../../state/connectionStore.ts'
+
+/** "Joined as Ada · Change name": the display name the room sees. */
+export function RenameControl() {
+  const { client, view } = useMeeting()
+  const identity = useConnection((s) => s.identity)
+  const me = view.participants.find((p) => p.id === identity?.participantId)
+  const name = me?.name ?? identity?.name ?? ''
+  const [isEditing, setEditing] = useState(false)
+  const [draft, setDraft] = useState(name)
+  const [error, setError] = useState<string | null>(null)
+  const id = useId()
+  const save = async (event: FormEvent) => {
+    event.preventDefault()
+    try {
+      await client.send({ type: 'rename', name: draft })
+      setEditing(false)
+      setError(null)
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+  if (!isEditing) {
+    return (
+      <p className="whoami">
+        {identity?.role === 'facilitator' ? 'Facilitating' : 'Joined'} as <strong>{name}</strong>{' '}
+        <button type="button" className="link on-dark" onClick={() => { setDraft(name); setEditing(true) }}>Change name</button>
+      </p>
+    )
+  }
+  return (
+    <form className="whoami rename-form" onSubmit={save}>
+      <label htmlFor={id}>Your name</label>
+      <input id={id} value={draft} maxLength={MAX_NAME_LENGTH} required autoFocus onChange={(e) => setDraft(e.target.value)} />
+      <button type="submit" className="secondary">Save</button>
+      <button type="button" className="link on-dark" onClick={() => setEditing(false)}>Cancel</button>
+      {error && <span role="alert">{error}</span>}
+    </form>
+  )
+}
