@@ -11,6 +11,7 @@ import {
 import { MAX_COMMAND_BYTES } from '../../shared/protocol/limits.ts'
 import { noticeFrame, type MeetingRoom, type RoomConnection } from '../meeting/MeetingRoom.ts'
 import { checkUpdateAddsNothing } from './updateGuard.ts'
+import { MALFORMED_STATE_VECTOR, MALFORMED_SYNC, readSyncMessage } from './readSyncMessage.ts'
 
 export type FrameVerdict =
   | { kind: 'handled' }
@@ -60,19 +61,14 @@ export function handleFrame(room: MeetingRoom, conn: RoomConnection, frame: Uint
 }
 
 function handleSync(room: MeetingRoom, conn: RoomConnection, decoder: decoding.Decoder): FrameVerdict {
-  let syncType: number
-  let payload: Uint8Array
-  try {
-    syncType = decoding.readVarUint(decoder)
-    payload = decoding.readVarUint8Array(decoder)
-  } catch {
-    return { kind: 'broken', code: 1007, reason: 'Malformed sync message.' }
-  }
+  const sync = readSyncMessage(decoder)
+  if (!sync) return MALFORMED_SYNC
+  const { syncType, payload } = sync
   if (syncType === syncProtocol.messageYjsSyncStep1) {
     try {
       conn.send(room.syncStep2For(payload))
     } catch {
-      return { kind: 'broken', code: 1007, reason: 'Malformed state vector.' }
+      return MALFORMED_STATE_VECTOR
     }
     return { kind: 'handled' }
   }

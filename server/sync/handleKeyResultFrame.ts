@@ -6,6 +6,7 @@ import { errorFrame, noticeFrame, type MeetingRoom, type RoomConnection } from '
 import type { KeyResultDocRoom } from '../meeting/KeyResultDocRoom.ts'
 import type { FrameVerdict } from './handleFrame.ts'
 import { checkUpdateAddsNothing } from './updateGuard.ts'
+import { MALFORMED_STATE_VECTOR, MALFORMED_SYNC, readSyncMessage } from './readSyncMessage.ts'
 
 /**
  * A frame on an objective's key-result socket: standard y-websocket sync, where edits are accepted only from a
@@ -30,19 +31,14 @@ export function handleKeyResultFrame(
     conn.send(noticeFrame({ code: 'bad_message', message: `Unknown message type ${messageType}.` }))
     return { kind: 'refused', reason: 'unknown type' }
   }
-  let syncType: number
-  let payload: Uint8Array
-  try {
-    syncType = decoding.readVarUint(decoder)
-    payload = decoding.readVarUint8Array(decoder)
-  } catch {
-    return { kind: 'broken', code: 1007, reason: 'Malformed sync message.' }
-  }
+  const sync = readSyncMessage(decoder)
+  if (!sync) return MALFORMED_SYNC
+  const { syncType, payload } = sync
   if (syncType === syncProtocol.messageYjsSyncStep1) {
     try {
       conn.send(room.syncStep2For(payload))
     } catch {
-      return { kind: 'broken', code: 1007, reason: 'Malformed state vector.' }
+      return MALFORMED_STATE_VECTOR
     }
     if (!conn.hasSentStep1) {
       conn.hasSentStep1 = true
