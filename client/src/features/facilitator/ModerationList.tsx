@@ -33,7 +33,7 @@ export function ModerationList() {
       {items.length === 0 ? (
         <p className="hint">No proposals yet.</p>
       ) : (
-        <ul className="people compact" aria-label="All proposals">
+        <ul className="people compact" aria-label="All proposals" tabIndex={0}>
           {matching.slice(0, MAX_LISTED).map((s) => (
             <li key={s.id}>
               <span className="person-name">{s.title}</span>

@@ -16,7 +16,7 @@ export function NotDoneList() {
       {progress.notDone.length === 0 ? (
         <p className="hint">{progress.total === 0 ? 'Nobody has joined yet.' : 'Everyone is done.'}</p>
       ) : (
-        <ul className="people compact" aria-label="People not done yet">
+        <ul className="people compact" aria-label="People not done yet" tabIndex={0}>
           {shown.map((p) => (
             <li key={p.id}>
               <span className="person-name">{p.name}</span>

@@ -1,9 +1,157 @@
-/** Until the board lands, the Group stage says so honestly. */
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { DndContext, DragOverlay, MeasuringStrategy, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core'
+import { canGroup } from '../../../../shared/board/canGroup.ts'
+import type { CardRecord, ClusterRecord } from '../../../../shared/board/boardTypes.ts'
+import type { Actor } from '../../../../shared/stages/permissions.ts'
+import { countPresence } from '../../../../shared/presence/roomCounts.ts'
+import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { useConnection } from '../../state/connectionStore.ts'
+import { BoardCommandsContext, makeBoardCommands, type BoardLookup } from './boardCommands.tsx'
+import { boardAnnouncements, boardCollisionDetection, boardInstructions, cardIdOf, parseDropId, useBoardSensors } from './boardDnd.ts'
+import { buildBoardModel } from '../../../../shared/board/boardModel.ts'
+import { cardHandleId, useBoardUi } from './boardUiStore.ts'
+import { BoardToolbar, MoveStatusLine } from './BoardToolbar.tsx'
+import { UnclusteredColumn } from './UnclusteredColumn.tsx'
+import { ClustersColumn } from './ClustersColumn.tsx'
+import { CardPreview } from './BoardCard.tsx'
+import { MergeDialog } from './MergeDialog.tsx'
+import { HideCardDialog, PickCardDialog, PickClusterDialog } from './PickTargetDialog.tsx'
+import { SuggestionsPanel } from './SuggestionsPanel.tsx'
+import { AuditTrail } from './AuditTrail.tsx'
+import { GroupingSettings } from './GroupingSettings.tsx'
+import './board.css'
+
+/**
+ * Drop places are measured only while dragging, and again whenever the set of them changes (a virtualised list
+ * mounting cards as it scrolls mid-drag); measuring at rest would force a layout on every scroll.
+ */
+const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } }
+
+/**
+ * The Group stage: the room turns overlapping proposals into a clean list of candidates. Drop a card on a card
+ * to merge duplicates, into a cluster (or on "New cluster") to group similar ones; every move also has a menu.
+ */
 export function GroupBoard() {
-  return (
-    <div className="coming" role="note">
-      <p className="eyebrow">Coming in this stage</p>
-      <p>A shared board to merge duplicates and cluster similar proposals, with suggested clusters.</p>
-    </div>
+  const { client, view } = useMeeting()
+  const identity = useConnection((s) => s.identity)
+  const actor: Actor = identity ? { role: identity.role, participantId: identity.participantId } : { role: 'anonymous' }
+  const permission = canGroup(actor, view.stage, view.settings, countPresence(view).joined)
+  const isFacilitator = identity?.role === 'facilitator'
+  const isHelper = identity !== null && !isFacilitator && view.settings.helperIds.includes(identity.participantId)
+
+  const cardMap = useMemo(() => new Map(view.cards.map((c) => [c.id, c])), [view.cards])
+  const clusterMap = useMemo(() => new Map(view.clusters.map((c) => [c.id, c])), [view.clusters])
+  const latest = useRef({ cardMap, clusterMap })
+  latest.current = { cardMap, clusterMap }
+  const lookup = useMemo<BoardLookup>(
+    () => ({ card: (id) => latest.current.cardMap.get(id), cluster: (id) => latest.current.clusterMap.get(id) }),
+    [],
   )
+  const commands = useMemo(() => makeBoardCommands(client, lookup), [client, lookup])
+  const announcements = useMemo(() => boardAnnouncements(lookup), [lookup])
+  const sensors = useBoardSensors()
+
+  const setFacts = useBoardUi((s) => s.setFacts)
+  useLayoutEffect(() => {
+    setFacts({ canMove: permission.ok, isFacilitator, hasClusters: view.clusters.length > 0 })
+  }, [setFacts, permission.ok, isFacilitator, view.clusters.length])
+  useEffect(() => () => useBoardUi.getState().reset(), [])
+
+  const query = useBoardUi((s) => s.query)
+  const deferredQuery = useDeferredValue(query)
+  const model = useMemo(() => buildBoardModel(view.cards, view.clusters, deferredQuery), [view.cards, view.clusters, deferredQuery])
+
+  const [activeCardId, setActiveCardId] = useState<string | null>(null)
+  const activeCard = activeCardId ? cardMap.get(activeCardId) : undefined
+  const onDragStart = ({ active }: DragStartEvent) => {
+    useBoardUi.getState().openMenu(null)
+    setActiveCardId(cardIdOf(active.id))
+  }
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setActiveCardId(null)
+    const cardId = cardIdOf(active.id)
+    const card = lookup.card(cardId)
+    const target = over ? parseDropId(over.id) : null
+    if (!card || !target) return
+    if (target.kind === 'card' && target.id !== cardId) {
+      useBoardUi.getState().openDialog({ kind: 'merge', sourceId: cardId, targetId: target.id }, cardHandleId(cardId))
+    } else if (target.kind === 'cluster' && card.clusterId !== target.id) {
+      void commands.move(cardId, target.id)
+    } else if (target.kind === 'newCluster') {
+      void commands.newCluster(cardId)
+    } else if (target.kind === 'unclustered' && card.clusterId) {
+      void commands.move(cardId, null)
+    }
+  }
+
+  return (
+    <BoardCommandsContext.Provider value={commands}>
+      <div className="group-board">
+        <BoardToolbar model={model} />
+        <MoveStatusLine />
+        {!permission.ok && permission.code === 'forbidden' && (
+          <p className="board-note">{permission.reason} You can still read and search the board.</p>
+        )}
+        {isHelper && permission.ok && <p className="board-note">You are a helper: you can arrange the board.</p>}
+        {isFacilitator && (
+          <div className="facilitator-tools">
+            <SuggestionsPanel suggestions={view.suggestions} lookup={lookup} />
+            <div className="tool-row">
+              <AuditTrail />
+              <GroupingSettings settings={view.settings} participants={view.participants} />
+            </div>
+          </div>
+        )}
+        <DndContext sensors={sensors} collisionDetection={boardCollisionDetection} measuring={MEASURING}
+          accessibility={{ announcements, screenReaderInstructions: boardInstructions }}
+          onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setActiveCardId(null)}>
+          <div className="board-columns">
+            <UnclusteredColumn cards={model.unclustered} isFiltered={model.isFiltered} activeCardId={activeCardId}
+              isDraggingClustered={activeCard?.clusterId != null} />
+            <ClustersColumn clusters={model.clusters} clusterCount={model.clusterCount} isFiltered={model.isFiltered}
+              activeCardId={activeCardId} isDragging={activeCardId !== null} />
+          </div>
+          <DragOverlay dropAnimation={null}>{activeCard ? <CardPreview card={activeCard} /> : null}</DragOverlay>
+        </DndContext>
+        <BoardDialogs cards={view.cards} clusters={view.clusters} cardMap={cardMap} clusterMap={clusterMap} />
+      </div>
+    </BoardCommandsContext.Provider>
+  )
+}
+
+function BoardDialogs({ cards, clusters, cardMap, clusterMap }: {
+  cards: CardRecord[]
+  clusters: ClusterRecord[]
+  cardMap: ReadonlyMap<string, CardRecord>
+  clusterMap: ReadonlyMap<string, ClusterRecord>
+}) {
+  const dialog = useBoardUi((s) => s.dialog)
+  const closeDialog = useBoardUi((s) => s.closeDialog)
+  const source = dialog ? cardMap.get(dialog.kind === 'merge' ? dialog.sourceId : dialog.cardId) : undefined
+  const target = dialog?.kind === 'merge' ? cardMap.get(dialog.targetId) : undefined
+  const isGone = dialog !== null && (!source || (dialog.kind === 'merge' && !target))
+  useEffect(() => {
+    // Someone else merged or hid the card while the dialog was open: nothing left to decide.
+    if (isGone) {
+      useBoardUi.getState().setStatus({ phase: 'failed', text: 'That card is no longer on the board (it may have just been merged).' })
+      closeDialog()
+    }
+  }, [isGone, closeDialog])
+  const cardCounts = useMemo(() => {
+    if (dialog?.kind !== 'pickCluster') return new Map<string, number>()
+    const counts = new Map<string, number>()
+    for (const c of cards) if (c.clusterId) counts.set(c.clusterId, (counts.get(c.clusterId) ?? 0) + 1)
+    return counts
+  }, [dialog?.kind, cards])
+  if (!dialog || !source) return null
+  switch (dialog.kind) {
+    case 'merge':
+      return target ? <MergeDialog source={source} target={target} targetCluster={target.clusterId ? clusterMap.get(target.clusterId) : undefined} /> : null
+    case 'pickMergeTarget':
+      return <PickCardDialog source={source} cards={cards} />
+    case 'pickCluster':
+      return <PickClusterDialog source={source} clusters={clusters} cardCounts={cardCounts} />
+    case 'hide':
+      return <HideCardDialog card={source} />
+  }
 }

@@ -26,7 +26,7 @@ export function PresencePanel() {
           <label htmlFor={searchId} className="visually-hidden">Search people</label>
           <input id={searchId} type="search" placeholder="Search people" value={query}
             onChange={(e) => setQuery(e.target.value)} />
-          <ul className="people" aria-label="People in the meeting">
+          <ul className="people" aria-label="People in the meeting" tabIndex={0}>
             {shown.map((p) => (
               <li key={p.id}>
                 <span className="person-name">{p.name}</span>

@@ -21,7 +21,7 @@ export function MyProposals({ items }: { items: OwnSubmission[] }) {
   return (
     <section aria-labelledby="mine-heading" className="my-proposals">
       <h3 id="mine-heading">Your proposals</h3>
-      <ul className="proposal-list" aria-label="Your proposals">
+      <ul className="proposal-list" aria-label="Your proposals" tabIndex={0}>
         {items.map((item) => (
           <li key={item.id} className="proposal">
             {editingId === item.id ? (

@@ -31,7 +31,7 @@ export function OpenProposals() {
       <h3 id="open-heading">Everyone’s proposals ({formatCount(view.openSubmissions.length)})</h3>
       <label htmlFor={searchId} className="visually-hidden">Search proposals</label>
       <input id={searchId} type="search" placeholder="Search proposals" value={query} onChange={(e) => setQuery(e.target.value)} />
-      <ul className="proposal-list" aria-label="Everyone’s proposals">
+      <ul className="proposal-list" aria-label="Everyone’s proposals" tabIndex={0}>
         {shown.map((s) => (
           <li key={s.id} className="proposal">
             <div className="proposal-text">

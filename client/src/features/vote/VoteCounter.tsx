@@ -17,7 +17,7 @@ export function VoteCounter() {
       {role === 'facilitator' && notYet.length > 0 && (
         <details>
           <summary>Not voted yet ({formatCount(notYet.length)})</summary>
-          <ul className="people compact" aria-label="Not voted yet">
+          <ul className="people compact" aria-label="Not voted yet" tabIndex={0}>
             {notYet.slice(0, 100).map((p) => <li key={p.id}><span className="person-name">{p.name}</span></li>)}
           </ul>
         </details>

@@ -1,0 +1,154 @@
+import { memo, useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { useDraggable, useDroppable } from '@dnd-kit/core'
+import type { CardRecord } from '../../../../shared/board/boardTypes.ts'
+import { MAX_OBJECTIVE_TITLE_LENGTH } from '../../../../shared/submissions/submissionTypes.ts'
+import { plural } from '../../ui/formatCount.ts'
+import { cardActionsId, cardHandleId, focusSoon, isFocusLost, useBoardUi } from './boardUiStore.ts'
+import { useBoardCommands } from './boardCommands.tsx'
+import { cardDndId } from './boardDnd.ts'
+import { peopleCount } from '../../../../shared/board/boardModel.ts'
+import { CardActionsButton, CardActionsMenu } from './CardActionsMenu.tsx'
+
+/** Merged texts shown right under a card before the rest fold away. */
+const MERGED_SHOWN = 3
+
+/**
+ * One card on the board: draggable (whole card with a mouse, long press on a phone, the handle with a keyboard),
+ * a drop place for merging, and an Actions menu that does every move without dragging.
+ */
+export const BoardCard = memo(function BoardCard({ card }: { card: CardRecord }) {
+  const canMove = useBoardUi((s) => s.canMove)
+  const isSaving = useBoardUi((s) => s.savingIds[card.id] === true)
+  const isEditing = useBoardUi((s) => s.editingCardId === card.id)
+  const isFocusTarget = useBoardUi((s) => s.focusCardId === card.id)
+  useEffect(() => {
+    // The card a move just put somewhere else: its handle takes the focus the move took away.
+    if (!isFocusTarget) return
+    const frame = requestAnimationFrame(() => {
+      if (isFocusLost()) document.getElementById(cardHandleId(card.id))?.focus()
+      useBoardUi.getState().clearFocusCard()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [isFocusTarget, card.id])
+  const id = cardDndId(card.id)
+  const drag = useDraggable({ id, disabled: !canMove })
+  const drop = useDroppable({ id, disabled: !canMove })
+  const setRef = useCallback(
+    (node: HTMLElement | null) => {
+      drag.setNodeRef(node)
+      drop.setNodeRef(node)
+    },
+    [drag.setNodeRef, drop.setNodeRef],
+  )
+  const titleId = useId()
+  const menuId = useId()
+  const isOver = drop.isOver && !drag.isDragging
+  const className = ['board-card', drag.isDragging && 'is-dragging', isOver && 'is-over', isSaving && 'is-saving'].filter(Boolean).join(' ')
+  return (
+    <article ref={setRef} className={className} aria-labelledby={titleId} aria-busy={isSaving || undefined} {...(canMove ? drag.listeners : {})}>
+      <div className="card-top">
+        {canMove && (
+          <button
+            type="button"
+            id={cardHandleId(card.id)}
+            ref={drag.setActivatorNodeRef}
+            className="card-handle"
+            {...drag.attributes}
+            aria-label={`Move “${card.title}”`}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        )}
+        {isEditing ? <RetitleForm card={card} /> : (
+          <p className="card-title" id={titleId}>{card.title}</p>
+        )}
+        {canMove && !isEditing && <CardActionsButton card={card} menuId={menuId} />}
+      </div>
+      {canMove && <CardActionsMenu card={card} menuId={menuId} />}
+      {isEditing && <p className="visually-hidden" id={titleId}>{card.title}</p>}
+      <CardDetails card={card} />
+      {isOver && <p className="drop-hint" aria-hidden="true">Drop to merge</p>}
+      {isSaving && <p className="card-saving">Saving…</p>}
+    </article>
+  )
+})
+
+/** The parts of a card that only change with its record (kept out of the drag re-renders). */
+const CardDetails = memo(function CardDetails({ card }: { card: CardRecord }) {
+  const people = peopleCount(card)
+  const shown = card.merged.slice(0, MERGED_SHOWN)
+  const folded = card.merged.slice(MERGED_SHOWN)
+  return (
+    <>
+      <p className="card-meta">
+        <span className="people-count">{plural(people, 'person', 'people')}</span>
+      </p>
+      {card.why && (
+        <details className="card-why">
+          <summary>Why it matters</summary>
+          <p>{card.why}</p>
+        </details>
+      )}
+      {card.merged.length > 0 && (
+        <div className="also-said">
+          <p className="also-said-label">Also said:</p>
+          <ul>
+            {shown.map((m, i) => <li key={i}>{m.title}</li>)}
+          </ul>
+          {folded.length > 0 && (
+            <details>
+              <summary>{plural(folded.length, 'more text', 'more texts')}</summary>
+              <ul>
+                {folded.map((m, i) => <li key={i}>{m.title}</li>)}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </>
+  )
+})
+
+function RetitleForm({ card }: { card: CardRecord }) {
+  const commands = useBoardCommands()
+  const editCard = useBoardUi((s) => s.editCard)
+  const [title, setTitle] = useState(card.title)
+  const inputId = useId()
+  const close = () => {
+    editCard(null)
+    focusSoon(cardActionsId(card.id))
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const trimmed = title.trim()
+    close()
+    if (trimmed && trimmed !== card.title) void commands.retitle(card.id, trimmed)
+  }
+  return (
+    <form className="inline-edit" onSubmit={submit}>
+      <label htmlFor={inputId} className="visually-hidden">Card title</label>
+      <input id={inputId} type="text" value={title} maxLength={MAX_OBJECTIVE_TITLE_LENGTH} autoFocus required
+        onChange={(e) => setTitle(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault()
+            close()
+          }
+        }} />
+      <div className="button-row">
+        <button type="submit" className="primary small">Save</button>
+        <button type="button" className="secondary small" onClick={close}>Cancel</button>
+      </div>
+    </form>
+  )
+}
+
+/** The card as it follows the pointer (no hooks: it is a picture of the card, not the card). */
+export function CardPreview({ card }: { card: CardRecord }) {
+  return (
+    <div className="board-card is-preview">
+      <p className="card-title">{card.title}</p>
+      <p className="card-meta">{plural(peopleCount(card), 'person', 'people')}</p>
+    </div>
+  )
+}

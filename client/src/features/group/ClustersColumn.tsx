@@ -1,0 +1,184 @@
+import { memo, useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useDroppable } from '@dnd-kit/core'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { MAX_CLUSTER_NAME_LENGTH } from '../../../../shared/board/boardTypes.ts'
+import { formatCount, plural } from '../../ui/formatCount.ts'
+import { clusterRenameId, focusSoon, useBoardUi } from './boardUiStore.ts'
+import { useBoardCommands } from './boardCommands.tsx'
+import { CLUSTER_SPACE, NEW_CLUSTER_ZONE, clusterDndId } from './boardDnd.ts'
+import type { ClusterView } from '../../../../shared/board/boardModel.ts'
+import { BoardCard } from './BoardCard.tsx'
+import { useKeepMounted } from './useKeepMounted.ts'
+
+const ESTIMATED_CLUSTER_PX = 220
+/** Cards a cluster box lists before "Show all": a 300-card cluster must not render 300 cards by default. */
+export const CLUSTER_PREVIEW_CARDS = 6
+
+/** Cluster boxes as a virtualised list, under a "New cluster" drop zone. */
+export function ClustersColumn({ clusters, clusterCount, isFiltered, activeCardId, isDragging }: {
+  clusters: ClusterView[]
+  clusterCount: number
+  isFiltered: boolean
+  activeCardId: string | null
+  isDragging: boolean
+}) {
+  const headingId = useId()
+  const scrollRef = useRef<HTMLDivElement | null>(null)
+  const canMove = useBoardUi((s) => s.canMove)
+  const space = useDroppable({ id: CLUSTER_SPACE, disabled: !canMove })
+  const activeIndex = activeCardId ? clusters.findIndex((c) => c.cards.some((card) => card.id === activeCardId)) : -1
+  const virtualizer = useVirtualizer({
+    count: clusters.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_CLUSTER_PX,
+    overscan: 3,
+    getItemKey: (i) => clusters[i]?.cluster.id ?? i,
+    rangeExtractor: useKeepMounted(activeIndex),
+  })
+  const reveal = useBoardUi((s) => s.reveal)
+  useEffect(() => {
+    if (!reveal || reveal.clusterId === null) return
+    const index = clusters.findIndex((c) => c.cluster.id === reveal.clusterId && c.cards.some((card) => card.id === reveal.cardId))
+    if (index < 0) return // reason: the doc update that moves it here has not arrived yet; this runs again when it does.
+    virtualizer.scrollToIndex(index, { align: 'auto' })
+    useBoardUi.getState().clearReveal()
+  }, [reveal, clusters, virtualizer])
+  const setSpaceRef = space.setNodeRef
+  const setScrollRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      scrollRef.current = node
+      setSpaceRef(node)
+    },
+    [setSpaceRef],
+  )
+  return (
+    <section className="board-column" aria-labelledby={headingId}>
+      <div className="column-head">
+        <h3 id={headingId}>Clusters</h3>
+        <span className="count">{isFiltered ? `${formatCount(clusters.length)} of ${formatCount(clusterCount)}` : plural(clusterCount, 'cluster', 'clusters')}</span>
+      </div>
+      {canMove && <NewClusterZone isDragging={isDragging} />}
+      <div ref={setScrollRef} className="column-scroll" tabIndex={0} role="region" aria-label="Clusters (scrollable)">
+        {clusters.length === 0 ? (
+          <p className="hint empty-column">
+            {isFiltered ? 'No cluster matches the search.' : canMove ? 'No clusters yet. Drop a card on “New cluster” to start one.' : 'No clusters yet.'}
+          </p>
+        ) : (
+          <ul className="cluster-list virtual" aria-label="Clusters" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const view = clusters[item.index]
+              if (!view) return null
+              return (
+                <li key={item.key} data-index={item.index} ref={virtualizer.measureElement}
+                  aria-setsize={clusters.length} aria-posinset={item.index + 1}
+                  style={{ transform: `translateY(${item.start}px)` }}>
+                  <ClusterBox view={view} isFiltered={isFiltered} />
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </div>
+    </section>
+  )
+}
+
+function NewClusterZone({ isDragging }: { isDragging: boolean }) {
+  const zone = useDroppable({ id: NEW_CLUSTER_ZONE })
+  return (
+    <div ref={zone.setNodeRef} className={`new-cluster-zone${zone.isOver ? ' is-over' : ''}${isDragging ? ' is-target' : ''}`}>
+      <strong>New cluster</strong>
+      <span className="zone-hint">{zone.isOver ? 'Drop to start a cluster with this card' : 'Drop a card here to start a cluster'}</span>
+    </div>
+  )
+}
+
+const sameCards = (a: ClusterView, b: ClusterView) =>
+  a.cluster === b.cluster && a.total === b.total && a.cards.length === b.cards.length && a.cards.every((c, i) => c === b.cards[i])
+
+const ClusterBox = memo(
+  function ClusterBox({ view, isFiltered }: { view: ClusterView; isFiltered: boolean }) {
+    const { cluster, cards, total } = view
+    const canMove = useBoardUi((s) => s.canMove)
+    const isEditing = useBoardUi((s) => s.editingClusterId === cluster.id)
+    const isExpanded = useBoardUi((s) => s.expandedClusterIds[cluster.id] === true)
+    const isSaving = useBoardUi((s) => s.savingIds[cluster.id] === true)
+    const { editCluster, toggleCluster } = useBoardUi.getState()
+    const drop = useDroppable({ id: clusterDndId(cluster.id), disabled: !canMove })
+    const nameId = useId()
+    const shown = isExpanded ? cards : cards.slice(0, CLUSTER_PREVIEW_CARDS)
+    const className = ['cluster-box', drop.isOver && 'is-over', isSaving && 'is-saving'].filter(Boolean).join(' ')
+    return (
+      <section ref={drop.setNodeRef} className={className} aria-labelledby={nameId}>
+        <div className="cluster-head">
+          {isEditing ? (
+            <>
+              <h4 id={nameId} className="visually-hidden">{cluster.name}</h4>
+              <RenameClusterForm clusterId={cluster.id} name={cluster.name} />
+            </>
+          ) : (
+            <>
+              <h4 id={nameId} className="cluster-name">{cluster.name}</h4>
+              {canMove && (
+                <button type="button" id={clusterRenameId(cluster.id)} className="link rename-cluster"
+                  aria-label={`Rename cluster “${cluster.name}”`} onClick={() => editCluster(cluster.id)}>
+                  Rename
+                </button>
+              )}
+            </>
+          )}
+        </div>
+        <p className="cluster-count">
+          {isFiltered && cards.length < total ? `${formatCount(cards.length)} of ${plural(total, 'card', 'cards')} match` : plural(total, 'card', 'cards')}
+          {isSaving && ' · Saving…'}
+        </p>
+        <ul className="card-list" aria-label={`Cards in “${cluster.name}”`}>
+          {shown.map((card) => (
+            <li key={card.id}><BoardCard card={card} /></li>
+          ))}
+        </ul>
+        {cards.length > CLUSTER_PREVIEW_CARDS && (
+          <button type="button" className="link" aria-expanded={isExpanded} onClick={() => toggleCluster(cluster.id)}>
+            {isExpanded ? 'Show fewer' : `Show all ${formatCount(cards.length)} cards`}
+          </button>
+        )}
+        {drop.isOver && <p className="drop-hint" aria-hidden="true">Drop to add to “{cluster.name}”</p>}
+      </section>
+    )
+  },
+  (prev, next) => prev.isFiltered === next.isFiltered && sameCards(prev.view, next.view),
+)
+
+function RenameClusterForm({ clusterId, name }: { clusterId: string; name: string }) {
+  const commands = useBoardCommands()
+  const editCluster = useBoardUi((s) => s.editCluster)
+  const [value, setValue] = useState(name)
+  const inputId = useId()
+  const close = () => {
+    editCluster(null)
+    focusSoon(clusterRenameId(clusterId))
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const trimmed = value.trim()
+    close()
+    if (trimmed && trimmed !== name) void commands.renameCluster(clusterId, trimmed)
+  }
+  return (
+    <form className="inline-edit" onSubmit={submit}>
+      <label htmlFor={inputId}>Cluster name</label>
+      <input id={inputId} type="text" value={value} maxLength={MAX_CLUSTER_NAME_LENGTH} autoFocus required
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault()
+            close()
+          }
+        }} />
+      <div className="button-row">
+        <button type="submit" className="primary small">Save name</button>
+        <button type="button" className="secondary small" onClick={close}>Cancel</button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,226 @@
+import type { PointerEvent as ReactPointerEvent, TouchEvent as ReactTouchEvent } from 'react'
+import {
+  KeyboardCode,
+  KeyboardSensor,
+  PointerSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type ClientRect,
+  type CollisionDescriptor,
+  type CollisionDetection,
+  type KeyboardCoordinateGetter,
+  type PointerSensorOptions,
+  type TouchSensorOptions,
+  type ScreenReaderInstructions,
+  type UniqueIdentifier,
+} from '@dnd-kit/core'
+import type { BoardLookup } from './boardCommands.tsx'
+import { cardTitle, clusterName } from './boardCommands.tsx'
+
+/** What a drop lands on. Cards and clusters are both drop places; a card is also what is dragged. */
+export type DropTarget =
+  | { kind: 'card'; id: string }
+  | { kind: 'cluster'; id: string }
+  | { kind: 'newCluster' }
+  | { kind: 'unclustered' }
+
+export const NEW_CLUSTER_ZONE = 'zone:new-cluster'
+export const UNCLUSTER_ZONE = 'zone:unclustered'
+/** Empty space of a column: a pointer drop there counts, but the keyboard never stops on it. */
+export const CLUSTER_SPACE = 'space:clusters'
+export const UNCLUSTERED_SPACE = 'space:unclustered'
+
+export const cardDndId = (cardId: string) => `card:${cardId}`
+export const clusterDndId = (clusterId: string) => `cluster:${clusterId}`
+
+export function parseDropId(id: UniqueIdentifier): DropTarget | null {
+  const s = String(id)
+  if (s.startsWith('card:')) return { kind: 'card', id: s.slice(5) }
+  if (s.startsWith('cluster:')) return { kind: 'cluster', id: s.slice(8) }
+  if (s === NEW_CLUSTER_ZONE || s === CLUSTER_SPACE) return { kind: 'newCluster' }
+  if (s === UNCLUSTER_ZONE || s === UNCLUSTERED_SPACE) return { kind: 'unclustered' }
+  return null
+}
+
+export const cardIdOf = (id: UniqueIdentifier) => String(id).replace(/^card:/, '')
+
+const isSpace = (id: UniqueIdentifier) => String(id).startsWith('space:')
+
+/** The most specific place wins: a card (merge) over a cluster (move) over a zone over a column's empty space. */
+function priority(id: UniqueIdentifier): number {
+  const s = String(id)
+  if (s.startsWith('card:')) return 0
+  if (s.startsWith('cluster:')) return 1
+  if (s.startsWith('zone:')) return 2
+  return 3
+}
+
+const centerOf = (rect: ClientRect) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
+
+/** Where the keyboard puts a held card over a place: a cluster's heading, since its middle is one of its cards. */
+function anchorOf(id: UniqueIdentifier, rect: ClientRect) {
+  return String(id).startsWith('cluster:') ? { x: rect.left + rect.width / 2, y: rect.top + Math.min(CLUSTER_ANCHOR_PX, rect.height / 2) } : centerOf(rect)
+}
+const CLUSTER_ANCHOR_PX = 18
+const contains = (rect: ClientRect, p: { x: number; y: number }) =>
+  p.x >= rect.left && p.x <= rect.left + rect.width && p.y >= rect.top && p.y <= rect.top + rect.height
+
+/**
+ * The drop place under the pointer (or, for the keyboard, under the held card's centre), most specific first.
+ * Nested places (a card inside a cluster box inside a column) all contain the point, so priority decides; the
+ * dragged card never collides with itself.
+ */
+export const boardCollisionDetection: CollisionDetection = ({ active, collisionRect, droppableRects, droppableContainers, pointerCoordinates }) => {
+  const point = pointerCoordinates ?? centerOf(collisionRect)
+  const isKeyboard = pointerCoordinates === null
+  const hits: CollisionDescriptor[] = []
+  for (const container of droppableContainers) {
+    if (container.id === active.id || (isKeyboard && isSpace(container.id))) continue
+    const rect = droppableRects.get(container.id)
+    if (!rect || !contains(rect, point)) continue
+    const c = centerOf(rect)
+    hits.push({ id: container.id, data: { droppableContainer: container, value: Math.hypot(c.x - point.x, c.y - point.y) } })
+  }
+  return hits.sort((a, b) => priority(a.id) - priority(b.id) || (a.data?.value as number) - (b.data?.value as number)).slice(0, 1)
+}
+
+const ARROWS: string[] = [KeyboardCode.Down, KeyboardCode.Up, KeyboardCode.Left, KeyboardCode.Right]
+
+/**
+ * Arrow keys jump the held card to the nearest drop place in that direction (card, cluster or zone), centre on
+ * centre, so every press lands on something the announcements can name.
+ */
+export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
+  if (!ARROWS.includes(event.code)) return undefined
+  event.preventDefault()
+  const { active, collisionRect, droppableRects, droppableContainers } = context
+  if (!active || !collisionRect) return undefined
+  const from = centerOf(collisionRect)
+  let best: { x: number; y: number } | null = null
+  let bestScore = Infinity
+  for (const container of droppableContainers.getEnabled()) {
+    if (container.id === active.id || isSpace(container.id)) continue
+    const rect = droppableRects.get(container.id)
+    if (!rect) continue
+    const to = anchorOf(container.id, rect)
+    const dx = to.x - from.x
+    const dy = to.y - from.y
+    const [along, across] =
+      event.code === KeyboardCode.Down ? [dy, dx] : event.code === KeyboardCode.Up ? [-dy, dx] : event.code === KeyboardCode.Right ? [dx, dy] : [-dx, dy]
+    // Only places within a cone around the arrow's direction: a column heading a few pixels to the right of a
+    // card is not "to the right" of it.
+    if (along < 2 || Math.abs(across) > 2 * along) continue
+    const score = along + 3 * Math.abs(across)
+    if (score < bestScore) {
+      bestScore = score
+      best = to
+    }
+  }
+  if (!best) return undefined
+  return { x: currentCoordinates.x + best.x - from.x, y: currentCoordinates.y + best.y - from.y }
+}
+
+/** Buttons, fields and menus inside a card keep their clicks and text selection; the drag handle is the exception. */
+function startsOnControl(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false
+  if (target.closest('.card-handle')) return false
+  return target.closest('button, a, input, textarea, select, summary, label, [role="menu"], dialog') !== null
+}
+
+/** Mouse and pen: the whole card drags after a few pixels; touch is left to the TouchSensor's long press. */
+class BoardPointerSensor extends PointerSensor {
+  static override activators = [
+    {
+      eventName: 'onPointerDown' as const,
+      handler: ({ nativeEvent: event }: ReactPointerEvent, { onActivation }: PointerSensorOptions) => {
+        if (!event.isPrimary || event.button !== 0 || event.pointerType === 'touch' || startsOnControl(event.target)) return false
+        onActivation?.({ event })
+        return true
+      },
+    },
+  ]
+}
+
+class BoardTouchSensor extends TouchSensor {
+  static override activators = [
+    {
+      eventName: 'onTouchStart' as const,
+      handler: ({ nativeEvent: event }: ReactTouchEvent, { onActivation }: TouchSensorOptions) => {
+        if (event.touches.length > 1 || startsOnControl(event.target)) return false
+        onActivation?.({ event })
+        return true
+      },
+    },
+  ]
+}
+
+/** A moved pointer starts a drag; a press-and-hold on a phone does, so a swipe still scrolls the board. */
+export const POINTER_ACTIVATION_DISTANCE_PX = 6
+export const TOUCH_ACTIVATION_DELAY_MS = 250
+export const TOUCH_TOLERANCE_PX = 8
+
+export function useBoardSensors() {
+  return useSensors(
+    useSensor(BoardPointerSensor, { activationConstraint: { distance: POINTER_ACTIVATION_DISTANCE_PX } }),
+    useSensor(BoardTouchSensor, { activationConstraint: { delay: TOUCH_ACTIVATION_DELAY_MS, tolerance: TOUCH_TOLERANCE_PX } }),
+    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
+  )
+}
+
+export const boardInstructions: ScreenReaderInstructions = {
+  draggable:
+    'To pick up this card, press Space or Enter. Use the arrow keys to move it onto another card to merge them, ' +
+    'into a cluster, or onto “New cluster”. Press Space or Enter again to drop it, or Escape to put it back. ' +
+    'The card’s Actions menu does the same without dragging.',
+}
+
+/** Says where a drop would land, in the board's words. */
+export function describeTarget(lookup: BoardLookup, activeCardId: string, overId: UniqueIdentifier): string {
+  const target = parseDropId(overId)
+  const card = lookup.card(activeCardId)
+  if (!target) return 'Not over a drop place.'
+  switch (target.kind) {
+    case 'card':
+      return `Over “${cardTitle(lookup, target.id)}”: drop to merge the two cards.`
+    case 'cluster':
+      return card?.clusterId === target.id
+        ? `Over its own cluster “${clusterName(lookup, target.id)}”.`
+        : `Over cluster “${clusterName(lookup, target.id)}”: drop to move the card there.`
+    case 'newCluster':
+      return 'Over “New cluster”: drop to start a cluster with this card.'
+    case 'unclustered':
+      return card?.clusterId ? 'Over “Unclustered”: drop to take the card out of its cluster.' : 'Over “Unclustered”, where the card already is.'
+  }
+}
+
+/** What a drop did (or will do, for a merge that asks which title stays). */
+export function describeDrop(lookup: BoardLookup, activeCardId: string, overId: UniqueIdentifier | null): string {
+  const title = cardTitle(lookup, activeCardId)
+  const card = lookup.card(activeCardId)
+  const target = overId === null ? null : parseDropId(overId)
+  if (!target) return `Put “${title}” back where it was.`
+  switch (target.kind) {
+    case 'card':
+      return `Dropped “${title}” on “${cardTitle(lookup, target.id)}”. Choose which title the merged card keeps.`
+    case 'cluster':
+      return card?.clusterId === target.id
+        ? `“${title}” stays in “${clusterName(lookup, target.id)}”.`
+        : `Moving “${title}” to cluster “${clusterName(lookup, target.id)}”.`
+    case 'newCluster':
+      return `Starting a new cluster with “${title}”.`
+    case 'unclustered':
+      return card?.clusterId ? `Taking “${title}” out of its cluster.` : `Put “${title}” back where it was.`
+  }
+}
+
+export function boardAnnouncements(lookup: BoardLookup): Announcements {
+  return {
+    onDragStart: ({ active }) => `Picked up “${cardTitle(lookup, cardIdOf(active.id))}”.`,
+    onDragOver: ({ active, over }) =>
+      over ? describeTarget(lookup, cardIdOf(active.id), over.id) : `“${cardTitle(lookup, cardIdOf(active.id))}” is not over a drop place.`,
+    onDragEnd: ({ active, over }) => describeDrop(lookup, cardIdOf(active.id), over?.id ?? null),
+    onDragCancel: ({ active }) => `Put “${cardTitle(lookup, cardIdOf(active.id))}” back where it was.`,
+  }
+}
