@@ -4,6 +4,7 @@ import { errorFrame, noticeFrame, type MeetingRoom, type RoomConnection } from '
 import type { Metrics } from '../metrics.ts'
 import { MessageRateLimiter, type RateLimitSettings } from '../limits/MessageRateLimiter.ts'
 import { commandIdOf } from '../limits/commandIdOf.ts'
+import { handshakeKindOf, type HandshakeKind } from '../limits/handshakeKindOf.ts'
 import { handleFrame, type FrameVerdict } from './handleFrame.ts'
 
 export interface SocketConnection extends RoomConnection {
@@ -41,6 +42,8 @@ export function meetingTarget(room: MeetingRoom): SocketTarget {
 export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTarget, deps: AttachDeps): SocketConnection {
   const room: SocketTarget = 'handle' in roomOrTarget ? roomOrTarget : meetingTarget(roomOrTarget)
   const limiter = new MessageRateLimiter(deps.rateLimit, deps.now ?? (() => performance.now()))
+  /** The one sync request and the one hello per connection that are answered even over the limit. */
+  const exempted = new Set<HandshakeKind>()
   const conn: SocketConnection = {
     actor: { role: 'anonymous' },
     lastSentAt: Date.now(),
@@ -79,7 +82,7 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
       return
     }
     const frame = toUint8Array(data)
-    if (verdict === 'limited') {
+    if (verdict === 'limited' && !isExemptHandshake(frame)) {
       deps.metrics.protocolErrors.inc({ reason: 'rate_limited' })
       const error = {
         code: 'rate_limited' as const,
@@ -104,6 +107,15 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
       ws.close(1011, 'Internal error.')
     }
   })
+  // A reconnecting client may resend a long queue of commands before it asks for the meeting; without its hello
+  // and its sync request it would sit there anonymous or empty. Each passes once per connection, never more.
+  function isExemptHandshake(frame: Uint8Array): boolean {
+    const kind = handshakeKindOf(frame)
+    if (kind === null || exempted.has(kind)) return false
+    exempted.add(kind)
+    return true
+  }
+
   ws.on('close', () => {
     deps.metrics.connections.dec()
     room.removeConnection(conn)
