@@ -167,9 +167,29 @@ export class MeetingRoom implements CommitParticipant {
     if (conn.actor.role !== 'anonymous') this.releasePresence(conn.actor.participantId, conn)
   }
 
-  /** Answers a client's sync step 1 with what it lacks. Only committed state ever leaves the server. */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
-    if (this.hasUncommittedChanges) this.options.committer.flush()
+  /**
+   * Answers a client's sync step 1 with what it lacks. Only committed state ever leaves the server: with changes
+   * pending, the answer waits for this tick's group commit (many reconnecting clients share one commit).
+   * Returns false for a malformed state vector.
+   */
+  answerSyncStep1(conn: RoomConnection, stateVector: Uint8Array): boolean {
+    try {
+      Y.decodeStateVector(stateVector)
+    } catch {
+      return false
+    }
+    if (!this.hasUncommittedChanges) {
+      conn.send(this.syncStep2For(stateVector))
+      return true
+    }
+    this.afterCommit.push(() => {
+      if (this.connections.has(conn)) conn.send(this.syncStep2For(stateVector))
+    })
+    this.options.committer.markDirty(this)
+    return true
+  }
+
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)

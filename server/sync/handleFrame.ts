@@ -65,12 +65,7 @@ function handleSync(room: MeetingRoom, conn: RoomConnection, decoder: decoding.D
   if (!sync) return MALFORMED_SYNC
   const { syncType, payload } = sync
   if (syncType === syncProtocol.messageYjsSyncStep1) {
-    try {
-      conn.send(room.syncStep2For(payload))
-    } catch {
-      return MALFORMED_STATE_VECTOR
-    }
-    return { kind: 'handled' }
+    return room.answerSyncStep1(conn, payload) ? { kind: 'handled' } : MALFORMED_STATE_VECTOR
   }
   if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
     const verdict = checkUpdateAddsNothing(room.doc, payload)

@@ -156,3 +156,34 @@ describe('checkUpdateAddsNothing', () => {
     expect(meetingMaps(server).participants.has('ana')).toBe(true)
   })
 })
+
+describe('a delete set built to make the server scan', () => {
+  it('is refused when it lists far more ranges than the server has, even if each is a real deletion', async () => {
+    const encoding = await import('lib0/encoding')
+    const server = new Y.Doc()
+    const map = server.getMap('participants')
+    server.transact(() => {
+      for (let i = 0; i < 50; i++) map.set(`p${i}`, { name: `n${i}` })
+    })
+    server.transact(() => {
+      for (let i = 0; i < 50; i++) map.set(`p${i}`, { name: `m${i}` })
+    })
+    const ds = Y.createDeleteSetFromStructStore(server.store)
+    const [client, items] = [...ds.clients.entries()][0] as [number, { clock: number; len: number }[]]
+    const real = items[0] as { clock: number; len: number }
+    const encode = (copies: number) => {
+      const enc = new Y.UpdateEncoderV1()
+      encoding.writeVarUint(enc.restEncoder, 0)
+      encoding.writeVarUint(enc.restEncoder, 1)
+      encoding.writeVarUint(enc.restEncoder, client)
+      encoding.writeVarUint(enc.restEncoder, copies)
+      for (let i = 0; i < copies; i++) {
+        enc.writeDsClock(real.clock)
+        enc.writeDsLen(real.len)
+      }
+      return enc.toUint8Array()
+    }
+    expect(checkUpdateAddsNothing(server, encode(1)).ok).toBe(true)
+    expect(checkUpdateAddsNothing(server, encode(10_000)).ok).toBe(false)
+  })
+})

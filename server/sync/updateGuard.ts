@@ -2,6 +2,52 @@ import * as Y from 'yjs'
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: string }
 
+type Ranges = Map<number, { clock: number; len: number }[]>
+
+/** The server doc's deleted ranges, rebuilt only after the doc changed (a client may send many echoes). */
+const deletedRangesCache = new WeakMap<Y.Doc, { version: number; ranges: Ranges; count: number }>()
+const docVersions = new WeakMap<Y.Doc, { version: number }>()
+
+function versionOf(doc: Y.Doc): number {
+  let entry = docVersions.get(doc)
+  if (!entry) {
+    const created = { version: 0 }
+    doc.on('afterTransaction', () => created.version++)
+    docVersions.set(doc, created)
+    entry = created
+  }
+  return entry.version
+}
+
+function deletedRanges(doc: Y.Doc): { ranges: Ranges; count: number } {
+  const version = versionOf(doc)
+  const cached = deletedRangesCache.get(doc)
+  if (cached && cached.version === version) return cached
+  const ds = Y.createDeleteSetFromStructStore(doc.store)
+  let count = 0
+  for (const items of ds.clients.values()) count += items.length
+  const entry = { version, ranges: ds.clients as Ranges, count }
+  deletedRangesCache.set(doc, entry)
+  return entry
+}
+
+/** Whether [clock, clock+len) lies inside one of the sorted, merged `ranges` (binary search). */
+function isCovered(ranges: readonly { clock: number; len: number }[], clock: number, len: number): boolean {
+  let lo = 0
+  let hi = ranges.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const r = ranges[mid] as { clock: number; len: number }
+    if (clock < r.clock) hi = mid - 1
+    else if (clock >= r.clock + r.len) lo = mid + 1
+    else return clock + len <= r.clock + r.len
+  }
+  return false
+}
+
+/** A client echo cannot have many more deleted ranges than the server; more is an attempt to make us scan. */
+const DELETE_RANGE_SLACK = 64
+
 /**
  * The meeting doc is written by the server only, yet a standard y-websocket client sends back what it knows
  * (its sync step 2, or updates after a reconnect). Such an update is harmless when it adds nothing the server
@@ -23,13 +69,19 @@ export function checkUpdateAddsNothing(doc: Y.Doc, update: Uint8Array): GuardVer
     }
   }
   if (decoded.ds.clients.size > 0) {
-    const serverDeletes = Y.createDeleteSetFromStructStore(doc.store)
+    const server = deletedRanges(doc)
+    let incoming = 0
+    for (const items of decoded.ds.clients.values()) incoming += items.length
+    if (incoming > server.count + DELETE_RANGE_SLACK) {
+      return { ok: false, reason: 'The meeting document is read-only: deletions go through commands.' }
+    }
     for (const [client, items] of decoded.ds.clients) {
-      const known = serverDeletes.clients.get(client) ?? []
+      const known = server.ranges.get(client) ?? []
       for (const item of items) {
         if (item.len === 0) continue
-        const covered = known.some((k) => k.clock <= item.clock && item.clock + item.len <= k.clock + k.len)
-        if (!covered) return { ok: false, reason: 'The meeting document is read-only: deletions go through commands.' }
+        if (!isCovered(known, item.clock, item.len)) {
+          return { ok: false, reason: 'The meeting document is read-only: deletions go through commands.' }
+        }
       }
     }
   }
