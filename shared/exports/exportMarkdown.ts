@@ -1,10 +1,6 @@
 import { BAND_LABELS, confidenceBand } from '../keyResults/confidenceBand.ts'
+import { markdownText as md } from '../text/markdownText.ts'
 import type { PublishedSet } from './publishedSet.ts'
-
-/** Text from people goes into Markdown as text: characters that would become markup are escaped. */
-function md(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1').replace(/\n+/g, ' ')
-}
 
 export function exportMarkdown(set: PublishedSet): string {
   const lines: string[] = [`# ${md(set.title)} — ${md(set.quarter)}`, '', `> ${md(set.mission)}`, '']
