@@ -105,4 +105,15 @@ test('two people co-edit a key result live, hints follow the text, confidence co
   const csv = readFileSync((await download.path()) as string, 'utf8')
   expect(csv).toContain('key_result')
   expect(csv).toContain(`2027 Q1,1,Make trials convert,,2027-03-31,1.1,${merged},,4,7,%,Ada Lovelace,7,green`)
+
+  // Next quarter's meeting opens with this quarter's OKRs and their last confidence.
+  await reader.getByRole('link', { name: 'Plan next quarter' }).click()
+  await expect(reader.getByRole('note')).toContainText('follows up on an earlier one')
+  await reader.getByLabel('Meeting title').fill('Acme 2027 Q2 OKRs')
+  await reader.getByLabel('Quarter').fill('2027 Q2')
+  await reader.getByLabel('We', { exact: true }).fill('help small shops sell online')
+  await reader.getByLabel('in', { exact: true }).fill('retail software')
+  await reader.getByRole('button', { name: 'Create meeting' }).click()
+  await expect(reader.getByRole('heading', { name: 'Last quarter: 2027 Q1' })).toBeVisible()
+  await expect(reader.getByRole('list', { name: 'Last quarter’s key results for “Make trials convert”' })).toContainText(`${merged} 7/10 · on track`)
 })

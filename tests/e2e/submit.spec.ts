@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { ServerProcess } from './helpers/serverProcess.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
-import { createMeetingAsFacilitator, joinAs } from './helpers/meetingFlows.ts'
+import { createMeetingAsFacilitator, joinAs, peopleList as peopleListOf } from './helpers/meetingFlows.ts'
 
 let server: ServerProcess
 test.beforeEach(async () => {
@@ -87,4 +87,22 @@ test('the submit stage on a phone, with a duplicate hint showing, has no serious
   await grace.getByLabel('Objective', { exact: true }).fill('Double our paying customers')
   await expect(grace.getByRole('list', { name: 'Similar proposals' })).toBeVisible()
   await expectNoSeriousA11yViolations(grace, 'submit stage on a phone with hints')
+})
+
+test('people’s text renders as text: markup, scripts, emoji, right-to-left and very long words', async ({ browser }) => {
+  const { facilitator, joinUrl } = await createMeetingAsFacilitator(browser, server.url)
+  const ada = await joinAs(browser, joinUrl, '<b>Ada</b> 🚀')
+  await expect(peopleListOf(facilitator)).toContainText('<b>Ada</b> 🚀')
+  await facilitator.getByRole('button', { name: 'Advance to Submit' }).click()
+  let dialogs = 0
+  for (const page of [facilitator, ada]) page.on('dialog', (d) => { dialogs++; void d.dismiss() })
+  const evil = '<img src=x onerror=alert(1)> زيادة المبيعات Supercalifragilisticexpialidociousxxxxxxxxxxxxxxxxxxxx'
+  await propose(ada, evil)
+  await expect(ada.getByRole('list', { name: 'Your proposals' }).getByText(evil)).toBeVisible()
+  await expect(facilitator.getByRole('list', { name: 'All proposals' }).getByText(evil)).toBeVisible()
+  expect(await ada.locator('img[src="x"]').count()).toBe(0)
+  expect(await facilitator.locator('img[src="x"]').count()).toBe(0)
+  expect(dialogs).toBe(0)
+  const width = await ada.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(width).toBeLessThanOrEqual(0)
 })

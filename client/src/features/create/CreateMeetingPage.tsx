@@ -14,13 +14,21 @@ export function CreateMeetingPage() {
   const [phase, setPhase] = useState<'editing' | 'creating'>('editing')
   const [error, setError] = useState<string | null>(null)
   const mission = assembleMission({ value, field, impact })
+  // "Plan next quarter" on a published page links here with ?previous=<meetingId>.
+  const [previousMeetingId] = useState(() => new URLSearchParams(window.location.search).get('previous'))
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setPhase('creating')
     setError(null)
     try {
-      const created = await createMeeting({ title, quarter, mission: { value, field, impact }, objectiveCount })
+      const created = await createMeeting({
+        title,
+        quarter,
+        mission: { value, field, impact },
+        objectiveCount,
+        ...(previousMeetingId ? { previousMeetingId } : {}),
+      })
       window.location.assign(created.facilitatorUrl)
     } catch (e) {
       setError((e as Error).message)
@@ -38,6 +46,11 @@ export function CreateMeetingPage() {
         Everyone joins with one link, proposes objectives, merges duplicates, votes down to the few that matter and
         drafts key results together. No accounts.
       </p>
+      {previousMeetingId && (
+        <p className="note" role="note">
+          This meeting follows up on an earlier one: its published OKRs, with their last confidence, open the Mission stage.
+        </p>
+      )}
       <form className="card form" onSubmit={submit} aria-describedby={error ? 'create-error' : undefined}>
         <div className="field">
           <label htmlFor="title">Meeting title</label>

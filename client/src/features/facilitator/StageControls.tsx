@@ -33,6 +33,7 @@ export function StageControls() {
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-back-text">
           <p id="confirm-back-text">
             Go back to <strong>{STAGE_LABELS[previous]}</strong>? Everyone’s screen moves back with you.
+            {view.stage === 'vote' && ' All ballots cast so far are discarded: the vote starts again after grouping.'}
           </p>
           <div className="button-row">
             <button type="button" className="danger" autoFocus

@@ -46,6 +46,7 @@ export function PublishedView({ set }: { set: PublishedSet }) {
         <a className="button secondary" href={`${base}.csv`} download>Download CSV</a>
         <a className="button secondary" href={`${base}.json`} download>Download JSON</a>
         <button type="button" className="secondary" onClick={() => window.print()}>Print</button>
+        <a className="button secondary" href={`/?previous=${set.meetingId}`}>Plan next quarter</a>
       </nav>
     </article>
   )
