@@ -27,6 +27,9 @@ export class CommandFailure extends Error {
   }
 }
 
+/** Commands that only read: never queued while offline, never counted as waiting changes. */
+const QUERY_TYPES: ReadonlySet<CommandType> = new Set(['findSimilar', 'readAudit'])
+
 type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never
 
 interface PendingCommand {
@@ -112,6 +115,10 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
   /** Sends a command; resolves with its result once the server has persisted it, rejects with CommandFailure. */
   send<T extends CommandType>(input: Extract<CommandInput, { type: T }>, id = newCommandId()): Promise<CommandResults[T]> {
     const command = { ...input, id } as Command
+    // A question is worth asking only now: queued offline it would come back stale and look like unsaved work.
+    if (QUERY_TYPES.has(command.type) && this.status !== 'connected') {
+      return Promise.reject(new CommandFailure({ code: 'internal', message: 'Offline: try again when the connection is back.' }))
+    }
     return new Promise<CommandResults[T]>((resolve, reject) => {
       this.pending.set(id, { command, resolve: resolve as (r: unknown) => void, reject })
       this.emit('pending', [this.pending.size])
