@@ -1,0 +1,150 @@
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { MeetingClient } from '../../../shared/client/MeetingClient.ts'
+import { readMeetingView } from '../../../shared/meeting/meetingDoc.ts'
+import { nowMs, pollUntil } from '../clock.ts'
+
+/**
+ * A real client (MeetingClient with its own Y.Doc) that watches what everyone should see: how many
+ * participants the meeting has, and when the stage changes. Counts the bytes it receives.
+ */
+export class FullObserver {
+  readonly client: MeetingClient
+  bytes = 0
+  messages = 0
+  participants = 0
+  stageChangedAt = 0
+  stage = ''
+  private target = Number.POSITIVE_INFINITY
+  reachedAt = 0
+
+  constructor(roomUrl: string, token: string | null = null) {
+    const slash = roomUrl.lastIndexOf('/')
+    this.client = new MeetingClient({
+      serverUrl: roomUrl.slice(0, slash),
+      meetingId: roomUrl.slice(slash + 1),
+      token,
+      WebSocketPolyfill: WebSocket,
+    })
+    this.client.provider.on('status', ({ status }: { status: string }) => {
+      if (status !== 'connected') return
+      this.client.provider.ws?.addEventListener('message', (event: MessageEvent) => {
+        this.messages++
+        this.bytes += (event.data as ArrayBuffer).byteLength
+      })
+    })
+    const participants = this.client.doc.getMap<{ role?: string }>('participants')
+    participants.observe((event) => {
+      event.changes.keys.forEach((change, key) => {
+        if (change.action === 'add' && participants.get(key)?.role === 'participant') this.participants++
+        if (change.action === 'delete' && (change.oldValue as { role?: string } | undefined)?.role === 'participant') this.participants--
+      })
+      if (this.reachedAt === 0 && this.participants >= this.target) this.reachedAt = nowMs()
+    })
+    const meeting = this.client.doc.getMap<{ stage?: string }>('meeting')
+    meeting.observe((event) => {
+      if (!event.keysChanged.has('stage')) return
+      this.stage = meeting.get('stage')?.stage ?? ''
+      this.stageChangedAt = nowMs()
+    })
+  }
+
+  expectParticipants(count: number): void {
+    this.target = count
+    this.reachedAt = this.participants >= count ? nowMs() : 0
+  }
+
+  get isReady(): boolean {
+    return this.client.isSynced && readMeetingView(this.client.doc) !== null
+  }
+
+  /** A comparable summary of the doc: sorted state vector and the meeting as the UI reads it. */
+  fingerprint(): string {
+    const sv = [...Y.decodeStateVector(Y.encodeStateVector(this.client.doc)).entries()].sort((a, b) => a[0] - b[0])
+    const view = readMeetingView(this.client.doc)
+    if (view) view.participants.sort((a, b) => a.id.localeCompare(b.id))
+    return JSON.stringify({ sv, view })
+  }
+
+  destroy(): void {
+    this.client.destroy()
+  }
+}
+
+/** The facilitator and a few participants with real docs, all in the coordinator process. */
+export class QuarterdeckObservers {
+  readonly facilitator: FullObserver
+  readonly participants: FullObserver[]
+
+  constructor(roomUrl: string, facilitatorToken: string, participantCount: number) {
+    this.facilitator = new FullObserver(roomUrl, facilitatorToken)
+    this.participants = Array.from({ length: participantCount }, () => new FullObserver(roomUrl))
+  }
+
+  get all(): FullObserver[] {
+    return [this.facilitator, ...this.participants]
+  }
+
+  async facilitatorReady(timeoutMs: number): Promise<void> {
+    const f = this.facilitator
+    const ok = await pollUntil(() => f.isReady && f.client.identity?.role === 'facilitator', timeoutMs, 20)
+    if (!ok) throw new Error('the facilitator client did not sync and identify in time')
+  }
+
+  /** Each participant joins as "Observer <i>"; resolves with the join latencies (ms) of those that succeeded. */
+  async join(timeoutMs: number): Promise<{ latencyMs: number[]; failures: string[]; lastAt: number }> {
+    const latencyMs: number[] = []
+    const failures: string[] = []
+    let lastAt = 0
+    await Promise.all(
+      this.participants.map(async (o, i) => {
+        const sentAt = nowMs()
+        try {
+          await withTimeout(o.client.join(`Observer ${i}`), timeoutMs)
+          const at = nowMs()
+          latencyMs.push(at - sentAt)
+          lastAt = Math.max(lastAt, at)
+        } catch (error) {
+          failures.push((error as { code?: string }).code ?? 'timeout')
+        }
+      }),
+    )
+    return { latencyMs, failures, lastAt }
+  }
+
+  traffic(): { bytes: number; messages: number } {
+    let bytes = 0
+    let messages = 0
+    for (const o of this.all) {
+      bytes += o.bytes
+      messages += o.messages
+    }
+    return { bytes, messages }
+  }
+
+  resetTraffic(): void {
+    for (const o of this.all) {
+      o.bytes = 0
+      o.messages = 0
+    }
+  }
+
+  /** Every full client holds the same doc: same state vector and the same meeting view. */
+  converged(): { isConverged: boolean; detail: string } {
+    const prints = this.all.map((o) => o.fingerprint())
+    const distinct = new Set(prints).size
+    return { isConverged: distinct === 1, detail: `${distinct} distinct doc state(s) among ${prints.length} full clients` }
+  }
+
+  destroy(): void {
+    for (const o of this.all) o.destroy()
+  }
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
+  ])
+}

@@ -1,0 +1,15 @@
+import { boardOpen } from './boardOpen.ts'
+import { idlePresence } from './idlePresence.ts'
+import { joinStorm } from './joinStorm.ts'
+import { reveal } from './reveal.ts'
+import { submitBurst } from './submitBurst.ts'
+import type { Scenario } from './types.ts'
+import { voteBurst } from './voteBurst.ts'
+
+/**
+ * Run order within one session (one server, one room). Join storm always runs: it builds the room the
+ * others use. Board open moves Mission → Submit, so a submit burst can follow it. Idle runs last because
+ * peers may still be draining its awareness traffic when the session ends.
+ * To add a scenario: write a module exporting a `Scenario` and put it here.
+ */
+export const SCENARIOS: readonly Scenario[] = [joinStorm, boardOpen, submitBurst, voteBurst, reveal, idlePresence]

@@ -1,0 +1,28 @@
+import { CARD_BYTES } from './joinStorm.ts'
+import { peerBurstTooLarge, runBurst } from './burst.ts'
+import type { Scenario } from './types.ts'
+
+/**
+ * (2) Submit burst: everyone submits one objective within --burst-seconds.
+ * Quarterdeck: NOT YET AVAILABLE — the `submitObjective` handler is not registered in
+ * server/commands/index.ts on this branch. When it is, set IS_READY_ON_QUARTERDECK (the board must be in the
+ * Submit stage: run after `board`, which advances Mission → Submit).
+ */
+const IS_READY_ON_QUARTERDECK = false
+
+export const submitBurst: Scenario = {
+  id: 'submit',
+  number: 2,
+  title: 'submit burst',
+  unavailable(target, n, options) {
+    if (target === 'quarterdeck') return IS_READY_ON_QUARTERDECK ? null : 'needs submit/vote commands'
+    return peerBurstTooLarge(n, 1, options.maxDeliveries)
+  },
+  run(ctx) {
+    return runBurst(ctx, {
+      perClient: 1,
+      ours: { command: { type: 'submitObjective', title: 'Grow adoption in new market {i}', why: 'Because person {i} thinks it matters now.' } },
+      peer: { map: 'cards', valueBytes: CARD_BYTES },
+    })
+  },
+}
