@@ -2,11 +2,10 @@ import { broadcastOne } from './broadcastOne.ts'
 import type { Scenario } from './types.ts'
 
 /**
- * (5) Reveal: the facilitator reveals the vote results — one larger change that everyone must receive.
- * Quarterdeck: NOT YET AVAILABLE (no reveal command). When there is one, send it in `ours` and set
- * IS_READY_ON_QUARTERDECK. Peers: one ~8 KB write (a tally of a few hundred candidates) by one client.
+ * (5) Reveal: the facilitator reveals the vote results (voting was closed at the end of the vote burst) — one
+ * larger change that everyone must receive. Peers: one ~8 KB write (a tally of a few hundred candidates).
  */
-const IS_READY_ON_QUARTERDECK = false
+const IS_READY_ON_QUARTERDECK = true
 const TALLY_BYTES = 8_000
 
 export const reveal: Scenario = {
@@ -17,7 +16,7 @@ export const reveal: Scenario = {
   run(ctx) {
     const facilitator = ctx.observers?.facilitator.client
     return broadcastOne(ctx, {
-      ours: facilitator ? () => Promise.reject(new Error('no reveal command yet')) : undefined,
+      ours: facilitator ? () => facilitator.send({ type: 'revealVotes' }) : undefined,
       peer: { map: 'results', valueBytes: TALLY_BYTES },
     })
   },

@@ -3,12 +3,10 @@ import { peerBurstTooLarge, runBurst } from './burst.ts'
 import type { Scenario } from './types.ts'
 
 /**
- * (2) Submit burst: everyone submits one objective within --burst-seconds.
- * Quarterdeck: NOT YET AVAILABLE — the `submitObjective` handler is not registered in
- * server/commands/index.ts on this branch. When it is, set IS_READY_ON_QUARTERDECK (the board must be in the
- * Submit stage: run after `board`, which advances Mission → Submit).
+ * (2) Submit burst: everyone submits one objective within --burst-seconds (private-submission mode: others see the
+ * count). Runs after `board`, which advances Mission → Submit.
  */
-const IS_READY_ON_QUARTERDECK = false
+const IS_READY_ON_QUARTERDECK = true
 
 export const submitBurst: Scenario = {
   id: 'submit',
