@@ -3,6 +3,7 @@ import { MeetingClient } from '../../../shared/client/MeetingClient.ts'
 import { readMeetingView } from '../../../shared/meeting/meetingDoc.ts'
 import type { MeetingView } from '../../../shared/meeting/meetingView.ts'
 import type { CreateMeetingResponse } from '../../../shared/protocol/messages.ts'
+import { waitForClient as waitForAny } from '../../../shared/client/waitForClient.ts'
 
 /** A meeting filled through the protocol from Node, for board tests that need many cards fast. */
 export interface SeededBoard {
@@ -16,29 +17,9 @@ export interface SeededBoard {
 
 const MAX_PER_PERSON = 10
 
-/** Resolves when `predicate` holds, re-checked on every doc update and identity change (no sleeping). */
+/** Resolves when `predicate` holds (30 s: seeding thousands of cards takes a while on a shared machine). */
 export function waitForClient(client: MeetingClient, predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (predicate()) return resolve()
-    const check = () => {
-      if (!predicate()) return
-      cleanup()
-      resolve()
-    }
-    const timer = setTimeout(() => {
-      cleanup()
-      reject(new Error('waitForClient timed out'))
-    }, timeoutMs)
-    const cleanup = () => {
-      clearTimeout(timer)
-      client.doc.off('update', check)
-      client.off('synced', check)
-      client.off('identity', check)
-    }
-    client.doc.on('update', check)
-    client.on('synced', check)
-    client.on('identity', check)
-  })
+  return waitForAny(client, predicate, timeoutMs)
 }
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import WebSocket from 'ws'
+import { waitForClient } from '../../../shared/client/waitForClient.ts'
 import { loadConfig, type Config } from '../../../server/config.ts'
 import { startServer, type RunningServer } from '../../../server/createServer.ts'
 import { CommandFailure, MeetingClient } from '../../../shared/client/MeetingClient.ts'
@@ -89,27 +90,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
 
 /** Resolves when `predicate` holds, re-checking on every doc update; rejects after `timeoutMs`. */
 export function waitFor(client: MeetingClient, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (predicate()) return resolve()
-    const check = () => {
-      if (!predicate()) return
-      cleanup()
-      resolve()
-    }
-    const timer = setTimeout(() => {
-      cleanup()
-      reject(new Error('waitFor timed out'))
-    }, timeoutMs)
-    const cleanup = () => {
-      clearTimeout(timer)
-      client.doc.off('update', check)
-      client.off('synced', check)
-      client.off('identity', check)
-    }
-    client.doc.on('update', check)
-    client.on('synced', check)
-    client.on('identity', check)
-  })
+  return waitForClient(client, predicate, timeoutMs)
 }
 
 type ClientEventName = 'status' | 'synced' | 'identity' | 'token' | 'notice' | 'pending'
