@@ -73,6 +73,8 @@ export class ProcessMonitor {
   private readonly pids = new Map<string, number>()
   private readonly lastCpu = new Map<string, number>()
   private readonly peaks = new Map<number, Map<string, number>>()
+  /** Highest RSS sampled per process since start (survives the process, unlike VmHWM). */
+  private readonly maxRss = new Map<string, number>()
   private timer: NodeJS.Timeout | null = null
   private nextId = 1
 
@@ -117,10 +119,11 @@ export class ProcessMonitor {
     }
   }
 
-  /** High-water RSS of a process since it started (VmHWM). */
+  /** High-water RSS of a process since it started (VmHWM), or the highest sample if it has exited. */
   highWaterMb(name: string): number | null {
     const pid = this.pids.get(name)
-    return pid === undefined ? null : (readMemoryMb(pid)?.hwm ?? null)
+    const hwm = pid === undefined ? null : (readMemoryMb(pid)?.hwm ?? null)
+    return hwm ?? this.maxRss.get(name) ?? null
   }
 
   private sample(): void {
@@ -129,6 +132,7 @@ export class ProcessMonitor {
       if (cpu !== null) this.lastCpu.set(name, cpu)
       const mem = readMemoryMb(pid)
       if (!mem) continue
+      this.maxRss.set(name, Math.max(this.maxRss.get(name) ?? 0, mem.rss))
       for (const peaks of this.peaks.values()) peaks.set(name, Math.max(peaks.get(name) ?? 0, mem.rss))
     }
   }

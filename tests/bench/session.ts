@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { nowMs, pollUntil } from './clock.ts'
+import { nowMs, pollUntil, sleep } from './clock.ts'
 import type { BenchOptions } from './cli.ts'
 import { MeasuringClients } from './loadgen/measuringClients.ts'
 import { QuarterdeckObservers } from './loadgen/quarterdeckObservers.ts'
@@ -120,7 +120,7 @@ export async function runSession(targetDef: Target, n: number, options: BenchOpt
         result.rows.push(emptyRow(targetDef.name, n, scenario, reason))
         continue
       }
-      if (!target || !isRunningPid(target.pid)) throw new Error('the server process is gone')
+      if (!target || !isRunningPid(target.pid)) throw new Error(`the server process is gone (${target?.exitInfo() ?? 'unknown'})`)
       if (!(await waitForQuiet(ctx, target.pid))) {
         // The previous scenario's traffic is still flowing: what we would measure now is that backlog.
         const row = emptyRow(targetDef.name, n, scenario, 'skipped: the server was still sending the previous scenario’s backlog')
@@ -203,7 +203,12 @@ export async function runSession(targetDef: Target, n: number, options: BenchOpt
     result.serverHighWaterRssMb = round(monitor.highWaterMb('server'))
   } catch (error) {
     result.error = String((error as Error).stack ?? error)
-    if (target) result.error += `\nserver log tail:\n${target.logTail().join('\n')}`
+    result.serverHighWaterRssMb = round(monitor.highWaterMb('server'))
+    if (target) {
+      // Give the pipes a moment: a crashing server's last words (e.g. a heap OOM) may still be in flight.
+      await sleep(500)
+      result.error += `\nserver peak RSS seen ${result.serverHighWaterRssMb} MB; log tail:\n${target.logTail().join('\n')}`
+    }
   } finally {
     monitor.stop()
     result.serverWarnings = target?.warningCount() ?? 0

@@ -28,6 +28,7 @@ function peer(name: Exclude<TargetName, 'quarterdeck'>, launcher: string): Targe
         facilitatorToken: null,
         warningCount: server.warningCount,
         logTail: server.logTail,
+        exitInfo: server.exitInfo,
         stop: server.stop,
       }
       return running

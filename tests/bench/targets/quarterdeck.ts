@@ -49,6 +49,7 @@ export const quarterdeck: Target = {
         facilitatorToken: meeting.facilitatorToken,
         warningCount: server.warningCount,
         logTail: server.logTail,
+        exitInfo: server.exitInfo,
         async stop() {
           await server.stop()
           rmSync(dataDir, { recursive: true, force: true })

@@ -9,6 +9,8 @@ export interface ServerProcess {
   ready: string
   warningCount(): number
   logTail(): string[]
+  /** How the process ended, or null while it runs. */
+  exitInfo(): string | null
   stop(): Promise<void>
 }
 
@@ -31,6 +33,11 @@ export async function startServerProcess(options: {
   const child = spawnTs(options.entry, { env: options.env, nodeArgs: options.nodeArgs })
   const tail: string[] = []
   let warnings = 0
+  let exitInfo: string | null = null
+  let isStopping = false
+  child.once('exit', (code, signal) => {
+    exitInfo = isStopping ? null : `exit code ${code ?? '–'}, signal ${signal ?? '–'}`
+  })
   let resolveReady: (value: string) => void = () => {}
   const ready = new Promise<string>((resolve) => (resolveReady = resolve))
   const onLine = (stream: 'stdout' | 'stderr') => (line: string) => {
@@ -58,7 +65,11 @@ export async function startServerProcess(options: {
       ready: readyValue,
       warningCount: () => warnings,
       logTail: () => [...tail],
-      stop: () => stopChild(child, options.stopGraceMs ?? 0),
+      exitInfo: () => exitInfo,
+      stop: () => {
+        isStopping = true
+        return stopChild(child, options.stopGraceMs ?? 0)
+      },
     }
   } catch (error) {
     exited.catch(() => {}) // reason: already reporting the first failure.

@@ -22,6 +22,8 @@ export interface RunningTarget {
   /** Log lines at warn level or above (Quarterdeck: pino level ≥ 40; peers: stderr lines). */
   warningCount(): number
   logTail(): string[]
+  /** How the server process ended if it ended by itself (crash, signal from elsewhere), else null. */
+  exitInfo(): string | null
   stop(): Promise<void>
 }
 
