@@ -7,7 +7,7 @@ import { QuarterdeckObservers } from './loadgen/quarterdeckObservers.ts'
 import { WorkerPool } from './loadgen/workerPool.ts'
 import { ProcessMonitor, readCpuSeconds } from './procStats.ts'
 import { SCENARIOS } from './scenarios/index.ts'
-import type { ScenarioId, ScenarioOutcome, SessionContext } from './scenarios/types.ts'
+import type { Prepared, ScenarioId, ScenarioOutcome, SessionContext } from './scenarios/types.ts'
 import { round } from './stats.ts'
 import type { RunningTarget, Target } from './targets/types.ts'
 
@@ -112,9 +112,14 @@ export async function runSession(targetDef: Target, n: number, options: BenchOpt
       log,
     }
 
+    const needed = new Set<ScenarioId>(['join'])
+    for (const scenario of SCENARIOS) {
+      if (!options.only.includes(scenario.id)) continue
+      for (const id of scenario.needs?.(targetDef.name) ?? []) needed.add(id)
+    }
     for (const scenario of SCENARIOS) {
       const isWanted = options.only.includes(scenario.id)
-      if (!isWanted && scenario.id !== 'join') continue
+      if (!isWanted && !needed.has(scenario.id)) continue
       const reason = scenario.unavailable(targetDef.name, n, options)
       if (reason) {
         result.rows.push(emptyRow(targetDef.name, n, scenario, reason))
@@ -124,6 +129,21 @@ export async function runSession(targetDef: Target, n: number, options: BenchOpt
       if (!(await waitForQuiet(ctx, target.pid))) {
         // The previous scenario's traffic is still flowing: what we would measure now is that backlog.
         const row = emptyRow(targetDef.name, n, scenario, 'skipped: the server was still sending the previous scenario’s backlog')
+        row.status = 'failed'
+        result.rows.push(row)
+        continue
+      }
+      let prepared: Prepared = {}
+      try {
+        prepared = (await scenario.prepare?.(ctx)) ?? {}
+      } catch (error) {
+        const row = emptyRow(targetDef.name, n, scenario, `setup failed: ${String((error as Error).message ?? error).split('\n')[0]}`)
+        row.status = 'failed'
+        result.rows.push(row)
+        continue
+      }
+      if (scenario.prepare && !(await waitForQuiet(ctx, target.pid))) {
+        const row = emptyRow(targetDef.name, n, scenario, 'skipped: the server was still sending the setup’s updates')
         row.status = 'failed'
         result.rows.push(row)
         continue
@@ -138,7 +158,7 @@ export async function runSession(targetDef: Target, n: number, options: BenchOpt
       log(`  ${targetDef.name} N=${n}: ${scenario.title}…`)
       let outcome: ScenarioOutcome
       try {
-        outcome = await scenario.run(ctx)
+        outcome = await scenario.run(ctx, prepared)
       } catch (error) {
         outcome = { status: 'failed', note: String((error as Error).message ?? error).split('\n')[0], errors: 1, errorCodes: { failed: 1 } }
       }
@@ -195,6 +215,7 @@ export async function runSession(targetDef: Target, n: number, options: BenchOpt
           ...Object.fromEntries(Object.entries(stats.cpuSeconds).map(([k, v]) => [`cpuSeconds.${k}`, round(v, 2)])),
           generatorLoopDelayMaxMs: round(Math.max(0, ...health.map((h) => h.eventLoopDelayMaxMs))),
           closeCodesSoFar: JSON.stringify(counters.closeCodes),
+          ...(observers ? { frameSizesOfOneParticipant: observers.frameSizes() } : {}),
         },
       })
       log(`    → ${outcome.status}${outcome.note ? ` (${outcome.note})` : ''} in ${round((nowMs() - startedAt) / 1000, 1)} s`)

@@ -12,11 +12,16 @@ export class FullObserver {
   readonly client: MeetingClient
   bytes = 0
   messages = 0
+  /** Sizes of the received frames, bucketed by powers of two (diagnostics: which frames carry the bytes). */
+  sizeBuckets = new Map<number, { frames: number; bytes: number }>()
   participants = 0
   stageChangedAt = 0
   stage = ''
   private target = Number.POSITIVE_INFINITY
   reachedAt = 0
+  private isMarked = false
+  /** Epoch ms of the first doc update after `mark()`, 0 until then. */
+  firstUpdateAt = 0
 
   constructor(roomUrl: string, token: string | null = null) {
     const slash = roomUrl.lastIndexOf('/')
@@ -29,8 +34,14 @@ export class FullObserver {
     this.client.provider.on('status', ({ status }: { status: string }) => {
       if (status !== 'connected') return
       this.client.provider.ws?.addEventListener('message', (event: MessageEvent) => {
+        const size = (event.data as ArrayBuffer).byteLength
         this.messages++
-        this.bytes += (event.data as ArrayBuffer).byteLength
+        this.bytes += size
+        const bucket = 2 ** Math.ceil(Math.log2(Math.max(1, size)))
+        const b = this.sizeBuckets.get(bucket) ?? { frames: 0, bytes: 0 }
+        b.frames++
+        b.bytes += size
+        this.sizeBuckets.set(bucket, b)
       })
     })
     const participants = this.client.doc.getMap<{ role?: string }>('participants')
@@ -41,12 +52,21 @@ export class FullObserver {
       })
       if (this.reachedAt === 0 && this.participants >= this.target) this.reachedAt = nowMs()
     })
+    this.client.doc.on('update', () => {
+      if (this.isMarked && this.firstUpdateAt === 0) this.firstUpdateAt = nowMs()
+    })
     const meeting = this.client.doc.getMap<{ stage?: string }>('meeting')
     meeting.observe((event) => {
       if (!event.keysChanged.has('stage')) return
       this.stage = meeting.get('stage')?.stage ?? ''
       this.stageChangedAt = nowMs()
     })
+  }
+
+  /** From now on, note the first doc update (whatever it changes). */
+  mark(): void {
+    this.isMarked = true
+    this.firstUpdateAt = 0
   }
 
   expectParticipants(count: number): void {
@@ -126,7 +146,17 @@ export class QuarterdeckObservers {
     for (const o of this.all) {
       o.bytes = 0
       o.messages = 0
+      o.sizeBuckets.clear()
     }
+  }
+
+  /** Frame sizes one participant received since the last reset: "≤bytes": frames (total KB). */
+  frameSizes(): string {
+    const o = this.participants[0] ?? this.facilitator
+    return [...o.sizeBuckets.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([size, b]) => `≤${size}B:${b.frames}(${Math.round(b.bytes / 1024)}KB)`)
+      .join(' ')
   }
 
   /** Every full client holds the same doc: same state vector and the same meeting view. */

@@ -23,9 +23,10 @@ export async function broadcastOne(
   let ackMs: number[] = []
   const errorCodes: Record<string, number> = {}
   if (ctx.target.name === 'quarterdeck') {
+    // Any change counts (a stage move, revealed results): the session waited for quiet before the mark.
     const observers = ctx.observers?.all ?? []
-    const before = observers.map((o) => o.stageChangedAt)
-    fullSeenAt = () => observers.map((o, i) => (o.stageChangedAt !== before[i] ? o.stageChangedAt : 0))
+    for (const o of observers) o.mark()
+    fullSeenAt = () => observers.map((o) => o.firstUpdateAt)
     if (!change.ours) throw new Error('no Quarterdeck command for this scenario')
     try {
       await change.ours()

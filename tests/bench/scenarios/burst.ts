@@ -20,12 +20,15 @@ export async function runBurst(
     if (!spec.ours) throw new Error('no Quarterdeck command for this burst')
     // Full clients are participants too, but they send through MeetingClient; the light clients are the load.
     const result = await ctx.pool.commandBurst(spec.ours, spec.perClient, spreadMs, timeoutMs)
+    const acks = percentiles(result.latencyMs)
     return {
       status: result.failures.total === 0 ? 'ok' : 'partial',
-      ackMs: percentiles(result.latencyMs),
+      ackMs: acks,
+      // A reply is sent only after its update went to every socket: per command, the reply latency bounds the
+      // time until everyone has it, so it is the fan-out figure comparable with the peers'.
+      fanoutMs: acks,
+      propagationMs: acks.p99,
       completionMs: result.failures.total === 0 ? result.lastAnswerAt - startedAt : null,
-      // A reply is sent only after the update went to every socket, so the last reply bounds propagation.
-      propagationMs: result.failures.total === 0 ? result.lastAnswerAt - startedAt : null,
       errors: result.failures.total,
       errorCodes: result.failures.byCode,
     }

@@ -2,7 +2,7 @@ import { broadcastOne } from './broadcastOne.ts'
 import type { Scenario } from './types.ts'
 
 /**
- * (5) Reveal: the facilitator reveals the vote results (voting was closed at the end of the vote burst) — one
+ * (5) Reveal: the facilitator closes voting (setup, not measured) and reveals the results — one
  * larger change that everyone must receive. Peers: one ~8 KB write (a tally of a few hundred candidates).
  */
 const IS_READY_ON_QUARTERDECK = true
@@ -12,7 +12,12 @@ export const reveal: Scenario = {
   id: 'reveal',
   number: 5,
   title: 'reveal',
+  needs: (target) => (target === 'quarterdeck' ? ['board', 'submit', 'vote'] : []),
   unavailable: (target) => (target === 'quarterdeck' && !IS_READY_ON_QUARTERDECK ? 'needs submit/vote commands' : null),
+  async prepare(ctx) {
+    await ctx.observers?.facilitator.client.send({ type: 'closeVoting' })
+    return {}
+  },
   run(ctx) {
     const facilitator = ctx.observers?.facilitator.client
     return broadcastOne(ctx, {

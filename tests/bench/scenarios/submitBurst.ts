@@ -12,6 +12,7 @@ export const submitBurst: Scenario = {
   id: 'submit',
   number: 2,
   title: 'submit burst',
+  needs: (target) => (target === 'quarterdeck' ? ['board'] : []),
   unavailable(target, n, options) {
     if (target === 'quarterdeck') return IS_READY_ON_QUARTERDECK ? null : 'needs submit/vote commands'
     return peerBurstTooLarge(n, 1, options.maxDeliveries)

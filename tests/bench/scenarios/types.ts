@@ -48,10 +48,22 @@ export interface Scenario {
   /** The number used in the design document (1 join storm … 6 idle presence). */
   number: number
   title: string
+  /**
+   * Scenarios that must have run before this one on `target` (e.g. voting needs the submissions of the submit
+   * burst). With --only, the session runs them as setup (marked * in the table). Join storm always runs.
+   */
+  needs?(target: TargetName): ScenarioId[]
   /** Why this scenario cannot run against `target` yet, or null when it can. Printed as "n/a: …". */
   unavailable(target: TargetName, n: number, options: BenchOptions): string | null
-  run(ctx: SessionContext): Promise<ScenarioOutcome>
+  /**
+   * Setup that is not measured (stage moves, opening the vote…): runs before the session opens the
+   * measurement window; what it returns is handed to `run`.
+   */
+  prepare?(ctx: SessionContext): Promise<Prepared>
+  run(ctx: SessionContext, prepared: Prepared): Promise<ScenarioOutcome>
 }
+
+export type Prepared = Record<string, unknown>
 
 export function notAvailable(note: string): ScenarioOutcome {
   return { status: 'n/a', note, errors: 0, errorCodes: {} }
