@@ -11,6 +11,7 @@ import { currentVote, saveVote } from './vote/voteAccess.ts'
 import type { StageVisit } from '../../shared/meeting/meetingDoc.ts'
 import { quarterDeadline } from '../../shared/keyResults/quarterDeadline.ts'
 import { publish } from './keyResults/publish.ts'
+import { refuseUnalignedPublish, submitToCompany } from '../cascade/cascadeCommands.ts'
 
 export const changeStage: CommandHandler<'changeStage'> = (ctx, command) => {
   const allowed = checkPermission(ctx.actor, 'changeStage', ctx.stage)
@@ -20,6 +21,10 @@ export const changeStage: CommandHandler<'changeStage'> = (ctx, command) => {
   if (transition.from === 'vote' && transition.to === 'keyResults') {
     const leave = checkCanLeaveVote(currentVote(ctx)?.chosenIds)
     if (!leave.ok) return refuse('conflict', leave.reason)
+  }
+  if (transition.to === 'published') {
+    const unaligned = refuseUnalignedPublish(ctx)
+    if (unaligned) return unaligned
   }
   const record: StageRecord = { stage: transition.to, startedAt: ctx.now }
   ctx.maps.meeting.set('stage', record)
@@ -31,7 +36,10 @@ export const changeStage: CommandHandler<'changeStage'> = (ctx, command) => {
   if (transition.from === 'group' && transition.to === 'vote' && !currentVote(ctx)) startVote(ctx)
   if (transition.from === 'vote' && transition.to === 'group') discardVote(ctx)
   if (transition.from === 'vote' && transition.to === 'keyResults') fixObjectives(ctx)
-  if (transition.to === 'published') publish(ctx)
+  if (transition.to === 'published') {
+    publish(ctx)
+    submitToCompany(ctx)
+  }
   return { ok: true, result: { stage: transition.to } }
 }
 

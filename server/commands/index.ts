@@ -16,6 +16,14 @@ import { createCluster, mergeCards, moveCard, renameCluster, retitleCard, undoMo
 import { hideCard } from './board/hideCard.ts'
 import { readAudit, resolveSuggestion, suggestClusters } from './board/suggestions.ts'
 import { acceptKeyResult, deleteKeyResult, mergeKeyResults, moveKeyResult, proposeKeyResult, updateKeyResult, updateObjective } from './keyResults/keyResultCommands.ts'
+import {
+  addPersonalObjective,
+  confirmDepartmentSetCommand,
+  linkObjective,
+  removePersonalObjective,
+  reopenDepartmentSet,
+  sendBackDepartmentSet,
+} from '../cascade/cascadeCommands.ts'
 import { closeVoting, configureVote, openVoting, pickTied, reopenVoting, revealVotes, setDots, startFinalRound, startRunoff } from './vote/voteCommands.ts'
 
 /** Every command that changes the meeting. `hello` is not here: it binds a socket and changes nothing stored. */
@@ -59,4 +67,10 @@ export const COMMAND_HANDLERS: { [T in Exclude<CommandType, 'hello'>]: CommandHa
   mergeKeyResults,
   deleteKeyResult,
   moveKeyResult,
+  linkObjective,
+  confirmDepartmentSet: confirmDepartmentSetCommand,
+  sendBackDepartmentSet,
+  reopenDepartmentSet,
+  addPersonalObjective,
+  removePersonalObjective,
 }

@@ -6,6 +6,8 @@ import { newMeetingId, newParticipantId, newToken } from '../security/tokens.ts'
 import { createMeetingDoc } from '../meeting/createMeetingDoc.ts'
 import { HttpError, readJsonBody } from './readJsonBody.ts'
 import { readPublishedSet } from './publishedRoutes.ts'
+import { cascadeLinkUpdate, resolveCompanyLink } from '../cascade/companyLink.ts'
+import * as Y from 'yjs'
 
 /** POST /api/meetings: validates, stores the meeting with its facilitator credential, returns the links. */
 export async function createMeetingRoute(
@@ -23,6 +25,7 @@ export async function createMeetingRoute(
   if (parsed.data.previousMeetingId && !previous) {
     throw new HttpError(400, 'bad_request', 'previousMeetingId: that meeting has no published OKRs to follow up on.')
   }
+  const companyLink = resolveCompanyLink(deps.store, parsed.data)
   const meetingId = newMeetingId()
   const facilitatorId = newParticipantId()
   const { token, tokenHash } = newToken(facilitatorId)
@@ -30,7 +33,9 @@ export async function createMeetingRoute(
   deps.store.createMeeting({
     id: meetingId,
     createdAt: now,
-    initialUpdate: createMeetingDoc(parsed.data, { meetingId, facilitatorId }, now, previous),
+    initialUpdate: companyLink
+      ? Y.mergeUpdates([createMeetingDoc(parsed.data, { meetingId, facilitatorId }, now, previous), cascadeLinkUpdate(companyLink)])
+      : createMeetingDoc(parsed.data, { meetingId, facilitatorId }, now, previous),
     credentials: [{ participantId: facilitatorId, role: 'facilitator', tokenHash }],
   })
   const base = deps.publicUrl ?? originOf(req)

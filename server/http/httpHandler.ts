@@ -8,6 +8,7 @@ import { setSecurityHeaders } from './securityHeaders.ts'
 import { createMeetingRoute } from './createMeetingRoute.ts'
 import { HttpError } from './readJsonBody.ts'
 import { publishedRoute } from './publishedRoutes.ts'
+import { alignmentRoute } from '../cascade/alignmentRoute.ts'
 
 export interface HttpDeps {
   store: MeetingStore
@@ -57,6 +58,8 @@ export function createHttpHandler(deps: HttpDeps) {
         return sendJson(res, 201, created)
       }
       if (url.pathname.startsWith('/api/meetings/') && req.method === 'GET') {
+        const alignment = alignmentRoute(url.pathname, deps.store, Date.now())
+        if (alignment) return sendJson(res, 200, alignment)
         const file = publishedRoute(url.pathname, deps.store)
         if (file) {
           const headers: Record<string, string> = { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' }

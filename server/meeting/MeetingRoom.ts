@@ -34,6 +34,8 @@ export interface RoomOptions {
   compactAfterUpdates: number
   now?: () => number
   onCommand?: (type: string, outcome: 'ok' | 'refused' | 'replayed') => void
+  /** Another loaded (or loadable) meeting, for commands that write two meetings in one commit (the cascade). */
+  otherRoom?: (meetingId: string) => MeetingRoom | null
 }
 
 type Reply = (frame: Uint8Array) => void
@@ -260,6 +262,16 @@ export class MeetingRoom implements CommitParticipant {
       audit: (action, detail) => {
         const actorId = conn.actor.role === 'anonymous' ? '' : conn.actor.participantId
         this.vaultMaps.audit.push([{ at: ctx.now, actorId, actorName: this.nameOf(conn.actor), action, detail }])
+      },
+      otherMeeting: (meetingId) => {
+        const room = meetingId === this.id ? null : (this.options.otherRoom?.(meetingId) ?? null)
+        if (!room || room.broken) return null
+        return {
+          doc: room.doc,
+          maps: room.maps,
+          stage: room.stage,
+          write: (fn) => room.doc.transact(fn, SERVER_ORIGIN),
+        }
       },
     }
     try {

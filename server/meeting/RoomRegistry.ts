@@ -38,6 +38,12 @@ export class RoomRegistry {
       maxParticipants: this.deps.maxParticipants,
       compactAfterUpdates: this.deps.compactAfterUpdates,
       onCommand: (type, outcome) => this.deps.metrics.commands.inc({ type, outcome }),
+      otherRoom: (id) => {
+        const other = this.get(id)
+        // Loaded only to be written (no socket of its own): unload it again later, like any idle meeting.
+        if (other) queueMicrotask(() => this.releaseIfIdle(other))
+        return other
+      },
     })
     this.rooms.set(meetingId, room)
     this.deps.metrics.meetingsLoaded.set(this.rooms.size)

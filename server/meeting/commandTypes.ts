@@ -38,6 +38,20 @@ export interface CommandContext {
   keyResultDoc(objectiveId: string): KeyResultDocRoom | null
   /** Appends to the server-only audit trail. */
   audit(action: string, detail: string): void
+  /**
+   * Another meeting, for commands that write two meetings at once (the cascade: a department set goes to the company
+   * meeting). Its writes are committed in the same group commit as this command, so both land or neither does.
+   * Null when it does not exist (or is this meeting).
+   */
+  otherMeeting(meetingId: string): OtherMeeting | null
+}
+
+export interface OtherMeeting {
+  doc: Y.Doc
+  maps: ReturnType<typeof meetingMaps>
+  stage: Stage
+  /** Applies `fn` to the other meeting's doc in one server transaction. */
+  write(fn: () => void): void
 }
 
 /**

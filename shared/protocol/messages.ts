@@ -14,6 +14,11 @@ import {
   MAX_TITLE_LENGTH,
 } from './limits.ts'
 
+/** A department's name ("Sales", "Customer success"). */
+export const MAX_DEPARTMENT_NAME_LENGTH = 60
+/** What the CEO writes when sending a department's set back. */
+export const MAX_CASCADE_COMMENT_LENGTH = 1000
+
 /**
  * C0/C1 control characters break layouts and logs; bidi overrides and isolates make a name display as something
  * else ("evil‮gnp.exe"). Right-to-left text itself is fine.
@@ -62,6 +67,13 @@ export const CreateMeetingRequest = z.strictObject({
   objectiveCount: z.union([z.literal(1), z.literal(3)]).default(3),
   /** A follow-up meeting shows this earlier meeting's published OKRs (with their last confidence) in its Mission stage. */
   previousMeetingId: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'Malformed meeting id.').optional(),
+  /** A department meeting aligns its objectives to this published company set; the company's facilitator confirms it. */
+  cascade: z
+    .strictObject({
+      companyMeetingId: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'Paste the company’s published link (…/p/<id>).'),
+      department: singleLine(MAX_DEPARTMENT_NAME_LENGTH, 'Department'),
+    })
+    .optional(),
 })
 export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequest>
 
@@ -88,6 +100,9 @@ const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Malformed 
 const ObjectiveTitle = singleLine(MAX_OBJECTIVE_TITLE_LENGTH, 'Objective')
 const ObjectiveWhy = paragraph(MAX_OBJECTIVE_WHY_LENGTH, '“Why it matters now”')
 const ClusterName = singleLine(MAX_CLUSTER_NAME_LENGTH, 'Cluster name')
+
+const UpwardLinkSchema = z.strictObject({ kind: z.enum(['objective', 'keyResult']), id: recordId })
+const PersonName = singleLine(MAX_KR_FIELD_LENGTH, 'Person')
 
 const commandId = z.string().min(1).max(MAX_COMMAND_ID_LENGTH).regex(/^[A-Za-z0-9_-]+$/, 'Command ids are [A-Za-z0-9_-].')
 const token = z.string().min(16).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'Malformed token.')
@@ -177,6 +192,30 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ id: commandId, type: z.literal('mergeKeyResults'), sourceId: recordId, targetId: recordId }),
   z.strictObject({ id: commandId, type: z.literal('deleteKeyResult'), keyResultId: recordId }),
   z.strictObject({ id: commandId, type: z.literal('moveKeyResult'), keyResultId: recordId, direction: z.enum(['up', 'down']) }),
+  // Cascade (see shared/cascade): a department meeting links each objective to the company OKR it supports…
+  z.strictObject({ id: commandId, type: z.literal('linkObjective'), objectiveId: recordId, supports: UpwardLinkSchema.nullable() }),
+  // …the company's facilitator (the CEO) confirms the department's set or sends it back with a comment…
+  z.strictObject({ id: commandId, type: z.literal('confirmDepartmentSet'), departmentMeetingId: recordId }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('sendBackDepartmentSet'),
+    departmentMeetingId: recordId,
+    comment: paragraph(MAX_CASCADE_COMMENT_LENGTH, 'Comment').pipe(z.string().min(1, 'Say what to change: the comment is required.')),
+  }),
+  // …the department reopens a sent-back set to Key results, and records personal OKRs agreed one-on-one.
+  z.strictObject({ id: commandId, type: z.literal('reopenDepartmentSet') }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('addPersonalObjective'),
+    person: PersonName,
+    title: ObjectiveTitle,
+    supports: UpwardLinkSchema,
+    keyResults: z
+      .array(z.strictObject({ statement: singleLine(MAX_STATEMENT_LENGTH, 'Key result'), confidence: z.number().int().min(1).max(10) }))
+      .min(1, 'Give at least one key result.')
+      .max(4, 'At most 4 key results.'),
+  }),
+  z.strictObject({ id: commandId, type: z.literal('removePersonalObjective'), personalId: recordId }),
 ])
 export type Command = z.infer<typeof Command>
 export type CommandType = Command['type']
@@ -262,6 +301,12 @@ export type CommandResults = {
   mergeKeyResults: { keyResultId: string }
   deleteKeyResult: Record<string, never>
   moveKeyResult: Record<string, never>
+  linkObjective: Record<string, never>
+  confirmDepartmentSet: { status: 'confirmed' }
+  sendBackDepartmentSet: { status: 'sent_back' }
+  reopenDepartmentSet: { stage: 'keyResults' }
+  addPersonalObjective: { personalId: string }
+  removePersonalObjective: Record<string, never>
 }
 
 /** Data only one person (or only facilitators) may see, pushed after each change and on hello. */

@@ -1,0 +1,56 @@
+import { alignmentReport, type AlignmentReport } from '../../shared/cascade/alignmentReport.ts'
+import { cascadeMaps, type CascadeLink } from '../../shared/cascade/cascadeDoc.ts'
+import type { PublishedSet } from '../../shared/exports/publishedSet.ts'
+import { MEETING_MAP } from '../../shared/meeting/meetingDoc.ts'
+import type { ChosenObjective } from '../../shared/voting/voteState.ts'
+import type { MeetingStore } from '../persistence/MeetingStore.ts'
+import { HttpError } from '../http/readJsonBody.ts'
+import { readStoredDoc } from './companyLink.ts'
+
+const ALIGNMENT_PATH = /^\/api\/meetings\/([A-Za-z0-9_-]{10,64})\/alignment$/
+
+export interface AlignmentResponse extends AlignmentReport {
+  /** When asked for a department meeting: that department (the report is its company's). */
+  department: { meetingId: string; department: string } | null
+}
+
+function readCompany(store: MeetingStore, meetingId: string) {
+  const doc = readStoredDoc(store, meetingId)
+  if (!doc) return null
+  try {
+    const meeting = doc.getMap(MEETING_MAP)
+    const { cascade, departments } = cascadeMaps(doc)
+    return {
+      published: (meeting.get('published') as PublishedSet | undefined) ?? null,
+      objectives: (meeting.get('objectives') as ChosenObjective[] | undefined) ?? [],
+      link: (cascade.get('link') as CascadeLink | undefined) ?? null,
+      departments: [...departments.values()].sort((a, b) => a.publishedAt - b.publishedAt || a.id.localeCompare(b.id)),
+    }
+  } finally {
+    doc.destroy()
+  }
+}
+
+/**
+ * GET /api/meetings/<id>/alignment: the company set's alignment view, from committed state. Asked for a department
+ * meeting, it answers its company's view (and says which department asked).
+ */
+export function alignmentRoute(pathname: string, store: MeetingStore, now: number): AlignmentResponse | null {
+  const match = ALIGNMENT_PATH.exec(pathname)
+  if (!match) return null
+  const id = match[1] as string
+  let company = readCompany(store, id)
+  let department: AlignmentResponse['department'] = null
+  if (company?.link) {
+    department = { meetingId: id, department: company.link.department }
+    company = readCompany(store, company.link.companyMeetingId)
+  }
+  if (!company?.published) throw new HttpError(404, 'not_found', 'These OKRs are not published, or the meeting does not exist.')
+  const report = alignmentReport({
+    company: company.published,
+    companyDots: Object.fromEntries(company.objectives.map((o) => [o.id, o.dots])),
+    departments: company.departments,
+    now,
+  })
+  return { ...report, department }
+}
