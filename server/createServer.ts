@@ -14,6 +14,8 @@ import type { MeetingRoom } from './meeting/MeetingRoom.ts'
 import { encodeAppMessage } from '../shared/protocol/wire.ts'
 import { MAX_FRAME_BYTES } from '../shared/protocol/limits.ts'
 import { ConnectionsPerAddress, normalizeAddress } from './limits/ConnectionsPerAddress.ts'
+import { TeamRegistry } from './rhythm/TeamRegistry.ts'
+import { TEAM_PATH, teamTarget } from './rhythm/teamSocket.ts'
 import type { RateLimitSettings } from './limits/MessageRateLimiter.ts'
 
 /** An objective's co-edited key-result doc, on its own socket. */
@@ -60,6 +62,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     maxParticipants: config.maxParticipantsPerMeeting,
     compactAfterUpdates: config.compactAfterUpdates,
   })
+  const teams = new TeamRegistry({ store, committer, metrics, log, compactAfterUpdates: config.compactAfterUpdates })
   const sockets = new Set<SocketConnection>()
   const connectionsPerAddress = new ConnectionsPerAddress(config.maxConnectionsPerAddress)
   const rateLimit: RateLimitSettings = {
@@ -72,6 +75,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const httpServer = createHttpServer(
     createHttpHandler({
       store,
+      teams,
       metrics,
       log,
       publicUrl: config.publicUrl,
@@ -85,7 +89,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
 
   httpServer.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
-    const match = MEETING_PATH.exec(path)
+    const teamMatch = TEAM_PATH.exec(path)
+    // A team space (weekly rhythm) shares the per-address limit and the socket limits, then goes its own way.
+    const match = teamMatch ?? MEETING_PATH.exec(path)
     if (!match) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
       return
@@ -107,6 +113,14 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     // The raw socket closes however the connection ends (refused handshake, 4404, client gone, terminate).
     socket.once('close', release)
     wss.handleUpgrade(req, socket, head, (ws) => {
+      if (teamMatch) {
+        const team = teams.get(teamMatch[1] as string)
+        if (!team) return ws.close(4404, 'No such team space.')
+        const deps = { log, metrics, maxBufferedBytes: config.maxSocketBufferBytes, rateLimit }
+        const conn = attachSocket(ws, teamTarget(team), { ...deps, onClose: () => (sockets.delete(conn), teams.releaseIfIdle(team)) })
+        sockets.add(conn)
+        return
+      }
       const room = rooms.get(meetingId)
       if (!room) {
         // 4404: the y-websocket client stops reconnecting on 44xx codes.
@@ -169,6 +183,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       wss.close()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))
       rooms.close()
+      teams.close()
       store.close()
     },
   }

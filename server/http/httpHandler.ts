@@ -7,11 +7,16 @@ import type { Metrics } from '../metrics.ts'
 import { setSecurityHeaders } from './securityHeaders.ts'
 import { createMeetingRoute } from './createMeetingRoute.ts'
 import { HttpError } from './readJsonBody.ts'
-import { publishedRoute } from './publishedRoutes.ts'
+import { publishedRoute, type FileResponse } from './publishedRoutes.ts'
 import { alignmentRoute } from '../cascade/alignmentRoute.ts'
+import { teamRoute } from '../rhythm/teamRoutes.ts'
+import type { TeamRegistry } from '../rhythm/TeamRegistry.ts'
+import type { TeamSpaceStore } from '../persistence/MeetingStore.ts'
 
 export interface HttpDeps {
-  store: MeetingStore
+  store: MeetingStore & TeamSpaceStore
+  /** The loaded team spaces (weekly rhythm), so a new editor link takes effect on open sockets. */
+  teams?: TeamRegistry
   metrics: Metrics
   log: Logger
   publicUrl: string | null
@@ -61,13 +66,12 @@ export function createHttpHandler(deps: HttpDeps) {
         const alignment = alignmentRoute(url.pathname, deps.store, Date.now())
         if (alignment) return sendJson(res, 200, alignment)
         const file = publishedRoute(url.pathname, deps.store)
-        if (file) {
-          const headers: Record<string, string> = { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' }
-          if (file.filename) headers['Content-Disposition'] = `attachment; filename="${file.filename}"`
-          res.writeHead(file.status, headers)
-          res.end(file.body)
-          return
-        }
+        if (file) return sendFile(res, file)
+      }
+      if (url.pathname.startsWith('/api/')) {
+        const answer = await teamRoute(req, url.pathname, { store: deps.store, teams: deps.teams ?? null, publicUrl: deps.publicUrl, now: Date.now })
+        if (answer?.kind === 'file') return sendFile(res, answer.file)
+        if (answer) return sendJson(res, answer.status, answer.body)
       }
       if (url.pathname.startsWith('/api/')) throw new HttpError(404, 'not_found', 'No such API route.')
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'Method not allowed.')
@@ -83,6 +87,13 @@ export function createHttpHandler(deps: HttpDeps) {
       return sendJson(res, 500, { error: { code: 'internal', message: 'Something went wrong on the server.' } })
     }
   }
+}
+
+function sendFile(res: ServerResponse, file: FileResponse): void {
+  const headers: Record<string, string> = { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' }
+  if (file.filename) headers['Content-Disposition'] = `attachment; filename="${file.filename}"`
+  res.writeHead(file.status, headers)
+  res.end(file.body)
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

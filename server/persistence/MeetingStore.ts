@@ -49,3 +49,23 @@ export interface MeetingStore {
   countMeetings(): number
   close(): void
 }
+
+/** A team's weekly-rhythm space (weekly rhythm, issue 9): metadata only; its doc is stored as `team:<id>`. */
+export interface TeamSpaceRow {
+  id: string
+  meetingId: string
+  name: string
+  createdAt: number
+  /** sha256 of the editor link's secret; the secret itself is never stored. */
+  editorTokenHash: string
+}
+
+/** Storage for team spaces. Their docs are committed through MeetingBatch.extraDocs (same group commit). */
+export interface TeamSpaceStore {
+  createTeamSpace(team: TeamSpaceRow & { initialUpdate: Uint8Array }): void
+  findTeamSpace(teamId: string): TeamSpaceRow | null
+  listTeamSpaces(meetingId: string): TeamSpaceRow[]
+  setTeamEditorHash(teamId: string, editorTokenHash: string): void
+  /** The stored updates of one named doc of a meeting, in commit order. */
+  loadDoc(meetingId: string, docName: string): Uint8Array[]
+}

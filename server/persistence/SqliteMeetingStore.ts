@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate } from './migrations.ts'
-import type { Credential, MeetingBatch, MeetingStore, StoredMeeting } from './MeetingStore.ts'
+import type { Credential, MeetingBatch, MeetingStore, StoredMeeting, TeamSpaceRow, TeamSpaceStore } from './MeetingStore.ts'
 
 const MEETING_DOC = 'meeting'
 const VAULT_DOC = 'vault'
@@ -14,7 +14,7 @@ export type SynchronousMode = 'FULL' | 'NORMAL'
  * acknowledged command survives a power cut, not only a `kill -9`. Commits are grouped per tick by the caller,
  * which keeps the fsync count low under load.
  */
-export class SqliteMeetingStore implements MeetingStore {
+export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
   private readonly db: Database.Database
   private readonly statements
 
@@ -41,13 +41,23 @@ export class SqliteMeetingStore implements MeetingStore {
       insertUpdate: this.db.prepare('INSERT INTO doc_updates (meeting_id, doc_name, seq, update_blob) VALUES (?, ?, ?, ?)'),
       updates: this.db.prepare('SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = ? ORDER BY seq'),
       extraDocNames: this.db.prepare(
-        "SELECT DISTINCT doc_name AS name FROM doc_updates WHERE meeting_id = ? AND doc_name NOT IN ('meeting', 'vault')",
+        "SELECT DISTINCT doc_name AS name FROM doc_updates WHERE meeting_id = ? AND doc_name NOT IN ('meeting', 'vault') AND doc_name NOT LIKE 'team:%'",
       ),
       updateCount: this.db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE meeting_id = ? AND doc_name = 'meeting'"),
       deleteUpdates: this.db.prepare('DELETE FROM doc_updates WHERE meeting_id = ? AND doc_name = ?'),
       insertCommand: this.db.prepare(
         'INSERT OR IGNORE INTO command_log (meeting_id, actor_key, command_id, result_json) VALUES (?, ?, ?, ?)',
       ),
+      insertTeam: this.db.prepare(
+        'INSERT INTO team_spaces (id, meeting_id, name, created_at, editor_token_hash) VALUES (?, ?, ?, ?, ?)',
+      ),
+      findTeam: this.db.prepare(
+        'SELECT id, meeting_id AS meetingId, name, created_at AS createdAt, editor_token_hash AS editorTokenHash FROM team_spaces WHERE id = ?',
+      ),
+      listTeams: this.db.prepare(
+        'SELECT id, meeting_id AS meetingId, name, created_at AS createdAt, editor_token_hash AS editorTokenHash FROM team_spaces WHERE meeting_id = ? ORDER BY created_at, id',
+      ),
+      setTeamHash: this.db.prepare('UPDATE team_spaces SET editor_token_hash = ? WHERE id = ?'),
       findCommand: this.db.prepare(
         'SELECT result_json AS resultJson FROM command_log WHERE meeting_id = ? AND actor_key = ? AND command_id = ?',
       ),
@@ -90,6 +100,29 @@ export class SqliteMeetingStore implements MeetingStore {
   findCommandResult(meetingId: string, actorKey: string, commandId: string): string | null {
     const row = this.statements.findCommand.get(meetingId, actorKey, commandId) as { resultJson: string } | undefined
     return row?.resultJson ?? null
+  }
+
+  createTeamSpace(team: TeamSpaceRow & { initialUpdate: Uint8Array }): void {
+    this.db.transaction(() => {
+      this.statements.insertTeam.run(team.id, team.meetingId, team.name, team.createdAt, team.editorTokenHash)
+      this.writeDoc(team.meetingId, `team:${team.id}`, team.initialUpdate, null)
+    })()
+  }
+
+  findTeamSpace(teamId: string): TeamSpaceRow | null {
+    return (this.statements.findTeam.get(teamId) as TeamSpaceRow | undefined) ?? null
+  }
+
+  listTeamSpaces(meetingId: string): TeamSpaceRow[] {
+    return this.statements.listTeams.all(meetingId) as TeamSpaceRow[]
+  }
+
+  setTeamEditorHash(teamId: string, editorTokenHash: string): void {
+    this.statements.setTeamHash.run(editorTokenHash, teamId)
+  }
+
+  loadDoc(meetingId: string, docName: string): Uint8Array[] {
+    return (this.statements.updates.all(meetingId, docName) as { blob: Buffer }[]).map((r) => new Uint8Array(r.blob))
   }
 
   updateCount(meetingId: string): number {

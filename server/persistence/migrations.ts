@@ -38,6 +38,15 @@ const MIGRATIONS: readonly string[] = [
      SELECT meeting_id, 'meeting', seq, update_blob FROM doc_updates;
    DROP TABLE doc_updates;
    ALTER TABLE doc_updates_v2 RENAME TO doc_updates;`,
+  // Weekly rhythm: a team space belongs to one published meeting; its doc lives in doc_updates as `team:<id>`.
+  `CREATE TABLE team_spaces (
+     id TEXT PRIMARY KEY,
+     meeting_id TEXT NOT NULL REFERENCES meetings(id),
+     name TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     editor_token_hash TEXT NOT NULL
+   );
+   CREATE INDEX team_spaces_by_meeting ON team_spaces (meeting_id, created_at);`,
 ]
 
 export function migrate(db: Database.Database): number {
