@@ -6,6 +6,7 @@ import { JoinScreen } from './features/screen/JoinScreen.tsx'
 import { adoptFacilitatorLink } from './sync/tokenStorage.ts'
 import { NotFound } from './ui/NotFound.tsx'
 import { PublishedPage } from './features/published/PublishedPage.tsx'
+import { AlignmentPage } from './features/cascade/AlignmentPage.tsx'
 
 export function App() {
   const route = useMemo(() => {
@@ -24,6 +25,8 @@ export function App() {
       return <MeetingPage meetingId={route.meetingId} />
     case 'published':
       return <PublishedPage meetingId={route.meetingId} />
+    case 'alignment':
+      return <AlignmentPage meetingId={route.meetingId} />
     case 'screen':
       return <JoinScreen meetingId={route.meetingId} />
     default:

@@ -4,15 +4,19 @@ export type Route =
   | { page: 'facilitate'; meetingId: string }
   | { page: 'screen'; meetingId: string }
   | { page: 'published'; meetingId: string }
+  | { page: 'alignment'; meetingId: string }
   | { page: 'notFound' }
 
 const PUBLISHED = /^\/p\/([A-Za-z0-9_-]{10,64})\/?$/
+const ALIGNMENT = /^\/p\/([A-Za-z0-9_-]{10,64})\/alignment\/?$/
 const MEETING = /^\/m\/([A-Za-z0-9_-]{10,64})(?:\/(facilitate|screen))?\/?$/
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'create' }
   const published = PUBLISHED.exec(pathname)
   if (published) return { page: 'published', meetingId: published[1] as string }
+  const alignment = ALIGNMENT.exec(pathname)
+  if (alignment) return { page: 'alignment', meetingId: alignment[1] as string }
   const match = MEETING.exec(pathname)
   if (!match) return { page: 'notFound' }
   const meetingId = match[1] as string

@@ -1,4 +1,4 @@
-import { alignmentReport, type AlignmentReport } from '../../shared/cascade/alignmentReport.ts'
+import { alignmentReport, type AlignmentResponse } from '../../shared/cascade/alignmentReport.ts'
 import { cascadeMaps, type CascadeLink } from '../../shared/cascade/cascadeDoc.ts'
 import type { PublishedSet } from '../../shared/exports/publishedSet.ts'
 import { MEETING_MAP } from '../../shared/meeting/meetingDoc.ts'
@@ -9,10 +9,7 @@ import { readStoredDoc } from './companyLink.ts'
 
 const ALIGNMENT_PATH = /^\/api\/meetings\/([A-Za-z0-9_-]{10,64})\/alignment$/
 
-export interface AlignmentResponse extends AlignmentReport {
-  /** When asked for a department meeting: that department (the report is its company's). */
-  department: { meetingId: string; department: string } | null
-}
+export type { AlignmentResponse }
 
 function readCompany(store: MeetingStore, meetingId: string) {
   const doc = readStoredDoc(store, meetingId)

@@ -33,6 +33,11 @@ export interface AlignmentReport {
   warnings: AlignmentWarnings[]
 }
 
+/** The HTTP answer: the company's report, plus which department asked when asked through a department meeting. */
+export interface AlignmentResponse extends AlignmentReport {
+  department: { meetingId: string; department: string } | null
+}
+
 /**
  * The alignment view of a company set: company objectives → department objectives → personal ones, with colours
  * rolled up, each department's status, and the gentle pitfall warnings for every set in it.

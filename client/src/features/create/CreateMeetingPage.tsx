@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react'
+import { useCallback, useState, type FormEvent } from 'react'
 import { assembleMission } from '../../../../shared/meeting/mission.ts'
 import { suggestQuarter } from '../../../../shared/meeting/quarter.ts'
 import { MAX_MISSION_PART_LENGTH, MAX_TITLE_LENGTH } from '../../../../shared/protocol/limits.ts'
 import { createMeeting } from './createMeeting.ts'
+import { CascadeCreateFields, type CascadeChoice } from '../cascade/CascadeCreateFields.tsx'
 
 export function CreateMeetingPage() {
   const [title, setTitle] = useState('')
@@ -16,6 +17,10 @@ export function CreateMeetingPage() {
   const mission = assembleMission({ value, field, impact })
   // "Plan next quarter" on a published page links here with ?previous=<meetingId>.
   const [previousMeetingId] = useState(() => new URLSearchParams(window.location.search).get('previous'))
+  // "Start a department meeting" on a company's published page links here with ?company=<meetingId>.
+  const [companyMeetingId] = useState(() => new URLSearchParams(window.location.search).get('company'))
+  const [cascade, setCascade] = useState<CascadeChoice | null>(null)
+  const onCascade = useCallback((choice: CascadeChoice | null) => setCascade(choice), [])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -28,6 +33,7 @@ export function CreateMeetingPage() {
         mission: { value, field, impact },
         objectiveCount,
         ...(previousMeetingId ? { previousMeetingId } : {}),
+        ...(cascade ? { cascade } : {}),
       })
       window.location.assign(created.facilitatorUrl)
     } catch (e) {
@@ -100,6 +106,7 @@ export function CreateMeetingPage() {
             One objective <span className="hint">(one business line, one focus)</span>
           </label>
         </fieldset>
+        <CascadeCreateFields initialCompanyId={companyMeetingId} onChange={onCascade} onQuarter={setQuarter} />
         {error && (
           <p className="error" id="create-error" role="alert">
             {error}

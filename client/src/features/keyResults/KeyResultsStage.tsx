@@ -1,5 +1,6 @@
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { ObjectivePanel } from './ObjectivePanel.tsx'
+import { CascadeCompanySet } from '../cascade/CascadeStagePanels.tsx'
 
 /** One panel per chosen objective; anyone drafts, the facilitator accepts 3–4 per objective. */
 export function KeyResultsStage() {
@@ -7,6 +8,7 @@ export function KeyResultsStage() {
   if (view.objectives.length === 0) return <p className="hint">No objectives were chosen. Go back to the vote.</p>
   return (
     <div className="kr-stage">
+      <CascadeCompanySet isOpen={false} />
       {view.objectives.map((o, i) => <ObjectivePanel key={o.id} objectiveId={o.id} number={i + 1} />)}
     </div>
   )

@@ -6,6 +6,7 @@ import { ObjectiveDetailsForm } from './ObjectiveDetailsForm.tsx'
 import { KeyResultCard } from './KeyResultCard.tsx'
 import { ProposeKeyResult } from './ProposeKeyResult.tsx'
 import { useStatementTexts } from './useStatements.ts'
+import { SupportsSelect } from '../cascade/SupportsSelect.tsx'
 
 export function ObjectivePanel({ objectiveId, number }: { objectiveId: string; number: number }) {
   const { view } = useMeeting()
@@ -23,6 +24,7 @@ export function ObjectivePanel({ objectiveId, number }: { objectiveId: string; n
       <p className="eyebrow">Objective {number}</p>
       <h3 id={`objective-${objectiveId}`}>{title}</h3>
       <ObjectiveDetailsForm objectiveId={objectiveId} title={title} details={details} />
+      <SupportsSelect objectiveId={objectiveId} title={title} isEditable />
       <p className={countHint ? 'kr-count needs-more' : 'kr-count'} aria-live="polite">
         {accepted.length} accepted of {keyResults.length} proposed{countHint ? ` — ${countHint.message}` : ' — ready.'}
       </p>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { PublishedSet } from '../../../../shared/exports/publishedSet.ts'
 import { LoadingPage } from '../../ui/Spinner.tsx'
 import { PublishedView } from './PublishedView.tsx'
+import { AlignmentSection } from '../cascade/AlignmentSection.tsx'
 
 /** The company-wide, read-only link: no sign-in, no socket, just the published OKRs. */
 export function PublishedPage({ meetingId }: { meetingId: string }) {
@@ -27,6 +28,7 @@ export function PublishedPage({ meetingId }: { meetingId: string }) {
   return (
     <main className="page published-page">
       <PublishedView set={state.set} />
+      <AlignmentSection meetingId={meetingId} />
     </main>
   )
 }

@@ -3,6 +3,9 @@ import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { ConfidenceBadge } from '../keyResults/ConfidenceControl.tsx'
 import { useKeyResultDoc } from '../keyResults/useKeyResultDoc.ts'
 import { useStatements } from '../keyResults/useStatements.ts'
+import { useConnection } from '../../state/connectionStore.ts'
+import { ReviewChecks } from '../cascade/ReviewChecks.tsx'
+import { SupportsSelect } from '../cascade/SupportsSelect.tsx'
 
 /** The whole set on one screen, with what still deserves a second look, before the facilitator publishes. */
 export function ReviewStage() {
@@ -10,6 +13,7 @@ export function ReviewStage() {
   return (
     <div className="review">
       <p className="hint">Only accepted key results are published. Warnings never block publishing; they are worth a last look.</p>
+      <ReviewChecks />
       {view.objectives.map((o, i) => <ReviewObjective key={o.id} objectiveId={o.id} number={i + 1} />)}
     </div>
   )
@@ -22,11 +26,13 @@ function ReviewObjective({ objectiveId, number }: { objectiveId: string; number:
   const title = details?.title || view.objectives.find((o) => o.id === objectiveId)?.title || ''
   const accepted = view.keyResults.filter((k) => k.objectiveId === objectiveId && k.isAccepted)
   const countHint = checkKeyResultCount(accepted.length)
+  const isFacilitator = useConnection((s) => s.identity?.role === 'facilitator')
   return (
     <section className="card review-objective" aria-labelledby={`review-${objectiveId}`}>
       <p className="eyebrow">Objective {number}</p>
       <h3 id={`review-${objectiveId}`}>{title}</h3>
       <p className="hint">{details?.team ? `Owner: ${details.team}` : 'No owning team yet'} · Deadline {details?.deadline || 'not set'}</p>
+      <SupportsSelect objectiveId={objectiveId} title={title} isEditable={isFacilitator} />
       {countHint && <p className="warning" role="note">{countHint.message}</p>}
       {!details?.team && <p className="warning" role="note">Name the team that owns this objective.</p>}
       <ol className="review-krs" aria-label={`Accepted key results for “${title}”`}>

@@ -10,6 +10,7 @@ import { KeyResultsStage } from '../keyResults/KeyResultsStage.tsx'
 import { ReviewStage } from '../review/ReviewStage.tsx'
 import { PublishedView } from '../published/PublishedView.tsx'
 import { PreviousQuarter } from '../mission/PreviousQuarter.tsx'
+import { CascadeCompanySet, CascadePublished } from '../cascade/CascadeStagePanels.tsx'
 
 export function StagePanel() {
   const { view } = useMeeting()
@@ -29,6 +30,7 @@ export function StagePanel() {
             facilitator starts the submissions when everyone is here.
           </p>
           {view.previous && <PreviousQuarter set={view.previous} />}
+          <CascadeCompanySet isOpen />
         </div>
       ) : stage === 'submit' ? (
         <SubmitStage />
@@ -45,6 +47,7 @@ export function StagePanel() {
           <p className="lead">
             Share the company-wide link: <a href={`/p/${view.id}`}>{`${window.location.origin}/p/${view.id}`}</a>
           </p>
+          <CascadePublished published={view.published} />
           <PublishedView set={view.published} />
         </>
       ) : (

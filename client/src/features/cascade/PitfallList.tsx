@@ -1,0 +1,13 @@
+import type { PitfallWarning } from '../../../../shared/rhythm/pitfallWarnings.ts'
+
+/** DOMAIN.md's pitfalls, as gentle warnings: worth a look, never blocking. */
+export function PitfallList({ warnings, label }: { warnings: readonly PitfallWarning[]; label: string }) {
+  if (!warnings.length) return null
+  return (
+    <ul className="pitfalls" aria-label={label}>
+      {warnings.map((w, i) => (
+        <li key={`${w.code}-${w.subjectId ?? ''}-${i}`} className="warning">{w.message}</li>
+      ))}
+    </ul>
+  )
+}
