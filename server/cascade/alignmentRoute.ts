@@ -3,7 +3,12 @@ import { cascadeMaps, type CascadeLink } from '../../shared/cascade/cascadeDoc.t
 import type { PublishedSet } from '../../shared/exports/publishedSet.ts'
 import { MEETING_MAP } from '../../shared/meeting/meetingDoc.ts'
 import type { ChosenObjective } from '../../shared/voting/voteState.ts'
-import type { MeetingStore } from '../persistence/MeetingStore.ts'
+import * as Y from 'yjs'
+import type { MeetingStore, TeamSpaceStore } from '../persistence/MeetingStore.ts'
+import { checkInsFromFourSquares } from '../../shared/rhythm/checkIns.ts'
+import type { ConfidenceCheckIn } from '../../shared/rhythm/rhythmTypes.ts'
+import { fourSquareOf, readTeamView } from '../../shared/rhythm/teamDoc.ts'
+import { teamDocName } from '../rhythm/TeamRoom.ts'
 import { HttpError } from '../http/readJsonBody.ts'
 import { readStoredDoc } from './companyLink.ts'
 
@@ -28,11 +33,27 @@ function readCompany(store: MeetingStore, meetingId: string) {
   }
 }
 
+/** Every weekly confidence check-in the meeting's team spaces recorded (committed state). */
+function checkInsOf(store: TeamSpaceStore, meetingId: string): ConfidenceCheckIn[] {
+  const history: ConfidenceCheckIn[] = []
+  for (const team of store.listTeamSpaces(meetingId)) {
+    const doc = new Y.Doc()
+    try {
+      for (const update of store.loadDoc(meetingId, teamDocName(team.id))) Y.applyUpdate(doc, update)
+      const view = readTeamView(doc)
+      if (view) history.push(...checkInsFromFourSquares(view.weeks.map((w) => fourSquareOf(view.record.name, w))))
+    } finally {
+      doc.destroy()
+    }
+  }
+  return history
+}
+
 /**
  * GET /api/meetings/<id>/alignment: the company set's alignment view, from committed state. Asked for a department
  * meeting, it answers its company's view (and says which department asked).
  */
-export function alignmentRoute(pathname: string, store: MeetingStore, now: number): AlignmentResponse | null {
+export function alignmentRoute(pathname: string, store: MeetingStore & TeamSpaceStore, now: number): AlignmentResponse | null {
   const match = ALIGNMENT_PATH.exec(pathname)
   if (!match) return null
   const id = match[1] as string
@@ -48,6 +69,8 @@ export function alignmentRoute(pathname: string, store: MeetingStore, now: numbe
     companyDots: Object.fromEntries(company.objectives.map((o) => [o.id, o.dots])),
     departments: company.departments,
     now,
+    // Confidence moves week by week in the team spaces (weekly rhythm): roll-ups and staleness use the latest.
+    history: [company.published.meetingId, ...company.departments.map((d) => d.id)].flatMap((id) => checkInsOf(store, id)),
   })
   return { ...report, department }
 }

@@ -130,6 +130,7 @@ test('a department links its objective to a company objective, the CEO sends it 
 
   await lead.getByLabel('Supports (company OKR)').selectOption({ label: 'O2: Grow revenue in Spain' })
   await expect(lead.getByText('Every objective supports a company OKR.', { exact: false })).toBeVisible()
+  await expect(lead.getByText(/before publishing/)).toHaveCount(0)
   await expect(bo.getByText('O2: Grow revenue in Spain')).toBeVisible()
   await expectNoSeriousA11yViolations(lead, 'department review')
   await lead.screenshot({ path: `${SCREENS}/department-review-desktop.png`, fullPage: true })
@@ -162,6 +163,7 @@ test('a department links its objective to a company objective, the CEO sends it 
   await expect(sales).toContainText('Supports O1: Customers love onboarding')
   await ceo.getByRole('button', { name: 'Confirm Sales’s set' }).click()
   await expect(lead.getByRole('heading', { name: /Confirmed by the CEO/ })).toBeVisible()
+  await expect(bo.getByRole('list', { name: 'What Sales’s objectives support' })).toContainText('Close deals faster supports O1: Customers love onboarding')
   await expect(sales).toContainText('Confirmed by the CEO')
   await ceo.screenshot({ path: `${SCREENS}/ceo-confirmation-desktop.png`, fullPage: true })
 

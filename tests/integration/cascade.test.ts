@@ -3,6 +3,10 @@ import { CommandFailure, type MeetingClient } from '../../shared/client/MeetingC
 import { waitForClient } from '../../shared/client/waitForClient.ts'
 import type { AlignmentResponse } from '../../server/cascade/alignmentRoute.ts'
 import type { CreateMeetingResponse } from '../../shared/protocol/messages.ts'
+import WebSocket from 'ws'
+import { TeamClient, waitForTeam } from '../../shared/client/TeamClient.ts'
+import type { CreateTeamResponse } from '../../shared/rhythm/teamCommands.ts'
+import { quarterWeeks } from '../../shared/rhythm/quarterWeeks.ts'
 import { startTestServer, type TestServer } from './helpers/testServer.ts'
 import {
   Clients,
@@ -165,6 +169,32 @@ describe('linking, submitting and the CEO’s confirmation', () => {
 
     await lead.send({ type: 'removePersonalObjective', personalId })
     await waitForClient(company.ceo, () => cascadeOf(company.ceo).departments[0]!.personal.length === 0)
+  })
+
+  it('rolls confidence up from the weekly check-ins of the team spaces', async () => {
+    const company = await publishedCompany(t, clients)
+    const id = company.meeting.meetingId
+    const alignment = async () => (await (await fetch(`${t.httpUrl}/api/meetings/${id}/alignment`)).json()) as AlignmentResponse
+    // Published with 8, 6 and 2: as red as its reddest.
+    expect((await alignment()).tree.roots[0]).toMatchObject({ colour: 'red' })
+
+    const res = await fetch(`${t.httpUrl}/api/meetings/${id}/teams`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${company.meeting.facilitatorToken}` },
+      body: JSON.stringify({ name: 'Growth', objectiveIds: [company.objectiveId] }),
+    })
+    expect(res.status).toBe(201)
+    const team = (await res.json()) as CreateTeamResponse
+    const editor = new TeamClient({ serverUrl: t.wsUrl, teamId: team.teamId, editorToken: team.editorToken, WebSocketPolyfill: WebSocket })
+    try {
+      await waitForTeam(editor, () => editor.isSynced && editor.identity !== null && editor.view() !== null, 10_000)
+      const week = quarterWeeks('2027 Q1')[1] as string
+      await editor.send({ type: 'setConfidence', weekId: week, keyResultId: company.keyResultIds[2]!, confidence: 9, reason: 'The pilot signed' })
+    } finally {
+      editor.destroy()
+    }
+    // The red key result is now 9: the objective is as yellow as its 6.
+    expect((await alignment()).tree.roots[0]).toMatchObject({ colour: 'yellow' })
   })
 
   it('answers 404 for the alignment of a meeting that is not published', async () => {

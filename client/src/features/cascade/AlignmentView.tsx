@@ -1,4 +1,5 @@
 import type { AlignmentNode } from '../../../../shared/cascade/alignmentTree.ts'
+import { worstBelow } from '../../../../shared/cascade/rollUpTree.ts'
 import { BAND_LABELS, type ConfidenceBand } from '../../../../shared/keyResults/confidenceBand.ts'
 import type { AlignmentResponse } from '../../../../shared/cascade/alignmentReport.ts'
 import { ConfirmationBadge } from './ConfirmationBadge.tsx'
@@ -8,11 +9,11 @@ import './cascade.css'
 const LEVEL_WORDS = { company: 'Company objective', department: 'Department objective', personal: 'Personal objective' } as const
 
 /** Rolled-up confidence: the colour, and the same in words. */
-function RolledUp({ colour }: { colour: ConfidenceBand | null }) {
+function RolledUp({ colour, label = 'Rolled-up confidence' }: { colour: ConfidenceBand | null; label?: string }) {
   if (!colour) return <span className="rolled-up none">no confidence yet</span>
   return (
     <span className={`confidence-badge band-${colour}`}>
-      <span className="visually-hidden">Rolled-up confidence: </span>
+      <span className="visually-hidden">{label}: </span>
       <span aria-hidden="true">●</span> {BAND_LABELS[colour]}
     </span>
   )
@@ -31,6 +32,11 @@ function Node({ node, index }: { node: AlignmentNode; index: number }) {
         <p className="align-title" id={headingId}>{node.title}</p>
         <p className="align-detail">
           <RolledUp colour={node.colour} />
+          {node.children.length > 0 && (
+            <span className="below">
+              supporting OKRs: <RolledUp colour={worstBelow(node)} label="Worst confidence among the OKRs supporting it" />
+            </span>
+          )}
           {node.viaKeyResult && <span className="via">via key result “{node.viaKeyResult.statement}”</span>}
         </p>
       </div>
@@ -54,7 +60,8 @@ export function AlignmentView({ report, headingLevel = 2 }: { report: AlignmentR
         {report.departments.length === 0
           ? 'No department has aligned its OKRs to this set yet.'
           : `${report.departments.length} department set${report.departments.length === 1 ? '' : 's'}, ${confirmed} confirmed by the CEO. `}
-        {report.departments.length > 0 && 'Each objective shows the worst confidence among its key results (as red as its reddest).'}
+        {report.departments.length > 0 &&
+          'Each objective shows the worst confidence among its key results (as red as its reddest), and the worst among the OKRs that support it.'}
       </p>
       <ul className="align-tree" aria-label="Company objectives and the OKRs that support them">
         {report.tree.roots.map((n, i) => <Node key={n.id} node={n} index={i} />)}

@@ -22,7 +22,7 @@ export function CascadePublished({ published }: { published: PublishedSet }) {
   if (cascade.link) {
     return (
       <>
-        <DepartmentStatus cascade={cascade} isFacilitator={isFacilitator} />
+        <DepartmentStatus cascade={cascade} published={published} isFacilitator={isFacilitator} />
         <PersonalOkrs cascade={cascade} published={published} isFacilitator={isFacilitator} />
       </>
     )

@@ -1,11 +1,13 @@
 import type { CascadeView } from '../../../../shared/cascade/cascadeDoc.ts'
+import { describeLink } from '../../../../shared/cascade/supportOptions.ts'
+import type { PublishedSet } from '../../../../shared/exports/publishedSet.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCommand } from '../../sync/useCommand.ts'
 import { ConfirmationBadge } from './ConfirmationBadge.tsx'
 import './cascade.css'
 
 /** A published department set: where it stands with the CEO; after a send-back, the comment and the way to reopen. */
-export function DepartmentStatus({ cascade, isFacilitator }: { cascade: CascadeView; isFacilitator: boolean }) {
+export function DepartmentStatus({ cascade, published, isFacilitator }: { cascade: CascadeView; published: PublishedSet; isFacilitator: boolean }) {
   const { client } = useMeeting()
   const reopen = useCommand(() => client.send({ type: 'reopenDepartmentSet' }))
   const link = cascade.link
@@ -35,6 +37,13 @@ export function DepartmentStatus({ cascade, isFacilitator }: { cascade: CascadeV
           {reopen.state.phase === 'failed' && <p className="error" role="alert">{reopen.state.message}</p>}
         </>
       )}
+      <ul className="supports-summary" aria-label={`What ${link.department}’s objectives support`}>
+        {published.objectives.map((o) => (
+          <li key={o.id}>
+            <strong>{o.title}</strong> supports {describeLink(link.company.objectives, cascade.supports[o.id] ?? null)?.label ?? 'nothing yet'}
+          </li>
+        ))}
+      </ul>
       <p className="hint"><a href={`/p/${link.companyMeetingId}/alignment`}>See the company’s alignment view</a></p>
     </section>
   )

@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { STAGE_LABELS, nextStage, previousStage } from '../../../../shared/stages/stages.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCommand } from '../../sync/useCommand.ts'
+import { useCascade } from '../cascade/useCascade.ts'
 
 export function StageControls() {
   const { client, view } = useMeeting()
@@ -12,7 +13,10 @@ export function StageControls() {
     (direction: 'advance' | 'back') => client.send({ type: 'changeStage', move: direction, expected: view.stage }),
     [client, view.stage],
   )
-  const { state, execute } = useCommand(move)
+  const { state, execute, reset } = useCommand(move)
+  // A refusal to publish an unlinked department set is stale once the links change.
+  const links = JSON.stringify(useCascade().supports)
+  useEffect(() => reset(), [links]) // eslint-disable-line react-hooks/exhaustive-deps
   const isSaving = state.phase === 'saving'
   return (
     <section className="card controls" aria-labelledby="stage-controls-heading">
