@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import { parseRoute } from './routes.ts'
 import { CreateMeetingPage } from './features/create/CreateMeetingPage.tsx'
 import { MeetingPage } from './features/room/MeetingPage.tsx'
@@ -7,6 +7,10 @@ import { adoptFacilitatorLink } from './sync/tokenStorage.ts'
 import { NotFound } from './ui/NotFound.tsx'
 import { PublishedPage } from './features/published/PublishedPage.tsx'
 import { AlignmentPage } from './features/cascade/AlignmentPage.tsx'
+import { LoadingPage } from './ui/Spinner.tsx'
+
+// Team spaces (weekly rhythm) are their own chunk: the meeting's first load does not carry them.
+const TeamApp = lazy(() => import('./features/rhythm/TeamApp.tsx'))
 
 export function App() {
   const route = useMemo(() => {
@@ -29,6 +33,12 @@ export function App() {
       return <AlignmentPage meetingId={route.meetingId} />
     case 'screen':
       return <JoinScreen meetingId={route.meetingId} />
+    case 'team':
+      return (
+        <Suspense fallback={<LoadingPage message="Loading the team space…" />}>
+          <TeamApp pathname={route.pathname} />
+        </Suspense>
+      )
     default:
       return <NotFound />
   }

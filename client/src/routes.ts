@@ -5,6 +5,8 @@ export type Route =
   | { page: 'screen'; meetingId: string }
   | { page: 'published'; meetingId: string }
   | { page: 'alignment'; meetingId: string }
+  /** A team space (weekly rhythm): /t/<teamId>…, parsed by the lazily loaded feature itself. */
+  | { page: 'team'; pathname: string }
   | { page: 'notFound' }
 
 const PUBLISHED = /^\/p\/([A-Za-z0-9_-]{10,64})\/?$/
@@ -13,6 +15,7 @@ const MEETING = /^\/m\/([A-Za-z0-9_-]{10,64})(?:\/(facilitate|screen))?\/?$/
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'create' }
+  if (pathname.startsWith('/t/')) return { page: 'team', pathname }
   const published = PUBLISHED.exec(pathname)
   if (published) return { page: 'published', meetingId: published[1] as string }
   const alignment = ALIGNMENT.exec(pathname)

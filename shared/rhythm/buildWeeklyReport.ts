@@ -72,6 +72,8 @@ export interface WeeklyReport {
   okrs: ReportObjective[]
   /** The week's priorities, done / not done and why. */
   priorities: ReportOutcome[]
+  /** What the team celebrated on Friday (its wall of wins). */
+  wins: { text: string; by: string }[]
   /** At most three, P1 before P2. */
   nextWeek: ReportPriority[]
   risks: ReportRisk[]
@@ -125,6 +127,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     weekLabel: isoWeekLabel(fourSquare.weekId),
     okrs,
     priorities,
+    wins: (review?.wins ?? []).filter((w) => w.text.trim()).map((w) => ({ text: w.text.trim(), by: w.by.trim() })),
     nextWeek: nextWeekPriorities(input.nextWeekCandidates),
     risks,
     remarks: input.remarks.trim(),

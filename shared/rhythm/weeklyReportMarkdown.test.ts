@@ -22,12 +22,18 @@ const report: WeeklyReport = {
     { priorityId: 'p1', title: 'Ship pricing page', owner: 'Ana', rank: 'P1', status: 'done', why: '' },
     { priorityId: 'p2', title: 'Call Acme', owner: 'Ben', rank: 'P2', status: 'not_done', why: 'Waiting on Legal' },
   ],
+  wins: [],
   nextWeek: [{ id: 'n1', title: 'Fix survey tool', owner: 'Ben', rank: 'P1', keyResultId: 'kr2' }],
   risks: [{ text: 'Legal review may slip', source: 'team' }],
   remarks: 'Good week',
 }
 
 describe('weeklyReportMarkdown', () => {
+  it('lists the Friday wins after the priorities when there are any', () => {
+    const md = weeklyReportMarkdown({ ...report, wins: [{ text: 'First *10* shops', by: 'Ana' }, { text: 'Deal closed', by: '' }] })
+    expect(md).toContain("- **Not done**, P2 Call Acme (Ben): Waiting on Legal\n\n## Wins\n\n- First \\*10\\* shops (Ana)\n- Deal closed\n\n## Next week's priorities")
+  })
+
   it('lays out OKRs, the week’s priorities, next week, risks and remarks', () => {
     expect(weeklyReportMarkdown(report)).toBe(
       [

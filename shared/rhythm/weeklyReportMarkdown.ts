@@ -30,6 +30,12 @@ export function weeklyReportMarkdown(report: WeeklyReport): string {
   }
   lines.push('')
 
+  if (report.wins.length) {
+    lines.push('## Wins', '')
+    for (const w of report.wins) lines.push(`- ${md(w.text)}${w.by ? ` (${md(w.by)})` : ''}`)
+    lines.push('')
+  }
+
   lines.push("## Next week's priorities", '')
   if (!report.nextWeek.length) lines.push('None yet.')
   report.nextWeek.forEach((p, i) => lines.push(`${i + 1}. ${p.rank} ${md(p.title.trim())}${p.owner.trim() ? ` (${md(p.owner.trim())})` : ''}`))

@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react'
 import type { PublishedSet } from '../../../../shared/exports/publishedSet.ts'
 import { STAGE_LABELS } from '../../../../shared/stages/stages.ts'
 import { ConfidenceBadge } from '../keyResults/ConfidenceControl.tsx'
 import { formatCount } from '../../ui/formatCount.ts'
+
+// Team spaces (weekly rhythm) load with their own chunk, after the OKRs are on screen.
+const TeamSpaces = lazy(() => import('../rhythm/TeamSpaces.tsx'))
 
 const minutes = (ms: number) => (ms < 30_000 ? '<1 min' : `${Math.round(ms / 60000)} min`)
 
@@ -41,6 +45,9 @@ export function PublishedView({ set }: { set: PublishedSet }) {
         </p>
         <p className="hint">{set.summary.stageDurations.map((d) => `${STAGE_LABELS[d.stage]} ${minutes(d.ms)}`).join(' · ')}</p>
       </section>
+      <Suspense fallback={null}>
+        <TeamSpaces set={set} />
+      </Suspense>
       <nav className="exports no-print" aria-label="Downloads">
         <a className="button secondary" href={`${base}.md`} download>Download Markdown</a>
         <a className="button secondary" href={`${base}.csv`} download>Download CSV</a>

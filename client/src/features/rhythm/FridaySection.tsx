@@ -1,0 +1,181 @@
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import { isOneLine } from '../../../../shared/rhythm/isOneLine.ts'
+import { MAX_REASON_CHARS, type Priority } from '../../../../shared/rhythm/rhythmTypes.ts'
+import { TEAM_LIMITS } from '../../../../shared/rhythm/teamCommands.ts'
+import { REACTIONS, REACTION_LABELS, type WallWin } from '../../../../shared/rhythm/teamDoc.ts'
+import { FormError, useAction } from './fields.tsx'
+import type { QuadrantProps } from './FourSquare.tsx'
+import { NavLink } from './NavLink.tsx'
+import { teamPaths } from './teamPaths.ts'
+import { ownReactorKey } from './teamStorage.ts'
+
+/** Friday: the wall of wins (anyone may react), this week's priorities done or not done, the report's notes. */
+export function FridaySection({ client, view, week, isEditor }: QuadrantProps) {
+  return (
+    <section className="friday" aria-labelledby="friday-heading">
+      <h2 id="friday-heading">Friday wins and review</h2>
+      <div className="friday-grid">
+        <div>
+          <h3>Wall of wins</h3>
+          {isEditor && <PostWin client={client} weekId={week.weekId} />}
+          {week.wins.length === 0 ? (
+            <p className="hint">No wins posted yet this week.</p>
+          ) : (
+            <ul className="wins-wall" aria-label="Wins this week">
+              {week.wins.map((w) => <WinCard key={w.id} win={w} client={client} weekId={week.weekId} isEditor={isEditor} />)}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h3>This week’s priorities: done?</h3>
+          {week.priorities.length === 0 && <p className="hint">No priorities were set on Monday.</p>}
+          <ul className="outcome-list">
+            {week.priorities.map((p) => {
+              const outcome = week.outcomes.find((o) => o.priorityId === p.id) ?? null
+              return <OutcomeRow key={p.id} client={client} weekId={week.weekId} priority={p} outcome={outcome} isEditor={isEditor} />
+            })}
+          </ul>
+          {isEditor && <ReportNotes client={client} weekId={week.weekId} risks={week.risks} remarks={week.remarks} />}
+          <p><NavLink className="button secondary" href={teamPaths.report(view.record.id, week.weekId)}>Open the weekly report</NavLink></p>
+        </div>
+      </div>
+    </section>
+  )
+}
+
+function PostWin({ client, weekId }: { client: QuadrantProps['client']; weekId: string }) {
+  const id = useId()
+  const [text, setText] = useState('')
+  const [by, setBy] = useState('')
+  const action = useAction()
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!text.trim()) return action.setError('What did the team achieve? Even a small step counts.')
+    if (await action.run(() => client.send({ type: 'postWin', weekId, text, by }))) setText('')
+  }
+  return (
+    <form className="add-form" onSubmit={(e) => void submit(e)}>
+      <div className="field"><label htmlFor={`${id}-t`}>A win this week</label>
+        <input id={`${id}-t`} value={text} maxLength={TEAM_LIMITS.win} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <div className="field"><label htmlFor={`${id}-b`}>By (optional)</label>
+        <input id={`${id}-b`} value={by} maxLength={TEAM_LIMITS.person} onChange={(e) => setBy(e.target.value)} />
+      </div>
+      <FormError error={action.error} />
+      <button type="submit" className="primary" disabled={action.busy}>Post win</button>
+    </form>
+  )
+}
+
+function WinCard({ win, client, weekId, isEditor }: { win: WallWin; client: QuadrantProps['client']; weekId: string; isEditor: boolean }) {
+  const action = useAction()
+  const [key, setKey] = useState<string | null>(null)
+  useEffect(() => void ownReactorKey().then(setKey), [])
+  return (
+    <li className="win-card">
+      <p className="win-text">{win.text}</p>
+      {win.by && <p className="hint">— {win.by}</p>}
+      <div className="reactions" role="group" aria-label={`Reactions to “${win.text}”`}>
+        {REACTIONS.map((r) => {
+          const count = (win.reactions[r] ?? []).length
+          const isOn = key !== null && (win.reactions[r] ?? []).includes(key)
+          return (
+            <button key={r} type="button" className="reaction" aria-pressed={isOn}
+              aria-label={`${REACTION_LABELS[r].label}: ${count}`}
+              onClick={() => void action.run(() => client.send({ type: 'react', weekId, winId: win.id, reaction: r, on: !isOn }))}>
+              <span aria-hidden="true">{REACTION_LABELS[r].emoji}</span> <span aria-hidden="true">{count > 0 ? count : ''}</span>
+            </button>
+          )
+        })}
+        {isEditor && (
+          <button type="button" className="link" aria-label={`Remove win “${win.text}”`}
+            onClick={() => void action.run(() => client.send({ type: 'removeWin', weekId, winId: win.id }))}>Remove</button>
+        )}
+      </div>
+      <FormError error={action.error} />
+    </li>
+  )
+}
+
+function OutcomeRow({ client, weekId, priority, outcome, isEditor }: {
+  client: QuadrantProps['client']
+  weekId: string
+  priority: Priority
+  outcome: { isDone: boolean; why: string } | null
+  isEditor: boolean
+}) {
+  const id = useId()
+  const [isDone, setIsDone] = useState<boolean | null>(outcome?.isDone ?? null)
+  const [why, setWhy] = useState(outcome?.why ?? '')
+  const action = useAction()
+  useEffect(() => {
+    setIsDone(outcome?.isDone ?? null)
+    setWhy(outcome?.why ?? '')
+  }, [outcome?.isDone, outcome?.why])
+  const status = outcome === null ? 'Not marked yet' : outcome.isDone ? 'Done' : 'Not done'
+  if (!isEditor) {
+    return (
+      <li className="outcome-row">
+        <strong>{priority.rank} {priority.title}</strong> <span className={`outcome-badge outcome-${outcome === null ? 'unmarked' : outcome.isDone ? 'done' : 'not-done'}`}>{status}</span>
+        {outcome?.why && <span className="hint"> · {outcome.why}</span>}
+      </li>
+    )
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    if (isDone === null) return action.setError('Done or not done?')
+    if (!isDone && !why.trim()) return action.setError('Not done: say why in a line.')
+    if (why.trim() && !isOneLine(why)) return action.setError(`Keep the why to one line (at most ${MAX_REASON_CHARS} characters).`)
+    await action.run(() => client.send({ type: 'markOutcome', weekId, priorityId: priority.id, isDone, why }))
+  }
+  return (
+    <li className="outcome-row">
+      <form onSubmit={(e) => void submit(e)}>
+        <fieldset>
+          <legend>{priority.rank} {priority.title} <span className={`outcome-badge outcome-${outcome === null ? 'unmarked' : outcome.isDone ? 'done' : 'not-done'}`}>{status}</span></legend>
+          <div className="button-row">
+            <label className="choice"><input type="radio" name={`${id}-done`} checked={isDone === true} onChange={() => setIsDone(true)} /> Done</label>
+            <label className="choice"><input type="radio" name={`${id}-done`} checked={isDone === false} onChange={() => setIsDone(false)} /> Not done</label>
+          </div>
+          <div className="field"><label htmlFor={`${id}-why`}>Why (needed when not done)</label>
+            <input id={`${id}-why`} value={why} maxLength={TEAM_LIMITS.reasonInput} onChange={(e) => setWhy(e.target.value)} />
+          </div>
+          <FormError error={action.error} />
+          <button type="submit" className="secondary" disabled={action.busy}>Save <span className="visually-hidden">outcome of {priority.title}</span></button>
+        </fieldset>
+      </form>
+    </li>
+  )
+}
+
+function ReportNotes({ client, weekId, risks, remarks }: { client: QuadrantProps['client']; weekId: string; risks: string[]; remarks: string }) {
+  const id = useId()
+  const [riskText, setRiskText] = useState(risks.join('\n'))
+  const [remarkText, setRemarkText] = useState(remarks)
+  const [saved, setSaved] = useState(false)
+  const action = useAction()
+  useEffect(() => {
+    setRiskText(risks.join('\n'))
+    setRemarkText(remarks)
+  }, [risks.join('\n'), remarks]) // eslint-disable-line react-hooks/exhaustive-deps
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setSaved(false)
+    const list = riskText.split('\n').map((r) => r.trim()).filter(Boolean)
+    if (await action.run(() => client.send({ type: 'setReportNotes', weekId, risks: list, remarks: remarkText }))) setSaved(true)
+  }
+  return (
+    <form className="add-form report-notes" onSubmit={(e) => void submit(e)}>
+      <p className="add-form-title">For the weekly report</p>
+      <div className="field"><label htmlFor={`${id}-r`}>Risks and blockers (one per line)</label>
+        <textarea id={`${id}-r`} rows={3} value={riskText} onChange={(e) => setRiskText(e.target.value)} />
+      </div>
+      <div className="field"><label htmlFor={`${id}-m`}>Remarks</label>
+        <textarea id={`${id}-m`} rows={3} value={remarkText} maxLength={TEAM_LIMITS.remarks} onChange={(e) => setRemarkText(e.target.value)} />
+      </div>
+      <FormError error={action.error} />
+      <button type="submit" className="secondary" disabled={action.busy}>Save report notes</button>
+      {saved && <p className="hint" role="status">Saved.</p>}
+    </form>
+  )
+}

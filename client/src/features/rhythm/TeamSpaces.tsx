@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import type { PublishedSet } from '../../../../shared/exports/publishedSet.ts'
+import type { CreateTeamResponse, ListTeamsResponse, TeamSpaceSummary } from '../../../../shared/rhythm/teamCommands.ts'
+import { TEAM_LIMITS } from '../../../../shared/rhythm/teamCommands.ts'
+import { loadToken } from '../../sync/tokenStorage.ts'
+import { CopyField } from '../../ui/CopyField.tsx'
+import { saveEditorToken } from './teamStorage.ts'
+
+async function errorOf(res: Response): Promise<string> {
+  try {
+    return ((await res.json()) as { error?: { message?: string } }).error?.message ?? `The server answered ${res.status}.`
+  } catch {
+    return `The server answered ${res.status}.`
+  }
+}
+
+/**
+ * "Team spaces" on the published OKRs: everyone sees the teams' links; the facilitator (whose browser holds the
+ * facilitator token) creates a space per team and hands its editor link to the team lead.
+ */
+export default function TeamSpaces({ set }: { set: PublishedSet }) {
+  const token = loadToken(set.meetingId)
+  const [state, setState] = useState<ListTeamsResponse | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [created, setCreated] = useState<CreateTeamResponse | null>(null)
+  const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
+  const reload = useCallback(async () => {
+    try {
+      const res = await fetch(`/api/meetings/${set.meetingId}/teams`, { headers: auth })
+      if (!res.ok) return setLoadError(await errorOf(res))
+      setState((await res.json()) as ListTeamsResponse)
+    } catch {
+      setLoadError('The team spaces could not be loaded. Check your connection and reload.')
+    }
+  }, [set.meetingId, token]) // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => void reload(), [reload])
+  if (loadError) return <p className="error no-print">{loadError}</p>
+  if (!state) return null
+  const names = (t: TeamSpaceSummary) => t.objectiveIds.map((id) => set.objectives.findIndex((o) => o.id === id) + 1).filter((n) => n > 0)
+  return (
+    <section className="team-spaces no-print" aria-labelledby="team-spaces-heading">
+      <h2 id="team-spaces-heading">Team spaces: the weekly rhythm</h2>
+      <p className="hint">Each team’s weekly home for the quarter: Monday commitments, Friday wins, the weekly report and confidence trends.</p>
+      {state.teams.length === 0 ? (
+        <p>{state.canManage ? 'No team spaces yet: create one per team below.' : 'No team spaces yet.'}</p>
+      ) : (
+        <ul className="team-space-list">
+          {state.teams.map((t) => (
+            <li key={t.teamId}>
+              <span><strong>{t.name}</strong> <span className="hint">· Objective {names(t).join(', ')}</span></span>
+              <span className="button-row">
+                <a className="button secondary" href={`/t/${t.teamId}`}>Open {t.name}</a>
+                {state.canManage && <NewEditorLink team={t} auth={auth} onIssued={setCreated} />}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {created && (
+        <div className="new-links" role="status">
+          <p><strong>{created.name}</strong>: share the editor link with the team lead. It is shown only now (the server keeps only a fingerprint of it).</p>
+          <CopyField label={`Editor link for ${created.name}`} value={created.editorUrl} />
+          <CopyField label={`Read-only link for ${created.name}`} value={created.url} />
+        </div>
+      )}
+      {state.canManage && <CreateTeamForm set={set} auth={auth} onCreated={(team) => { setCreated(team); void reload() }} />}
+    </section>
+  )
+}
+
+function NewEditorLink({ team, auth, onIssued }: { team: TeamSpaceSummary; auth: Record<string, string>; onIssued: (t: CreateTeamResponse) => void }) {
+  const [error, setError] = useState<string | null>(null)
+  const issue = async () => {
+    if (!window.confirm(`Issue a new editor link for ${team.name}? The current editor link stops working.`)) return
+    const res = await fetch(`/api/teams/${team.teamId}/editor-link`, { method: 'POST', headers: auth })
+    if (!res.ok) return setError(await errorOf(res))
+    const issued = (await res.json()) as CreateTeamResponse
+    saveEditorToken(issued.teamId, issued.editorToken)
+    onIssued(issued)
+  }
+  return (
+    <>
+      <button type="button" className="secondary" onClick={() => void issue()}>New editor link <span className="visually-hidden">for {team.name}</span></button>
+      {error && <span className="error" role="alert">{error}</span>}
+    </>
+  )
+}
+
+function CreateTeamForm({ set, auth, onCreated }: { set: PublishedSet; auth: Record<string, string>; onCreated: (t: CreateTeamResponse) => void }) {
+  const id = useId()
+  const [name, setName] = useState('')
+  const [objectiveIds, setObjectiveIds] = useState<string[]>(set.objectives.map((o) => o.id))
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!name.trim()) return setError('Name the team.')
+    if (objectiveIds.length === 0) return setError('Pick at least one objective the team works on.')
+    setBusy(true)
+    setError(null)
+    try {
+      const res = await fetch(`/api/meetings/${set.meetingId}/teams`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...auth },
+        body: JSON.stringify({ name, objectiveIds }),
+      })
+      if (!res.ok) return setError(await errorOf(res))
+      const team = (await res.json()) as CreateTeamResponse
+      // The facilitator's own browser may edit too (to help the team lead get started).
+      saveEditorToken(team.teamId, team.editorToken)
+      setName('')
+      onCreated(team)
+    } catch {
+      setError('The server cannot be reached. Try again.')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form className="add-form" onSubmit={(e) => void submit(e)}>
+      <p className="add-form-title">Create a team space</p>
+      <div className="field"><label htmlFor={`${id}-name`}>Team name</label>
+        <input id={`${id}-name`} value={name} maxLength={TEAM_LIMITS.teamName} onChange={(e) => setName(e.target.value)} />
+      </div>
+      <fieldset>
+        <legend>Objectives the team works on</legend>
+        {set.objectives.map((o, i) => (
+          <label key={o.id} className="choice">
+            <input type="checkbox" checked={objectiveIds.includes(o.id)}
+              onChange={(e) => setObjectiveIds((ids) => (e.target.checked ? [...ids, o.id] : ids.filter((x) => x !== o.id)))} />
+            Objective {i + 1}: {o.title}
+          </label>
+        ))}
+      </fieldset>
+      {error && <p className="error" role="alert">{error}</p>}
+      <button type="submit" className="primary" disabled={busy}>Create team space</button>
+    </form>
+  )
+}
