@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import { MAX_HTTP_BODY_BYTES } from '../../shared/protocol/limits.ts'
-import { CreateTeamRequest, type CreateTeamResponse, type ListTeamsResponse, type TeamSpaceSummary } from '../../shared/rhythm/teamCommands.ts'
-import { readTeamView, teamMaps, type TeamRecord } from '../../shared/rhythm/teamDoc.ts'
+import { CreateTeamRequest, type CreateTeamResponse, type ListTeamsResponse, type TeamSpaceSummary, type WinsWallResponse } from '../../shared/rhythm/teamCommands.ts'
+import { REACTIONS, readTeamView, teamMaps, type TeamRecord, type TeamView } from '../../shared/rhythm/teamDoc.ts'
 import { teamWeeklyReport } from '../../shared/rhythm/teamReport.ts'
 import { weeklyReportMarkdown } from '../../shared/rhythm/weeklyReportMarkdown.ts'
 import { isWeekId } from '../../shared/rhythm/weekId.ts'
@@ -17,6 +17,7 @@ import type { TeamRegistry } from './TeamRegistry.ts'
 
 const ID = '[A-Za-z0-9_-]{10,64}'
 const TEAMS_OF_MEETING = new RegExp(`^/api/meetings/(${ID})/teams$`)
+const WINS_OF_MEETING = new RegExp(`^/api/meetings/(${ID})/wins$`)
 const EDITOR_LINK = new RegExp(`^/api/teams/(${ID})/editor-link$`)
 const REPORT_MD = new RegExp(`^/api/teams/(${ID})/report/(\\d{4}-\\d{2}-\\d{2})\\.md$`)
 const MAX_TEAMS_PER_MEETING = 100
@@ -38,6 +39,11 @@ export async function teamRoute(req: IncomingMessage, pathname: string, deps: Te
     if (req.method === 'GET') return { kind: 'json', status: 200, body: listTeams(req, meetingId, deps) }
     if (req.method === 'POST') return { kind: 'json', status: 201, body: await createTeam(req, meetingId, deps) }
     throw new HttpError(405, 'method_not_allowed', 'Use GET to list team spaces or POST to create one.')
+  }
+  match = WINS_OF_MEETING.exec(pathname)
+  if (match && req.method === 'GET') {
+    const week = new URL(req.url ?? '/', 'http://localhost').searchParams.get('week')
+    return { kind: 'json', status: 200, body: winsWall(req, match[1] as string, week, deps) }
   }
   match = EDITOR_LINK.exec(pathname)
   if (match) {
@@ -147,14 +153,45 @@ function rotateEditorLink(req: IncomingMessage, teamId: string, deps: TeamRouteD
   return { ...summaryOf(team, objectiveIds, base), editorUrl: `${base}/t/${teamId}/edit#token=${secret}`, editorToken: secret }
 }
 
+function loadView(store: MeetingStore & TeamSpaceStore, team: TeamSpaceRow): TeamView | null {
+  const doc = new Y.Doc()
+  for (const update of store.loadDoc(team.meetingId, teamDocName(team.id))) Y.applyUpdate(doc, update)
+  const view = readTeamView(doc)
+  doc.destroy()
+  return view
+}
+
+/**
+ * The company's wall of wins for one week: every team's Friday wins with their reaction counts (who reacted stays
+ * anonymous). Without `week`: the latest week any team posted a win in.
+ */
+function winsWall(req: IncomingMessage, meetingId: string, week: string | null, deps: TeamRouteDeps): WinsWallResponse {
+  if (!readPublishedSet(deps.store, meetingId)) throw new HttpError(404, 'not_found', 'These OKRs are not published, or the meeting does not exist.')
+  if (week !== null && !isWeekId(week)) throw new HttpError(400, 'bad_request', 'week: a week is named by its Monday, like 2027-01-04.')
+  const base = deps.publicUrl ?? originOf(req)
+  const views = deps.store.listTeamSpaces(meetingId).flatMap((t) => {
+    const view = loadView(deps.store, t)
+    return view ? [{ team: t, view }] : []
+  })
+  const weekId = week ?? views.flatMap(({ view }) => view.weeks.filter((w) => w.wins.length > 0).map((w) => w.weekId)).sort().pop() ?? null
+  const teams = weekId === null ? [] : views.flatMap(({ team, view }) => {
+    const wins = view.weeks.find((w) => w.weekId === weekId)?.wins ?? []
+    if (wins.length === 0) return []
+    return [{
+      teamId: team.id,
+      name: team.name,
+      url: `${base}/t/${team.id}/week/${weekId}`,
+      wins: wins.map((w) => ({ id: w.id, text: w.text, by: w.by, reactions: Object.fromEntries(REACTIONS.map((r) => [r, (w.reactions[r] ?? []).length])) })),
+    }]
+  })
+  return { weekId, teams }
+}
+
 function reportMarkdown(teamId: string, weekId: string, deps: TeamRouteDeps): FileResponse {
   const team = deps.store.findTeamSpace(teamId)
   if (!team) throw new HttpError(404, 'not_found', 'No such team space.')
   if (!isWeekId(weekId)) throw new HttpError(400, 'bad_request', 'A week is named by its Monday, like 2027-01-04.')
-  const doc = new Y.Doc()
-  for (const update of deps.store.loadDoc(team.meetingId, teamDocName(team.id))) Y.applyUpdate(doc, update)
-  const view = readTeamView(doc)
-  doc.destroy()
+  const view = loadView(deps.store, team)
   if (!view) throw new HttpError(404, 'not_found', 'No such team space.')
   const slug = team.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team'
   return {

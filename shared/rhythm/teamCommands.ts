@@ -180,3 +180,16 @@ export interface ListTeamsResponse {
   /** True when the request carried this meeting's facilitator token. */
   canManage: boolean
 }
+
+/** GET /api/meetings/<id>/wins[?week=<monday>]: the company's wall of wins for one week. */
+export interface WinsWallResponse {
+  /** The week shown: the one asked for, else the latest with a win; null when no team posted any. */
+  weekId: string | null
+  teams: {
+    teamId: string
+    name: string
+    /** The team's page for that week, where anyone can react. */
+    url: string
+    wins: { id: string; text: string; by: string; reactions: Record<string, number> }[]
+  }[]
+}

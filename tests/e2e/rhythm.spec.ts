@@ -144,6 +144,17 @@ test('a team fills its Monday four-square together, a confidence drops to red wi
   await expect(friday.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
   await expect(region(viewer, /Friday wins and review/)).toContainText('Half the list had no phone number')
 
+  // Everyone sees the read-only week, and the company's wall of wins on the published OKRs.
+  await expectNoSeriousA11yViolations(viewer, 'team space, read-only')
+  await shoot(viewer, 'week-read-only-desktop')
+  await facilitator.reload()
+  const wall = facilitator.getByRole('region', { name: /Wins, week of 4 Jan/ })
+  await expect(wall).toContainText('First 10 shops onboarded')
+  await expect(wall.getByText('Celebrate: 1')).toBeAttached()
+  await expect(wall.getByRole('link', { name: /React in Growth/ })).toHaveAttribute('href', /\/t\/[A-Za-z0-9_-]+\/week\/2027-01-04$/)
+  await expectNoSeriousA11yViolations(facilitator, 'published page with the wall of wins')
+  await shoot(facilitator, 'published-team-spaces')
+
   // The weekly report shows all of it, downloads as Markdown and prints.
   await lead.getByRole('link', { name: 'Open the weekly report' }).click()
   const report = lead.getByRole('article')

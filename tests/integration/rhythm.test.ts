@@ -11,6 +11,8 @@ import { quarterWeeks } from '../../shared/rhythm/quarterWeeks.ts'
 import { startChildServer } from './helpers/childServer.ts'
 import { publishMeeting, type PublishedMeeting } from './helpers/publishedMeeting.ts'
 import { startTestServer, type TestServer } from './helpers/testServer.ts'
+import { RawSocket } from './helpers/rawSocket.ts'
+import type { WinsWallResponse } from '../../shared/rhythm/teamCommands.ts'
 
 const WEEK = quarterWeeks('2027 Q1')[1] as string // 2027-01-11
 const NEXT_WEEK = quarterWeeks('2027 Q1')[2] as string
@@ -167,6 +169,45 @@ describe('team spaces: links and permissions', () => {
     expect(md).toContain('Customer escalations is red: Two enterprise tickets')
     expect(md).toContain('Good week overall\\.')
     expect((await fetch(`${t.httpUrl}/api/teams/nonexistent-team-id/report/${WEEK}.md`)).status).toBe(404)
+  })
+
+  it('shows every team’s wins of the latest week on the company wall, with anonymous reaction counts', async () => {
+    const a = (await (await createTeam(t.httpUrl, published, 'Wall A')).json()) as CreateTeamResponse
+    const b = (await (await createTeam(t.httpUrl, published, 'Wall B')).json()) as CreateTeamResponse
+    const editorA = await ready(teamClient(t.wsUrl, a.teamId, { editorToken: a.editorToken }))
+    const editorB = await ready(teamClient(t.wsUrl, b.teamId, { editorToken: b.editorToken, viewerSecret: 'b-editor-viewer-secret' }))
+    const { winId } = await editorA.send({ type: 'postWin', weekId: NEXT_WEEK, text: 'Signed Baker & Sons', by: 'Ana' })
+    await editorB.send({ type: 'postWin', weekId: NEXT_WEEK, text: 'Zero escalations', by: '' })
+    const fan = await ready(teamClient(t.wsUrl, a.teamId, { viewerSecret: 'a-fan-viewer-secret-000' }))
+    await fan.send({ type: 'react', weekId: NEXT_WEEK, winId, reaction: 'heart', on: true })
+    const wall = (await (await fetch(`${t.httpUrl}/api/meetings/${published.meeting.meetingId}/wins`)).json()) as WinsWallResponse
+    expect(wall.weekId).toBe(NEXT_WEEK)
+    const mine = wall.teams.find((x) => x.teamId === a.teamId)!
+    expect(mine).toMatchObject({ name: 'Wall A', wins: [{ text: 'Signed Baker & Sons', by: 'Ana', reactions: { heart: 1, party: 0 } }] })
+    expect(mine.url).toMatch(new RegExp(`/t/${a.teamId}/week/${NEXT_WEEK}$`))
+    expect(wall.teams.map((x) => x.name)).toContain('Wall B')
+    expect(JSON.stringify(wall)).not.toContain('a-fan-viewer-secret')
+    expect((await fetch(`${t.httpUrl}/api/meetings/${published.meeting.meetingId}/wins?week=nonsense`)).status).toBe(400)
+  })
+
+  it('survives hostile frames on a team socket and changes nothing', async () => {
+    const team = (await (await createTeam(t.httpUrl, published, 'Hostile')).json()) as CreateTeamResponse
+    const editor = await ready(teamClient(t.wsUrl, team.teamId, { editorToken: team.editorToken }))
+    await editor.send({ type: 'postWin', weekId: WEEK, text: 'Before the attack', by: '' })
+    const raw = await RawSocket.open(`${t.wsUrl}/team`, team.teamId)
+    await raw.sync()
+    raw.sendAppText('{not json')
+    raw.sendCommand({ id: 'x1', type: 'postWin', weekId: WEEK, text: 'sneaky', by: '' })
+    expect(await raw.nextApp((m) => m.kind === 'reply' && m.id === 'x1')).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    raw.sendCommand({ id: 'x2', type: 'hello', token: team.editorToken, extra: true })
+    expect(await raw.nextApp((m) => m.kind === 'reply' && m.id === 'x2')).toMatchObject({ ok: false, error: { code: 'bad_command' } })
+    raw.sendCommand({ id: 'x3', type: 'addPriority', weekId: WEEK, title: 'x'.repeat(10_000), rank: 'P1', owner: 'A', keyResultId: null })
+    expect(await raw.nextApp((m) => m.kind === 'reply' && m.id === 'x3')).toMatchObject({ ok: false })
+    raw.send(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]))
+    expect((await raw.closed).code).toBe(1007)
+    const after = await ready(teamClient(t.wsUrl, team.teamId))
+    expect(weekOf(after.view()!, WEEK).wins.map((w) => w.text)).toEqual(['Before the attack'])
+    expect(weekOf(after.view()!, WEEK).priorities).toEqual([])
   })
 
   it('closes the socket of an unknown team space with 4404', async () => {

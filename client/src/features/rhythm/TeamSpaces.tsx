@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import type { PublishedSet } from '../../../../shared/exports/publishedSet.ts'
-import type { CreateTeamResponse, ListTeamsResponse, TeamSpaceSummary } from '../../../../shared/rhythm/teamCommands.ts'
+import type { CreateTeamResponse, ListTeamsResponse, TeamSpaceSummary, WinsWallResponse } from '../../../../shared/rhythm/teamCommands.ts'
+import { REACTIONS, REACTION_LABELS } from '../../../../shared/rhythm/teamDoc.ts'
+import { shortDate } from './teamPaths.ts'
+import './rhythm.css'
 import { TEAM_LIMITS } from '../../../../shared/rhythm/teamCommands.ts'
 import { loadToken } from '../../sync/tokenStorage.ts'
 import { CopyField } from '../../ui/CopyField.tsx'
@@ -56,6 +59,7 @@ export default function TeamSpaces({ set }: { set: PublishedSet }) {
           ))}
         </ul>
       )}
+      {state.teams.length > 0 && <WinsWall meetingId={set.meetingId} />}
       {created && (
         <div className="new-links" role="status">
           <p><strong>{created.name}</strong>: share the editor link with the team lead. It is shown only now (the server keeps only a fingerprint of it).</p>
@@ -135,5 +139,39 @@ function CreateTeamForm({ set, auth, onCreated }: { set: PublishedSet; auth: Rec
       {error && <p className="error" role="alert">{error}</p>}
       <button type="submit" className="primary" disabled={busy}>Create team space</button>
     </form>
+  )
+}
+
+/** Every team's wins of the latest week with any: the company-wide celebration (reactions happen in each team space). */
+function WinsWall({ meetingId }: { meetingId: string }) {
+  const [wall, setWall] = useState<WinsWallResponse | null>(null)
+  useEffect(() => {
+    fetch(`/api/meetings/${meetingId}/wins`)
+      .then(async (res) => (res.ok ? setWall((await res.json()) as WinsWallResponse) : undefined))
+      .catch(() => undefined) // reason: the wall is a bonus on this page; the team spaces still work without it.
+  }, [meetingId])
+  if (!wall?.weekId || wall.teams.length === 0) return null
+  return (
+    <section className="company-wins" aria-labelledby="company-wins-heading">
+      <h3 id="company-wins-heading">🎉 Wins, week of {shortDate(wall.weekId)}</h3>
+      <ul className="wins-wall" aria-label="Wins across teams">
+        {wall.teams.flatMap((t) => t.wins.map((w) => (
+          <li key={w.id} className="win-card">
+            <p className="eyebrow">{t.name}</p>
+            <p className="win-text">{w.text}</p>
+            {w.by && <p className="hint">— {w.by}</p>}
+            <p className="hint">
+              {REACTIONS.filter((r) => (w.reactions[r] ?? 0) > 0).map((r) => (
+                <span key={r} className="reaction-count">
+                  <span aria-hidden="true">{REACTION_LABELS[r].emoji} {w.reactions[r]}</span>
+                  <span className="visually-hidden">{REACTION_LABELS[r].label}: {w.reactions[r]}</span>{' '}
+                </span>
+              ))}
+              <a href={t.url}>React in {t.name}<span className="visually-hidden">: {w.text}</span></a>
+            </p>
+          </li>
+        )))}
+      </ul>
+    </section>
   )
 }
