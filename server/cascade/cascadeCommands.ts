@@ -112,12 +112,18 @@ export function submitToCompany(ctx: CommandContext): void {
     dots: Object.fromEntries(chosen.map((o) => [o.id, o.dots])),
     personal: personalOf(ctx),
   }
-  company.write(() => cascadeMaps(company.doc).departments.set(published.meetingId, entry))
   ctx.audit('submitted the set to the company', link.companyMeetingId)
+  // The other meeting is written last: nothing after it can throw and leave it ahead of this one.
+  company.write(() => cascadeMaps(company.doc).departments.set(published.meetingId, entry))
 }
 
 /** The CEO's decision on a department's set, written to both meetings in one commit. */
-function decide(ctx: CommandContext, departmentMeetingId: string, decision: (entry: DepartmentEntry) => ReturnType<typeof confirmDepartmentSet>) {
+function decide(
+  ctx: CommandContext,
+  departmentMeetingId: string,
+  decision: (entry: DepartmentEntry) => ReturnType<typeof confirmDepartmentSet>,
+  auditAction: string,
+) {
   if (ctx.actor.role === 'anonymous') return refuse('not_joined', 'Join the meeting first.')
   const departments = cascadeMaps(ctx.doc).departments
   const entry = departments.get(departmentMeetingId)
@@ -128,21 +134,21 @@ function decide(ctx: CommandContext, departmentMeetingId: string, decision: (ent
   if (!department) return refuse('internal', 'The department meeting cannot be reached right now; try again in a moment.')
   const confirmation = result.set.confirmation
   departments.set(departmentMeetingId, { ...entry, confirmation })
+  ctx.audit(auditAction, `${entry.department} (${departmentMeetingId})`)
+  // The other meeting is written last: nothing after it can throw and leave it ahead of this one.
   department.write(() => cascadeMaps(department.doc).cascade.set('confirmation', confirmation))
   return null
 }
 
 export const confirmDepartmentSetCommand: CommandHandler<'confirmDepartmentSet'> = (ctx, command) => {
-  const refusal = decide(ctx, command.departmentMeetingId, (entry) => confirmDepartmentSet(entry, actorOf(ctx), ctx.now))
+  const refusal = decide(ctx, command.departmentMeetingId, (entry) => confirmDepartmentSet(entry, actorOf(ctx), ctx.now), 'confirmed a department set')
   if (refusal) return refusal
-  ctx.audit('confirmed a department set', command.departmentMeetingId)
   return { ok: true, result: { status: 'confirmed' } }
 }
 
 export const sendBackDepartmentSet: CommandHandler<'sendBackDepartmentSet'> = (ctx, command) => {
-  const refusal = decide(ctx, command.departmentMeetingId, (entry) => sendBack(entry, actorOf(ctx), command.comment, ctx.now))
+  const refusal = decide(ctx, command.departmentMeetingId, (entry) => sendBack(entry, actorOf(ctx), command.comment, ctx.now), 'sent a department set back')
   if (refusal) return refusal
-  ctx.audit('sent a department set back', command.departmentMeetingId)
   return { ok: true, result: { status: 'sent_back' } }
 }
 

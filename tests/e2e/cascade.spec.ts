@@ -96,6 +96,7 @@ test('a department links its objective to a company objective, the CEO sends it 
   await lead.getByLabel('in', { exact: true }).fill('retail software')
   await lead.getByRole('radio', { name: /One objective/ }).check()
   await expectNoSeriousA11yViolations(lead, 'create a department meeting')
+  await lead.screenshot({ path: `${SCREENS}/create-department-desktop.png`, fullPage: true })
   await lead.getByRole('button', { name: 'Create meeting' }).click()
 
   // Mission: everyone sees the company objectives the department will support.

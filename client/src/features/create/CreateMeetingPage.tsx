@@ -57,6 +57,12 @@ export function CreateMeetingPage() {
           This meeting follows up on an earlier one: its published OKRs, with their last confidence, open the Mission stage.
         </p>
       )}
+      {companyMeetingId && (
+        <p className="note" role="note">
+          A department meeting: each objective it picks will support one of the company OKRs linked below, and the CEO
+          confirms the department’s set.
+        </p>
+      )}
       <form className="card form" onSubmit={submit} aria-describedby={error ? 'create-error' : undefined}>
         <div className="field">
           <label htmlFor="title">Meeting title</label>
