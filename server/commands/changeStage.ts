@@ -52,7 +52,7 @@ function startVote(ctx: CommandContext): void {
 /** Back to Group: the board may change, so the ballots cast on the old candidates are discarded (the UI confirms). */
 function discardVote(ctx: CommandContext): void {
   saveVote(ctx, null)
-  ctx.maps.voted.clear()
+  ctx.vault.voted.clear()
   for (const key of [...ctx.vault.ballots.keys()]) ctx.vault.ballots.delete(key)
   ctx.audit('discarded the vote', 'went back to Group')
 }

@@ -11,6 +11,7 @@ import { editSubmission } from './submissions/editSubmission.ts'
 import { withdrawSubmission } from './submissions/withdrawSubmission.ts'
 import { supportSubmission } from './submissions/supportSubmission.ts'
 import { findSimilar } from './submissions/findSimilar.ts'
+import { findPeople } from './findPeople.ts'
 import { hideSubmission } from './submissions/hideSubmission.ts'
 import { createCluster, mergeCards, moveCard, renameCluster, retitleCard, undoMove } from './board/boardMoves.ts'
 import { hideCard } from './board/hideCard.ts'
@@ -51,6 +52,7 @@ export const COMMAND_HANDLERS: { [T in Exclude<CommandType, 'hello'>]: CommandHa
   suggestClusters,
   resolveSuggestion,
   readAudit,
+  findPeople,
   configureVote,
   openVoting,
   setDots,

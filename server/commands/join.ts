@@ -11,7 +11,7 @@ export const join: CommandHandler<'join'> = (ctx, command) => {
     return refuse('meeting_full', `This meeting is full (${ctx.maxParticipants} people).`)
   const participantId = newParticipantId()
   const { token, tokenHash } = newToken(participantId)
-  ctx.maps.participants.set(participantId, { name: command.name, role: 'participant', joinedAt: ctx.now })
+  ctx.vault.participants.set(participantId, { name: command.name, role: 'participant', joinedAt: ctx.now })
   ctx.saveCredential({ participantId, role: 'participant', tokenHash })
   ctx.becomeParticipant({ role: 'participant', participantId })
   // The log keeps who joined, never the token: a replay gets a fresh token instead (see MeetingRoom).

@@ -9,8 +9,8 @@ export const markDone: CommandHandler<'markDone'> = (ctx, command) => {
   if (command.stage !== ctx.stage)
     return refuse('stale_stage', `The meeting has moved on to another stage (${ctx.stage}).`)
   const id = ctx.actor.participantId
-  const isDone = ctx.maps.done.get(id) === ctx.stage
-  if (command.done && !isDone) ctx.maps.done.set(id, ctx.stage)
-  if (!command.done && isDone) ctx.maps.done.delete(id)
+  const isDone = ctx.vault.done.get(id) === ctx.stage
+  if (command.done && !isDone) ctx.vault.done.set(id, ctx.stage)
+  if (!command.done && isDone) ctx.vault.done.delete(id)
   return { ok: true, result: { done: command.done } }
 }

@@ -9,7 +9,7 @@ export const updateSettings: CommandHandler<'updateSettings'> = (ctx, command) =
   if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   const { id: _id, type: _type, ...changes } = command
   const next: MeetingSettings = { ...ctx.settings, ...definedOnly(changes) }
-  if (next.helperIds.some((id) => !ctx.maps.participants.has(id))) return refuse('not_found', 'A helper is not in this meeting.')
+  if (next.helperIds.some((id) => !ctx.vault.participants.has(id))) return refuse('not_found', 'A helper is not in this meeting.')
   ctx.maps.meeting.set('settings', next)
   if (next.isOpenSubmissions !== ctx.settings.isOpenSubmissions) {
     ctx.settings = next

@@ -3,7 +3,7 @@ import { CreateMeetingRequest, type CreateMeetingResponse } from '../../shared/p
 import { MAX_HTTP_BODY_BYTES } from '../../shared/protocol/limits.ts'
 import type { MeetingStore } from '../persistence/MeetingStore.ts'
 import { newMeetingId, newParticipantId, newToken } from '../security/tokens.ts'
-import { createMeetingDoc } from '../meeting/createMeetingDoc.ts'
+import { createMeetingDoc, createMeetingVault } from '../meeting/createMeetingDoc.ts'
 import { HttpError, readJsonBody } from './readJsonBody.ts'
 import { readPublishedSet } from './publishedRoutes.ts'
 import { cascadeLinkUpdate, resolveCompanyLink } from '../cascade/companyLink.ts'
@@ -36,6 +36,7 @@ export async function createMeetingRoute(
     initialUpdate: companyLink
       ? Y.mergeUpdates([createMeetingDoc(parsed.data, { meetingId, facilitatorId }, now, previous), cascadeLinkUpdate(companyLink)])
       : createMeetingDoc(parsed.data, { meetingId, facilitatorId }, now, previous),
+    initialVaultUpdate: createMeetingVault(facilitatorId, now),
     credentials: [{ participantId: facilitatorId, role: 'facilitator', tokenHash }],
   })
   const base = deps.publicUrl ?? originOf(req)

@@ -18,6 +18,9 @@ import type { CommitParticipant, GroupCommitter } from '../persistence/GroupComm
 import { newToken, secretMatches, splitToken } from '../security/tokens.ts'
 import { COMMAND_HANDLERS } from '../commands/index.ts'
 import type { CommandContext, Outcome } from './commandTypes.ts'
+import { foldName, samePresence, summarisePresence, type SearchablePerson } from '../../shared/presence/roomCounts.ts'
+import type { PresenceSummary, RosterEntry } from '../../shared/presence/presenceTypes.ts'
+import { moveLegacyPresence } from './legacyPresence.ts'
 
 /** One socket as the room sees it. */
 export interface RoomConnection {
@@ -45,6 +48,12 @@ const SIMILARITY_REBUILD_MS = 1000
 /** Below this many proposals a rebuild costs little: hints are always current. */
 const SIMILARITY_THROTTLE_ABOVE = 1000
 const MODERATION_FEED_INTERVAL_MS = 1000
+/** Below this many sockets every commit is sent to everyone at once (and tests can rely on that order). */
+const COALESCE_ABOVE_CONNECTIONS = 200
+const MIN_BROADCAST_GAP_MS = 20
+const MAX_BROADCAST_GAP_MS = 250
+/** The facilitator's roster of everyone goes out at most this often: a join storm is a few sends, not thousands. */
+const ROSTER_FEED_INTERVAL_MS = 1000
 
 /**
  * A live meeting: its Y.Doc (written only here), its sockets, and the commit cycle that keeps
@@ -65,6 +74,13 @@ export class MeetingRoom implements CommitParticipant {
   private readonly feedsToRefresh = new Set<string>()
   private readonly ballotsToRefresh = new Set<string>()
   private isModerationStale = false
+  private isPresenceStale = true
+  private isRosterStale = false
+  private lastRosterSentAt = 0
+  private rosterTimer: NodeJS.Timeout | null = null
+  private joinedCount = 0
+  private namesVersion = 0
+  private readonly selfToRefresh = new Set<string>()
   private lastModerationSentAt = 0
   private moderationTimer: NodeJS.Timeout | null = null
   private similarity: { index: SimilarityIndex; ids: string[]; builtAt: number } | null = null
@@ -98,6 +114,7 @@ export class MeetingRoom implements CommitParticipant {
     this.storedExtraDocs = stored.extraDocs ?? {}
     this.vaultUpdatesSinceSnapshot = stored.vaultUpdates.length
     this.doc.on('update', (update: Uint8Array) => {
+      this.wholeDocFrame = null
       this.pendingUpdates.push(update)
       this.options.committer.markDirty(this)
     })
@@ -106,8 +123,38 @@ export class MeetingRoom implements CommitParticipant {
       this.isSimilarityStale = true
       this.options.committer.markDirty(this)
     })
-    // After a restart nobody is connected yet: clear the presence the crashed process left behind.
-    if (this.maps.online.size > 0) this.doc.transact(() => this.maps.online.clear(), SERVER_ORIGIN)
+    moveLegacyPresence(this.doc, this.vault, SERVER_ORIGIN)
+    this.ensureFacilitatorRecords(stored.createdAt)
+    for (const p of this.vaultMaps.participants.values()) if (p.role === 'participant') this.joinedCount++
+    this.namesVersion = (this.maps.meeting.get('presence') as PresenceSummary | undefined)?.namesVersion ?? 0
+    const onPeopleChange = <T,>(event: Y.YMapEvent<T>) => {
+      this.isPresenceStale = true
+      this.isRosterStale = true
+      event.changes.keys.forEach((change, key) => {
+        this.selfToRefresh.add(key)
+        if ((event.target as unknown) !== this.vaultMaps.participants) return
+        this.searchable = null
+        const wasParticipant = (change.oldValue as { role?: string } | undefined)?.role === 'participant'
+        const isParticipant = this.vaultMaps.participants.get(key)?.role === 'participant'
+        if (change.action === 'update' && change.oldValue?.name !== this.vaultMaps.participants.get(key)?.name) this.namesVersion++
+        if (change.action === 'add' && isParticipant) this.joinedCount++
+        if (change.action === 'delete' && wasParticipant) this.joinedCount--
+      })
+    }
+    this.vaultMaps.participants.observe(onPeopleChange)
+    this.vaultMaps.done.observe(onPeopleChange)
+    this.vaultMaps.voted.observe(onPeopleChange)
+    // After a restart nobody is connected: the stored "online" count is stale until corrected here.
+    this.publishPresence()
+  }
+
+  /** Meetings are created with a facilitator credential; their person record is kept with everyone else's. */
+  private ensureFacilitatorRecords(createdAt: number): void {
+    const missing = [...this.credentials.values()].filter((c) => c.role === 'facilitator' && !this.vaultMaps.participants.has(c.participantId))
+    if (missing.length === 0) return
+    this.vault.transact(() => {
+      for (const c of missing) this.vaultMaps.participants.set(c.participantId, { name: 'Facilitator', role: 'facilitator', joinedAt: createdAt })
+    }, SERVER_ORIGIN)
   }
 
   get stage(): Stage {
@@ -116,9 +163,7 @@ export class MeetingRoom implements CommitParticipant {
   }
 
   get participantCount(): number {
-    let n = 0
-    for (const c of this.credentials.values()) if (c.role === 'participant') n++
-    return n
+    return this.joinedCount
   }
 
   get isEmpty(): boolean {
@@ -127,6 +172,7 @@ export class MeetingRoom implements CommitParticipant {
 
   get hasUncommittedChanges(): boolean {
     return (
+      this.isPresenceStale ||
       [...this.keyResultDocs.values()].some((d) => d.hasPending) ||
       this.pendingUpdates.length > 0 ||
       this.pendingVaultUpdates.length > 0 ||
@@ -156,7 +202,7 @@ export class MeetingRoom implements CommitParticipant {
     const parts = splitToken(token)
     const credential = parts ? this.credentials.get(parts.participantId) : undefined
     if (!parts || !credential || !secretMatches(parts.secret, credential.tokenHash)) return null
-    const name = this.maps.participants.get(credential.participantId)?.name ?? ''
+    const name = this.vaultMaps.participants.get(credential.participantId)?.name ?? ''
     return { role: credential.role, participantId: credential.participantId, name }
   }
 
@@ -192,12 +238,19 @@ export class MeetingRoom implements CommitParticipant {
   }
 
   private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    // A fresh client (empty state vector) needs the whole doc: encode it once per change, not once per joiner.
+    const isFresh = stateVector.length === 1 && stateVector[0] === 0
+    if (isFresh && this.wholeDocFrame) return this.wholeDocFrame
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
     encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector))
-    return encoding.toUint8Array(encoder)
+    const frame = encoding.toUint8Array(encoder)
+    if (isFresh) this.wholeDocFrame = frame
+    return frame
   }
+
+  private wholeDocFrame: Uint8Array | null = null
 
   /** Handles one parsed app-channel payload from `conn`. Replies are sent on `conn` when the outcome is known. */
   handleCommand(conn: RoomConnection, raw: unknown): void {
@@ -257,6 +310,8 @@ export class MeetingRoom implements CommitParticipant {
       refreshModeration: () => {
         this.isModerationStale = true
       },
+      searchablePeople: () => this.searchablePeople(),
+      isOnline: (participantId) => (this.socketsOf.get(participantId)?.size ?? 0) > 0,
       submissionIndex: () => this.submissionIndex(),
       keyResultDoc: (objectiveId) => this.keyResultDoc(objectiveId),
       audit: (action, detail) => {
@@ -309,6 +364,7 @@ export class MeetingRoom implements CommitParticipant {
     this.pendingCommands.push({ actorKey, commandId: command.id, resultJson: JSON.stringify(outcome.logged ?? result) })
     const replies: Reply[] = [reply]
     this.inFlight.set(key, replies)
+    this.actorsThisTick.add(conn)
     const frame = okFrame(command.id, result)
     this.afterCommit.push(() => {
       this.inFlight.delete(key)
@@ -323,6 +379,7 @@ export class MeetingRoom implements CommitParticipant {
   }
 
   takeBatch(): MeetingBatch {
+    this.publishPresence()
     const update = this.pendingUpdates.length === 0 ? null : Y.mergeUpdates(this.pendingUpdates)
     let snapshot: Uint8Array | null = null
     if (update) {
@@ -360,15 +417,38 @@ export class MeetingRoom implements CommitParticipant {
     this.afterCommit = []
     this.afterFailure = []
     this.broadcastAfterCommit = update
+    this.committingActors = this.actorsThisTick
+    this.actorsThisTick = new Set()
     return batch
   }
 
   private broadcastAfterCommit: Uint8Array | null = null
+  private actorsThisTick = new Set<RoomConnection>()
+  private committingActors = new Set<RoomConnection>()
+  /** Committed updates not yet sent to everyone (see `queueBroadcast`). */
+  private unsentUpdates: Uint8Array[] = []
+  /** Sockets that already received every unsent update personally (the latest tick's actors). */
+  private haveUnsent = new Set<RoomConnection>()
+  private broadcastTimer: NodeJS.Timeout | null = null
+  private lastBroadcastAt = 0
+  private lastBroadcastMs = 0
 
   onCommitted(): void {
     const update = this.broadcastAfterCommit
     this.broadcastAfterCommit = null
-    if (update) this.broadcast(syncUpdateFrame(update))
+    if (update) {
+      // Whoever acted this tick sees their change before their acknowledgement; everyone else soon after.
+      // Their copy includes what is still waiting to go to everyone: Yjs applies nothing whose predecessors are missing.
+      if (this.committingActors.size > 0) {
+        const mine = this.unsentUpdates.length === 0 ? update : Y.mergeUpdates([...this.unsentUpdates, update])
+        const frame = syncUpdateFrame(mine)
+        for (const conn of this.committingActors) if (this.connections.has(conn)) conn.send(frame)
+      }
+      // The actors now hold everything unsent; nobody else does.
+      this.haveUnsent = this.committingActors
+      this.queueBroadcast(update)
+    }
+    this.committingActors = new Set()
     for (const d of this.keyResultDocsInCommit) d.onCommitted()
     this.keyResultDocsInCommit = []
     this.sendFeeds()
@@ -391,6 +471,7 @@ export class MeetingRoom implements CommitParticipant {
 
   private abandonUncommitted(): void {
     this.isBroken = true
+    this.unsentUpdates = []
     const failures = this.afterFailure
     this.afterCommit = []
     this.afterFailure = []
@@ -416,6 +497,40 @@ export class MeetingRoom implements CommitParticipant {
     for (const conn of this.connections) conn.send(frame)
   }
 
+  /**
+   * Sends committed updates to every socket. In a small room at once; in a big one, updates committed close
+   * together are merged and sent as one frame, at most every few times the last send took (≤ 250 ms). Sending
+   * one frame to 5,000 sockets costs tens of milliseconds; doing that on every commit tick of a burst would
+   * leave no time for the commands themselves.
+   */
+  private queueBroadcast(update: Uint8Array): void {
+    this.unsentUpdates.push(update)
+    if (this.broadcastTimer) return
+    const gap = this.connections.size < COALESCE_ABOVE_CONNECTIONS ? 0 : Math.min(MAX_BROADCAST_GAP_MS, Math.max(MIN_BROADCAST_GAP_MS, this.lastBroadcastMs * 4))
+    const wait = this.lastBroadcastAt + gap - performance.now()
+    if (wait <= 0) {
+      this.flushBroadcast()
+      return
+    }
+    this.broadcastTimer = setTimeout(() => {
+      this.broadcastTimer = null
+      if (!this.isBroken) this.flushBroadcast()
+    }, wait)
+  }
+
+  private flushBroadcast(): void {
+    if (this.unsentUpdates.length === 0) return
+    const update = this.unsentUpdates.length === 1 ? (this.unsentUpdates[0] as Uint8Array) : Y.mergeUpdates(this.unsentUpdates)
+    this.unsentUpdates = []
+    const skip = this.haveUnsent
+    this.haveUnsent = new Set()
+    const started = performance.now()
+    const frame = syncUpdateFrame(update)
+    for (const conn of this.connections) if (!skip.has(conn)) conn.send(frame)
+    this.lastBroadcastAt = performance.now()
+    this.lastBroadcastMs = this.lastBroadcastAt - started
+  }
+
   private hello(conn: RoomConnection, commandId: string, token: string): Uint8Array {
     const parts = splitToken(token)
     const credential = parts ? this.credentials.get(parts.participantId) : undefined
@@ -423,7 +538,7 @@ export class MeetingRoom implements CommitParticipant {
       return errorFrame(commandId, { code: 'invalid_token', message: 'This link or saved identity is not valid for this meeting.' })
     }
     this.bind(conn, { role: credential.role, participantId: credential.participantId })
-    const record = this.maps.participants.get(credential.participantId)
+    const record = this.vaultMaps.participants.get(credential.participantId)
     // A (re)connected person catches up on their private data right after the reply.
     queueMicrotask(() => this.sendPrivateCatchUp(conn))
     return okFrame(commandId, {
@@ -456,7 +571,7 @@ export class MeetingRoom implements CommitParticipant {
 
   private nameOf(actor: Actor): string {
     if (actor.role === 'anonymous') return 'someone'
-    return this.maps.participants.get(actor.participantId)?.name ?? 'someone'
+    return this.vaultMaps.participants.get(actor.participantId)?.name ?? 'someone'
   }
 
   private submissionIndex(): { index: SimilarityIndex; ids: string[] } {
@@ -501,7 +616,71 @@ export class MeetingRoom implements CommitParticipant {
     if (conn.actor.role === 'anonymous' || !this.connections.has(conn)) return
     conn.send(encodeAppMessage({ kind: 'feed', feed: 'mine', items: this.ownFeed(conn.actor.participantId) }))
     conn.send(this.ballotFrame(conn.actor.participantId))
-    if (conn.actor.role === 'facilitator') conn.send(encodeAppMessage({ kind: 'feed', feed: 'moderation', items: this.moderationFeed() }))
+    const self = this.rosterEntry(conn.actor.participantId)
+    if (self) conn.send(encodeAppMessage({ kind: 'feed', feed: 'self', me: self }))
+    if (conn.actor.role === 'facilitator') {
+      conn.send(encodeAppMessage({ kind: 'feed', feed: 'moderation', items: this.moderationFeed() }))
+      conn.send(encodeAppMessage({ kind: 'feed', feed: 'roster', items: this.roster() }))
+    }
+  }
+
+  /** Counts for everyone, written once per commit tick and only when they changed. */
+  private publishPresence(): void {
+    if (!this.isPresenceStale || this.isBroken) return
+    this.isPresenceStale = false
+    const round = (this.maps.meeting.get('vote') as VoteState | null | undefined)?.round ?? 0
+    const people = this.peopleStates()
+    const next = summarisePresence(people, this.stage, round, this.namesVersion)
+    const current = this.maps.meeting.get('presence') as PresenceSummary | undefined
+    if (!samePresence(current, next)) this.doc.transact(() => this.maps.meeting.set('presence', next), SERVER_ORIGIN)
+  }
+
+  private *peopleStates(): Generator<Omit<RosterEntry, 'id' | 'name' | 'joinedAt'>> {
+    const { done, voted } = this.vaultMaps
+    for (const [id, p] of this.vaultMaps.participants.entries()) {
+      yield {
+        role: p.role,
+        isOnline: (this.socketsOf.get(id)?.size ?? 0) > 0,
+        doneStage: done.get(id) ?? null,
+        votedRound: voted.get(id) ?? 0,
+      }
+    }
+  }
+
+  rosterEntry(participantId: string): RosterEntry | null {
+    const p = this.vaultMaps.participants.get(participantId)
+    if (!p) return null
+    return {
+      id: participantId,
+      name: p.name,
+      role: p.role,
+      joinedAt: p.joinedAt,
+      isOnline: (this.socketsOf.get(participantId)?.size ?? 0) > 0,
+      doneStage: this.vaultMaps.done.get(participantId) ?? null,
+      votedRound: this.vaultMaps.voted.get(participantId) ?? 0,
+    }
+  }
+
+  private searchable: SearchablePerson[] | null = null
+
+  private searchablePeople(): SearchablePerson[] {
+    if (this.searchable) return this.searchable
+    const people: SearchablePerson[] = []
+    for (const [id, p] of this.vaultMaps.participants.entries()) {
+      if (p.role === 'participant') people.push({ id, name: p.name, folded: foldName(p.name), joinedAt: p.joinedAt })
+    }
+    this.searchable = people.sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
+    return this.searchable
+  }
+
+  /** Everyone, in joining order: for facilitators only. */
+  roster(): RosterEntry[] {
+    const items: RosterEntry[] = []
+    for (const id of this.vaultMaps.participants.keys()) {
+      const entry = this.rosterEntry(id)
+      if (entry) items.push(entry)
+    }
+    return items.sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
   }
 
   private sendFeeds(): void {
@@ -519,7 +698,35 @@ export class MeetingRoom implements CommitParticipant {
       for (const conn of sockets) conn.send(frame)
     }
     this.ballotsToRefresh.clear()
+    for (const participantId of this.selfToRefresh) {
+      const sockets = this.socketsOf.get(participantId)
+      const me = sockets && sockets.size > 0 ? this.rosterEntry(participantId) : null
+      if (!sockets || !me) continue
+      const frame = encodeAppMessage({ kind: 'feed', feed: 'self', me })
+      for (const conn of sockets) conn.send(frame)
+    }
+    this.selfToRefresh.clear()
     if (this.isModerationStale) this.scheduleModerationFeed()
+    if (this.isRosterStale) this.scheduleRosterFeed()
+  }
+
+  /** Like the moderation feed: the whole roster to facilitators, at most once a second. */
+  private scheduleRosterFeed(): void {
+    if (this.rosterTimer) return
+    const wait = Math.max(0, this.lastRosterSentAt + ROSTER_FEED_INTERVAL_MS - this.now())
+    this.rosterTimer = setTimeout(() => {
+      this.rosterTimer = null
+      if (this.isBroken) return
+      this.isRosterStale = false
+      this.lastRosterSentAt = this.now()
+      let frame: Uint8Array | null = null
+      for (const conn of this.connections) {
+        if (conn.actor.role !== 'facilitator') continue
+        frame ??= encodeAppMessage({ kind: 'feed', feed: 'roster', items: this.roster() })
+        conn.send(frame)
+      }
+    }, wait)
+    this.rosterTimer.unref?.()
   }
 
   /** This person's ballot for the current round, for their sockets only. */
@@ -558,9 +765,14 @@ export class MeetingRoom implements CommitParticipant {
     if (!sockets) this.socketsOf.set(actor.participantId, (sockets = new Set()))
     const count = sockets.size
     sockets.add(conn)
-    if (count === 0 && this.maps.online.get(actor.participantId) !== true) {
-      this.doc.transact(() => this.maps.online.set(actor.participantId, true), SERVER_ORIGIN)
-    }
+    if (count === 0) this.presenceChanged()
+  }
+
+  /** Online status lives in memory only (it means nothing after a restart); everyone sees it as counts. */
+  private presenceChanged(): void {
+    this.isPresenceStale = true
+    this.isRosterStale = true
+    this.options.committer.markDirty(this)
   }
 
   private releasePresence(participantId: string, conn: RoomConnection): void {
@@ -568,9 +780,7 @@ export class MeetingRoom implements CommitParticipant {
     sockets?.delete(conn)
     if (sockets && sockets.size > 0) return
     this.socketsOf.delete(participantId)
-    if (!this.isBroken && this.maps.online.has(participantId)) {
-      this.doc.transact(() => this.maps.online.delete(participantId), SERVER_ORIGIN)
-    }
+    if (!this.isBroken) this.presenceChanged()
   }
 }
 

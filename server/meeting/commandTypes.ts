@@ -8,6 +8,7 @@ import type { MeetingSettings } from '../../shared/meeting/settings.ts'
 import type { VaultMaps } from './vaultDoc.ts'
 import type { SimilarityIndex } from '../../shared/similarity.ts'
 import type { KeyResultDocRoom } from './KeyResultDocRoom.ts'
+import type { SearchablePerson } from '../../shared/presence/roomCounts.ts'
 
 export interface CommandContext {
   doc: Y.Doc
@@ -32,6 +33,10 @@ export interface CommandContext {
   refreshBallotOf(participantId: string): void
   /** Re-sends the facilitators' moderation feed after the commit. */
   refreshModeration(): void
+  /** Participants (not facilitators) in joining order with folded names, prepared once per change. */
+  searchablePeople(): readonly SearchablePerson[]
+  /** Whether someone has a connected tab now (kept in memory only). */
+  isOnline(participantId: string): boolean
   /** The similarity index over active proposals (rebuilt lazily), with the submission id of each entry. */
   submissionIndex(): { index: SimilarityIndex; ids: string[] }
   /** The co-edited statements of one chosen objective; null if no such objective. */

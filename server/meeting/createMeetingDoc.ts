@@ -1,9 +1,11 @@
 import * as Y from 'yjs'
+import { EMPTY_PRESENCE } from '../../shared/presence/presenceTypes.ts'
+import { vaultMaps } from './vaultDoc.ts'
 import { meetingMaps, type MeetingRecord, type StageRecord } from '../../shared/meeting/meetingDoc.ts'
 import type { CreateMeetingRequest } from '../../shared/protocol/messages.ts'
 import type { PublishedSet } from '../../shared/exports/publishedSet.ts'
 
-/** The first state of a meeting's doc: its record, the Mission stage and the facilitator. */
+/** The first state of a meeting's doc: its record and the Mission stage (the facilitator's record is the vault's, see MeetingRoom). */
 export function createMeetingDoc(
   request: CreateMeetingRequest,
   ids: { meetingId: string; facilitatorId: string },
@@ -25,11 +27,20 @@ export function createMeetingDoc(
     maps.meeting.set('record', record)
     maps.meeting.set('stage', stage)
     maps.meeting.set('timer', null)
+    maps.meeting.set('presence', EMPTY_PRESENCE)
     maps.meeting.set('stageHistory', [{ stage: 'mission', startedAt: now }])
     if (previous) maps.meeting.set('previous', previous)
-    maps.participants.set(ids.facilitatorId, { name: 'Facilitator', role: 'facilitator', joinedAt: now })
   })
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
+  return update
+}
+
+/** The first state of a meeting's server-only vault: the facilitator's person record. */
+export function createMeetingVault(facilitatorId: string, now: number): Uint8Array {
+  const vault = new Y.Doc()
+  vaultMaps(vault).participants.set(facilitatorId, { name: 'Facilitator', role: 'facilitator', joinedAt: now })
+  const update = Y.encodeStateAsUpdate(vault)
+  vault.destroy()
   return update
 }

@@ -3,6 +3,8 @@ import type { SubmissionRecord } from '../../shared/submissions/submissionTypes.
 import type { BoardChange } from '../../shared/board/boardTypes.ts'
 import type { AuditEntry } from '../../shared/board/auditTypes.ts'
 import type { Ballot } from '../../shared/voting/voteTypes.ts'
+import type { ParticipantRecord } from '../../shared/meeting/meetingDoc.ts'
+import type { Stage } from '../../shared/stages/stages.ts'
 
 export const ballotKey = (round: number, participantId: string) => `${round}:${participantId}`
 
@@ -21,6 +23,15 @@ export function vaultMaps(vault: Y.Doc) {
     undo: vault.getMap<BoardChange[]>('undo'),
     /** `${round}:${participantId}` → that person's secret ballot. Never leaves the server before the reveal. */
     ballots: vault.getMap<Ballot>('ballots'),
+    /**
+     * The people: names, done marks and who voted stay here, not in the shared doc. Everyone sees counts
+     * (meeting.presence); a join then costs each client a few bytes instead of a copy of the whole list.
+     */
+    participants: vault.getMap<ParticipantRecord>('participants'),
+    /** participantId → the stage in which they said "I'm done". */
+    done: vault.getMap<Stage>('done'),
+    /** participantId → the round in which they last had dots on their ballot (who voted, never how). */
+    voted: vault.getMap<number>('voted'),
   }
 }
 

@@ -41,7 +41,7 @@ export interface MeetingBatch {
  * Every method is synchronous so "persisted" has one meaning: the call returned.
  */
 export interface MeetingStore {
-  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; credentials: Credential[] }): void
+  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; initialVaultUpdate?: Uint8Array; credentials: Credential[] }): void
   loadMeeting(id: string): StoredMeeting | null
   commit(batches: readonly MeetingBatch[]): void
   findCommandResult(meetingId: string, actorKey: string, commandId: string): string | null

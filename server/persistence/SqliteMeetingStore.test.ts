@@ -8,6 +8,9 @@ import { meetingMaps, readMeetingView } from '../../shared/meeting/meetingDoc.ts
 import { createMeetingDoc } from '../meeting/createMeetingDoc.ts'
 import type { Credential, MeetingBatch } from './MeetingStore.ts'
 import { SqliteMeetingStore } from './SqliteMeetingStore.ts'
+import type { CardRecord } from '../../shared/board/boardTypes.ts'
+
+const CARD: CardRecord = { id: 'c1', title: 'Win Europe', why: '', authorIds: [], supporterIds: [], merged: [], clusterId: null, submissionIds: ['s1'], createdAt: 2001 }
 import { migrate } from './migrations.ts'
 
 const REQUEST = {
@@ -107,15 +110,16 @@ describe('SqliteMeetingStore', () => {
   it('appends committed updates in order, so replaying them rebuilds the doc', () => {
     const doc = createMeeting('m1')
     const u1 = change(doc, (m) => m.meeting.set('stage', { stage: 'submit', startedAt: 2000 }))
-    const u2 = change(doc, (m) => m.participants.set('ana', { name: 'Ana', role: 'participant', joinedAt: 2001 }))
-    const u3 = change(doc, (m) => m.done.set('ana', 'submit'))
+    const u2 = change(doc, (m) => m.cards.set('c1', CARD))
+    const u3 = change(doc, (m) => m.meeting.set('title', 'Renamed'))
     store.commit([batch('m1', { update: u1 })])
     store.commit([batch('m1', { update: u2 }), batch('m1', { update: u3 })])
     expect(store.updateCount('m1')).toBe(4)
     expect(store.loadMeeting('m1')?.updates.slice(1)).toEqual([u1, u2, u3])
     const view = readMeetingView(rebuild('m1'))
     expect(view?.stage).toBe('submit')
-    expect(view?.participants.find((p) => p.id === 'ana')).toMatchObject({ name: 'Ana', doneStage: 'submit' })
+    expect(view?.cards.map((c) => c.id)).toEqual(['c1'])
+    expect(doc.getMap('meeting').get('title')).toBe('Renamed')
   })
 
   it('commits the batches of several meetings in one transaction', () => {

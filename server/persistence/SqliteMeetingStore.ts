@@ -69,7 +69,7 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
 
   private readonly commitTransaction: (batches: readonly MeetingBatch[]) => void
 
-  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; credentials: Credential[] }): void {
+  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; initialVaultUpdate?: Uint8Array; credentials: Credential[] }): void {
     this.db.transaction(() => {
       this.statements.insertMeeting.run(meeting.id, meeting.createdAt)
       this.writeBatch({
@@ -78,6 +78,7 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
         credentials: meeting.credentials,
         commands: [],
         snapshot: null,
+        vault: meeting.initialVaultUpdate ? { update: meeting.initialVaultUpdate, snapshot: null } : undefined,
       })
     })()
   }

@@ -14,6 +14,9 @@ import {
 } from '../protocol/messages.ts'
 import type { OwnSubmission, PublicSubmission } from '../submissions/submissionTypes.ts'
 import { newCommandId } from './commandId.ts'
+import type { RosterEntry } from '../presence/presenceTypes.ts'
+
+export type FeedName = 'mine' | 'moderation' | 'ballot' | 'self' | 'roster'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected'
 
@@ -28,7 +31,7 @@ export class CommandFailure extends Error {
 }
 
 /** Commands that only read: never queued while offline, never counted as waiting changes. */
-const QUERY_TYPES: ReadonlySet<CommandType> = new Set(['findSimilar', 'readAudit'])
+const QUERY_TYPES: ReadonlySet<CommandType> = new Set(['findSimilar', 'readAudit', 'findPeople'])
 
 type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never
 
@@ -56,7 +59,7 @@ type ClientEvents = {
   token: (token: string | null) => void
   notice: (error: CommandError) => void
   pending: (count: number) => void
-  feed: (feed: 'mine' | 'moderation' | 'ballot') => void
+  feed: (feed: FeedName) => void
 }
 
 /**
@@ -76,6 +79,10 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
   mySubmissions: OwnSubmission[] = []
   /** Every proposal, for the facilitator's moderation while submissions are private. */
   moderation: PublicSubmission[] = []
+  /** Your own record as the server keeps it (name, done mark, voted round); null until it arrives. */
+  me: RosterEntry | null = null
+  /** Everyone in the meeting, for facilitators only (refreshed at most once a second). */
+  roster: RosterEntry[] = []
   /** This person's secret ballot for the current round. */
   myBallot: { round: number; ballot: Record<string, number> } = { round: 0, ballot: {} }
   private token: string | null
@@ -201,6 +208,8 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
     if (message.kind === 'feed') {
       if (message.feed === 'ballot') this.myBallot = { round: message.round, ballot: message.ballot }
       else if (message.feed === 'mine') this.mySubmissions = message.items as OwnSubmission[]
+      else if (message.feed === 'self') this.me = message.me
+      else if (message.feed === 'roster') this.roster = message.items as RosterEntry[]
       else this.moderation = message.items as PublicSubmission[]
       this.emit('feed', [message.feed])
       return
@@ -227,6 +236,8 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
   }
 
   private setIdentity(identity: IdentityResult | null): void {
+    if (identity?.participantId !== this.me?.id) this.me = null
+    if (identity?.role !== 'facilitator') this.roster = []
     this.identity = identity
     this.emit('identity', [identity])
   }

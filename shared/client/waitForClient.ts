@@ -1,7 +1,7 @@
 import type { MeetingClient } from './MeetingClient.ts'
 
 /**
- * Resolves when `predicate` holds, re-checked on every doc update, sync and identity change (never by sleeping);
+ * Resolves when `predicate` holds, re-checked on every doc update, sync, identity change and private feed (never by sleeping);
  * rejects after `timeoutMs`. For scripts, load tests and tests that drive a meeting through the protocol.
  */
 export function waitForClient(client: MeetingClient, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -21,9 +21,11 @@ export function waitForClient(client: MeetingClient, predicate: () => boolean, t
       client.doc.off('update', check)
       client.off('synced', check)
       client.off('identity', check)
+      client.off('feed', check)
     }
     client.doc.on('update', check)
     client.on('synced', check)
     client.on('identity', check)
+    client.on('feed', check)
   })
 }

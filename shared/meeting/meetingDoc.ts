@@ -2,12 +2,15 @@ import type * as Y from 'yjs'
 import { isStage, type Stage } from '../stages/stages.ts'
 import type { Role } from '../stages/permissions.ts'
 import type { Mission } from './mission.ts'
-import type { MeetingView, ObjectiveCount, ParticipantView, StageTimer } from './meetingView.ts'
+import type { MeetingView, ObjectiveCount, StageTimer } from './meetingView.ts'
+import { EMPTY_PRESENCE, type PresenceSummary } from '../presence/presenceTypes.ts'
 import { DEFAULT_SETTINGS, type MeetingSettings } from './settings.ts'
 import type { CardRecord, ClusterRecord } from '../board/boardTypes.ts'
 import type { BoardSuggestion } from '../board/suggestClusters.ts'
 import type { PublicSubmission } from '../submissions/submissionTypes.ts'
-import type { ChosenObjective, VoteState } from '../voting/voteState.ts'
+import type { ChosenObjective } from '../voting/voteState.ts'
+import type { StoredCandidate } from '../voting/voteDoc.ts'
+import { VOTE_CANDIDATES_MAP, readVote } from '../voting/voteDoc.ts'
 import type { KeyResultRecord, ObjectiveDetails } from '../keyResults/keyResultTypes.ts'
 import type { PublishedSet } from '../exports/publishedSet.ts'
 import type { Stage as StageName } from '../stages/stages.ts'
@@ -24,14 +27,10 @@ export interface StageVisit {
  * and makes a record's state obvious.
  */
 export const MEETING_MAP = 'meeting'
-export const PARTICIPANTS_MAP = 'participants'
-export const ONLINE_MAP = 'online'
-export const DONE_MAP = 'done'
 export const OPEN_SUBMISSIONS_MAP = 'openSubmissions'
 export const CARDS_MAP = 'cards'
 export const CLUSTERS_MAP = 'clusters'
 export const SUGGESTIONS_MAP = 'suggestions'
-export const VOTED_MAP = 'voted'
 export const KEY_RESULTS_MAP = 'keyResults'
 export const OBJECTIVE_DETAILS_MAP = 'objectiveDetails'
 
@@ -49,6 +48,7 @@ export interface StageRecord {
   startedAt: number
 }
 
+/** One person, as the server keeps them in the vault (never in the shared doc). */
 export interface ParticipantRecord {
   name: string
   role: Role
@@ -58,21 +58,16 @@ export interface ParticipantRecord {
 export function meetingMaps(doc: Y.Doc) {
   return {
     meeting: doc.getMap<unknown>(MEETING_MAP),
-    participants: doc.getMap<ParticipantRecord>(PARTICIPANTS_MAP),
-    /** participantId → true while at least one of their tabs is connected. */
-    online: doc.getMap<boolean>(ONLINE_MAP),
-    /** participantId → the stage in which they said "I'm done". */
-    done: doc.getMap<Stage>(DONE_MAP),
     /** Proposals everyone may read: filled only in open-submission mode. */
     openSubmissions: doc.getMap<PublicSubmission>(OPEN_SUBMISSIONS_MAP),
     cards: doc.getMap<CardRecord>(CARDS_MAP),
     clusters: doc.getMap<ClusterRecord>(CLUSTERS_MAP),
     suggestions: doc.getMap<BoardSuggestion>(SUGGESTIONS_MAP),
-    /** participantId → the round in which they last had dots on their ballot (who voted, never how). */
-    voted: doc.getMap<number>(VOTED_MAP),
     /** keyResultId → its fields (the statement itself is co-edited in the objective's own doc). */
     keyResults: doc.getMap<KeyResultRecord>(KEY_RESULTS_MAP),
     objectiveDetails: doc.getMap<ObjectiveDetails>(OBJECTIVE_DETAILS_MAP),
+    /** candidateId → the candidate, written once per vote set-up (see voting/voteDoc.ts). */
+    voteCandidates: doc.getMap<StoredCandidate>(VOTE_CANDIDATES_MAP),
   }
 }
 
@@ -86,34 +81,20 @@ export function readMeetingView(doc: Y.Doc): MeetingView | null {
   const stageRecord = maps.meeting.get('stage') as StageRecord | undefined
   if (!record || !stageRecord || !isStage(stageRecord.stage)) return null
   const timer = (maps.meeting.get('timer') as StageTimer | null | undefined) ?? null
-  const participants: ParticipantView[] = []
-  maps.participants.forEach((p, id) => {
-    const doneStage = maps.done.get(id)
-    participants.push({
-      id,
-      name: p.name,
-      role: p.role,
-      joinedAt: p.joinedAt,
-      isOnline: maps.online.get(id) === true,
-      doneStage: isStage(doneStage) ? doneStage : null,
-    })
-  })
-  participants.sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
   const byCreation = <T extends { createdAt: number; id: string }>(a: T, b: T) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)
   return {
     ...record,
     stage: stageRecord.stage,
     stageStartedAt: stageRecord.startedAt,
     timer,
-    participants,
+    presence: { ...EMPTY_PRESENCE, ...((maps.meeting.get('presence') as PresenceSummary | undefined) ?? {}) },
     settings: readSettings(maps.meeting),
     submissionCount: (maps.meeting.get('submissionCount') as number | undefined) ?? 0,
     openSubmissions: [...maps.openSubmissions.values()].sort(byCreation),
     cards: [...maps.cards.values()].sort(byCreation),
     clusters: [...maps.clusters.values()].sort(byCreation),
     suggestions: [...maps.suggestions.values()].filter((s) => s.status === 'pending'),
-    vote: (maps.meeting.get('vote') as VoteState | null | undefined) ?? null,
-    votedIds: votedIn(maps.voted, (maps.meeting.get('vote') as VoteState | null | undefined)?.round ?? 0),
+    vote: readVote(maps),
     objectives: (maps.meeting.get('objectives') as ChosenObjective[] | undefined) ?? [],
     keyResults: [...maps.keyResults.values()].sort((a, b) => a.order - b.order || a.createdAt - b.createdAt),
     objectiveDetails: maps.objectiveDetails.toJSON() as Record<string, ObjectiveDetails>,
@@ -122,10 +103,3 @@ export function readMeetingView(doc: Y.Doc): MeetingView | null {
   }
 }
 
-function votedIn(voted: Y.Map<number>, round: number): string[] {
-  const ids: string[] = []
-  voted.forEach((r, id) => {
-    if (r === round) ids.push(id)
-  })
-  return ids
-}

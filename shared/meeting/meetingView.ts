@@ -1,5 +1,5 @@
 import type { Stage } from '../stages/stages.ts'
-import type { Role } from '../stages/permissions.ts'
+import type { PresenceSummary } from '../presence/presenceTypes.ts'
 import type { Mission } from './mission.ts'
 import type { MeetingSettings } from './settings.ts'
 import type { CardRecord, ClusterRecord } from '../board/boardTypes.ts'
@@ -16,16 +16,6 @@ export interface StageTimer {
   durationMs: number
 }
 
-export interface ParticipantView {
-  id: string
-  name: string
-  role: Role
-  joinedAt: number
-  isOnline: boolean
-  /** The stage in which this person last said "I'm done"; done now only if it equals the current stage. */
-  doneStage: Stage | null
-}
-
 /** Everything a client may know about a meeting: a plain snapshot of the shared Y.Doc. */
 export interface MeetingView {
   id: string
@@ -37,7 +27,8 @@ export interface MeetingView {
   stage: Stage
   stageStartedAt: number
   timer: StageTimer | null
-  participants: ParticipantView[]
+  /** Counts only; names reach facilitators by the roster feed and others by `findPeople`. */
+  presence: PresenceSummary
   settings: MeetingSettings
   /** Active proposals; the only thing participants learn about others' proposals while they are private. */
   submissionCount: number
@@ -47,8 +38,6 @@ export interface MeetingView {
   /** Pending suggestions only. */
   suggestions: BoardSuggestion[]
   vote: VoteState | null
-  /** Who has dots on their ballot in the current round (never what they voted). */
-  votedIds: string[]
   /** The objectives the vote chose, carried into Key results. */
   objectives: ChosenObjective[]
   /** Key-result fields, in order (statements are in each objective's co-edited doc). */

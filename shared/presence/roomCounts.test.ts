@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { MeetingView, ParticipantView } from '../meeting/meetingView.ts'
 import type { Stage } from '../stages/stages.ts'
-import { DEFAULT_SETTINGS } from '../meeting/settings.ts'
-import { countPresence, doneProgress, filterParticipants } from './roomCounts.ts'
+import type { RosterEntry } from './presenceTypes.ts'
+import { countPresence, doneProgress, filterParticipants, notDone, notVoted, foldName, samePresence, searchPeople, summarisePresence, votedProgress } from './roomCounts.ts'
 
 let nextJoin = 0
-function person(name: string, overrides: Partial<ParticipantView> = {}): ParticipantView {
+function person(name: string, overrides: Partial<RosterEntry> = {}): RosterEntry {
   nextJoin++
   return {
     id: `id-${name.toLowerCase().replace(/\W/g, '')}`,
@@ -14,36 +13,14 @@ function person(name: string, overrides: Partial<ParticipantView> = {}): Partici
     joinedAt: nextJoin,
     isOnline: true,
     doneStage: null,
+    votedRound: 0,
     ...overrides,
   }
 }
 
-function meeting(stage: Stage, participants: ParticipantView[]): MeetingView {
-  return {
-    id: 'm1',
-    title: 'Company OKRs',
-    quarter: '2027 Q1',
-    mission: { value: 'help teams decide', field: 'software', impact: '' },
-    objectiveCount: 3,
-    createdAt: 0,
-    stage,
-    stageStartedAt: 0,
-    timer: null,
-    participants,
-    settings: DEFAULT_SETTINGS,
-    submissionCount: 0,
-    openSubmissions: [],
-    cards: [],
-    clusters: [],
-    suggestions: [],
-    vote: null,
-    votedIds: [],
-    objectives: [],
-    keyResults: [],
-    objectiveDetails: {},
-    published: null,
-    previous: null,
-  }
+/** What a client sees: the stage and the counts the server summarised from everyone's states. */
+function meeting(stage: Stage, people: RosterEntry[], round = 0) {
+  return { stage, presence: summarisePresence(people, stage, round) }
 }
 
 describe('countPresence', () => {
@@ -86,7 +63,7 @@ describe('doneProgress', () => {
     const result = doneProgress(meeting('vote', [ana, ben, cy]))
     expect(result.done).toBe(1)
     expect(result.total).toBe(3)
-    expect(result.notDone.map((p) => p.name)).toEqual(['Ben', 'Cy'])
+    expect(notDone([ana, ben, cy], 'vote').map((p) => p.name)).toEqual(['Ben', 'Cy'])
   })
 
   it('resets when the stage moves on: done in submit is not done in group', () => {
@@ -96,17 +73,17 @@ describe('doneProgress', () => {
   })
 
   it('leaves facilitators out of done and total', () => {
-    const result = doneProgress(
-      meeting('submit', [person('Facilitator', { role: 'facilitator' }), person('Ana', { doneStage: 'submit' })]),
-    )
-    expect(result).toMatchObject({ done: 1, total: 1, notDone: [] })
+    const people = [person('Facilitator', { role: 'facilitator' }), person('Ana', { doneStage: 'submit' })]
+    expect(doneProgress(meeting('submit', people))).toMatchObject({ done: 1, total: 1 })
+    expect(notDone(people, 'submit')).toEqual([])
   })
 
   it('counts people who are away too: leaving the room does not make you done', () => {
-    const result = doneProgress(meeting('submit', [person('Ana', { isOnline: false }), person('Ben', { doneStage: 'submit' })]))
+    const people = [person('Ana', { isOnline: false }), person('Ben', { doneStage: 'submit' })]
+    const result = doneProgress(meeting('submit', people))
     expect(result.done).toBe(1)
     expect(result.total).toBe(2)
-    expect(result.notDone.map((p) => p.name)).toEqual(['Ana'])
+    expect(notDone(people, 'submit').map((p) => p.name)).toEqual(['Ana'])
   })
 
   it.each([
@@ -124,7 +101,7 @@ describe('doneProgress', () => {
 
 describe('filterParticipants', () => {
   const people = [person('José Álvarez'), person('Zoë Müller'), person('JOHN smith'), person('Ångström Lab'), person('Chloé')]
-  const names = (list: ParticipantView[]) => list.map((p) => p.name)
+  const names = (list: RosterEntry[]) => list.map((p) => p.name)
 
   it('finds a name regardless of accents in the query or the name', () => {
     expect(names(filterParticipants(people, 'jose'))).toEqual(['José Álvarez'])
@@ -155,5 +132,43 @@ describe('filterParticipants', () => {
 
   it('trims the query', () => {
     expect(names(filterParticipants(people, '  zoë  '))).toEqual(['Zoë Müller'])
+  })
+})
+
+describe('done counts across stages', () => {
+  it('a summary made for an earlier stage counts nobody as done in the current one', () => {
+    const summary = summarisePresence([person('Ana', { doneStage: 'submit' })], 'submit', 0)
+    expect(doneProgress({ stage: 'group', presence: summary }).done).toBe(0)
+  })
+})
+
+describe('votedProgress and notVoted', () => {
+  it('counts voters of the current round only', () => {
+    const people = [person('Ana', { votedRound: 2 }), person('Ben', { votedRound: 1 }), person('Cy'), person('Fac', { role: 'facilitator', votedRound: 2 })]
+    const view = meeting('vote', people, 2)
+    expect(votedProgress(view, 2)).toEqual({ voted: 1, total: 3 })
+    expect(votedProgress(view, 3)).toEqual({ voted: 0, total: 3 })
+    expect(notVoted(people, 2).map((p) => p.name)).toEqual(['Ben', 'Cy'])
+  })
+
+  it('counts nobody as voted when there is no vote (round 0)', () => {
+    expect(summarisePresence([person('Ana', { votedRound: 0 })], 'vote', 0).voted).toBe(0)
+  })
+})
+
+describe('samePresence', () => {
+  it('tells an unchanged summary from a changed one', () => {
+    const a = summarisePresence([person('Ana')], 'submit', 0)
+    expect(samePresence(a, { ...a })).toBe(true)
+    expect(samePresence(a, { ...a, online: 0 })).toBe(false)
+    expect(samePresence(undefined, a)).toBe(false)
+  })
+})
+
+describe('searchPeople', () => {
+  it('puts names that start with the query before names that contain it, each in joining order', () => {
+    const people = ['Mara Ana', 'Ana B', 'Bo', 'Anaïs'].map((name, i) => ({ id: `p${i}`, name, folded: foldName(name), joinedAt: i }))
+    expect(searchPeople(people, 'ANA').map((p) => p.name)).toEqual(['Ana B', 'Anaïs', 'Mara Ana'])
+    expect(searchPeople(people, '  ').map((p) => p.name)).toEqual(['Mara Ana', 'Ana B', 'Bo', 'Anaïs'])
   })
 })

@@ -1,5 +1,7 @@
 /** Limits shared by the server (which enforces them) and the client (which helps people stay inside them). */
 export const MAX_NAME_LENGTH = 60
+/** Most names one people search returns: a list to scan, not a directory to download. */
+export const MAX_PEOPLE_LISTED = 100
 export const MAX_TITLE_LENGTH = 120
 export const MAX_MISSION_PART_LENGTH = 200
 export const MAX_COMMAND_ID_LENGTH = 64

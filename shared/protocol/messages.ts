@@ -7,10 +7,12 @@ import { MAX_CLUSTER_NAME_LENGTH } from '../board/boardTypes.ts'
 import { MAX_KR_FIELD_LENGTH, MAX_STATEMENT_LENGTH } from '../keyResults/keyResultTypes.ts'
 import type { OwnSubmission, PublicSubmission, SimilarSubmission } from '../submissions/submissionTypes.ts'
 import type { AuditEntry } from '../board/auditTypes.ts'
+import type { PersonMatch, RosterEntry } from '../presence/presenceTypes.ts'
 import {
   MAX_COMMAND_ID_LENGTH,
   MAX_MISSION_PART_LENGTH,
   MAX_NAME_LENGTH,
+  MAX_PEOPLE_LISTED,
   MAX_TITLE_LENGTH,
 } from './limits.ts'
 
@@ -150,6 +152,7 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ id: commandId, type: z.literal('suggestClusters') }),
   z.strictObject({ id: commandId, type: z.literal('resolveSuggestion'), suggestionId: z.string().min(1).max(140), accept: z.boolean() }),
   z.strictObject({ id: commandId, type: z.literal('readAudit') }),
+  z.strictObject({ id: commandId, type: z.literal('findPeople'), query: z.string().max(MAX_NAME_LENGTH), limit: z.number().int().min(1).max(MAX_PEOPLE_LISTED).default(MAX_PEOPLE_LISTED) }),
   z.strictObject({
     id: commandId,
     type: z.literal('configureVote'),
@@ -285,6 +288,7 @@ export type CommandResults = {
   suggestClusters: { count: number }
   resolveSuggestion: { applied: boolean }
   readAudit: { entries: AuditEntry[] }
+  findPeople: { total: number; people: PersonMatch[] }
   configureVote: Record<string, never>
   openVoting: Record<string, never>
   setDots: { round: number; ballot: Record<string, number> }
@@ -315,6 +319,10 @@ export type FeedMessage =
   | { kind: 'feed'; feed: 'moderation'; items: PublicSubmission[] }
   /** Your own ballot for the current round: only you ever see it. */
   | { kind: 'feed'; feed: 'ballot'; round: number; ballot: Record<string, number> }
+  /** Your own record (name, done mark, voted round), to each of your tabs. */
+  | { kind: 'feed'; feed: 'self'; me: RosterEntry }
+  /** Everyone in the meeting, to facilitators only, at most once a second. */
+  | { kind: 'feed'; feed: 'roster'; items: RosterEntry[] }
 
 /** Frames the server sends on the app channel. */
 export type ServerMessage =
@@ -334,6 +342,19 @@ export const ServerMessageSchema = z.union([
   }),
   z.object({ kind: z.literal('notice'), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
   z.object({ kind: z.literal('heartbeat'), serverNow: z.number() }),
-  z.object({ kind: z.literal('feed'), feed: z.enum(['mine', 'moderation']), items: z.array(z.any()) }),
+  z.object({ kind: z.literal('feed'), feed: z.enum(['mine', 'moderation', 'roster']), items: z.array(z.any()) }),
+  z.object({
+    kind: z.literal('feed'),
+    feed: z.literal('self'),
+    me: z.object({
+      id: z.string(),
+      name: z.string(),
+      role: z.enum(['facilitator', 'participant']),
+      joinedAt: z.number(),
+      isOnline: z.boolean(),
+      doneStage: StageSchema.nullable(),
+      votedRound: z.number(),
+    }),
+  }),
   z.object({ kind: z.literal('feed'), feed: z.literal('ballot'), round: z.number(), ballot: z.record(z.string(), z.number()) }),
 ])

@@ -7,6 +7,7 @@ export type Actor = { role: Role; participantId: string } | { role: 'anonymous' 
 export type Action =
   | 'join'
   | 'rename'
+  | 'findPeople'
   | 'changeStage'
   | 'markDone'
   | 'controlTimer'
@@ -27,6 +28,7 @@ export function checkPermission(actor: Actor, action: Action, stage: Stage): Per
   }
   switch (action) {
     case 'rename':
+    case 'findPeople':
       return ALLOWED
     case 'markDone':
       if (actor.role !== 'participant')

@@ -235,7 +235,7 @@ type Op =
   | { kind: 'text'; name: string; text: string }
   | { kind: 'clear'; map: string }
 
-const MAP_NAMES = ['meeting', 'participants', 'online', 'done', 'openSubmissions', 'cards', 'clusters', 'suggestions', 'evil']
+const MAP_NAMES = ['meeting', 'participants', 'online', 'done', 'openSubmissions', 'cards', 'clusters', 'suggestions', 'voteCandidates', 'evil']
 
 const ops: fc.Arbitrary<Op[]> = fc.array(
   fc.oneof(
@@ -268,7 +268,7 @@ function clientWrite(room: MeetingRoom, list: Op[], existingKeys: string[]): Uin
   if (updates.length === 0 && existingKeys.length > 0) {
     // Nothing changed (say, deleting a key that is not there): delete one that is, a delete-only write.
     const key = existingKeys[list.length % existingKeys.length] as string
-    for (const name of ['participants', 'meeting', 'online']) if (copy.getMap(name).has(key)) copy.getMap(name).delete(key)
+    for (const name of ['meeting', 'cards', 'voteCandidates']) if (copy.getMap(name).has(key)) copy.getMap(name).delete(key)
   }
   copy.destroy()
   return updates.length === 0 ? null : Y.mergeUpdates(updates)
@@ -351,7 +351,7 @@ export function runDecoderFuzz(options: FuzzOptions): FuzzReport {
   const { room, committer } = fixture
   const cases: Record<string, number> = {}
   const verdicts: Record<string, number> = {}
-  const existingKeys = [...room.maps.participants.keys(), ...room.maps.meeting.keys(), ...room.maps.online.keys()]
+  const existingKeys = [...room.maps.meeting.keys()]
 
   const actorOf = (kind: ConnKind, pick: number): Actor => {
     if (kind === 'anonymous') return { role: 'anonymous' }

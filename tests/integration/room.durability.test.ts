@@ -12,6 +12,7 @@ import {
   DEFAULT_MEETING,
   barrier,
   facilitatorOf,
+  rosterEntryOf,
   hasView,
   joinAs,
   startTestServer,
@@ -95,11 +96,13 @@ describe('restart (graceful)', () => {
 
     const observer = t.client(meeting.meetingId, meeting.facilitatorToken)
     await waitFor(observer, () => observer.isSynced && hasView(observer))
+    await waitFor(observer, () => observer.roster.length === 3)
     const view = viewOf(observer)
     expect(view.stage).toBe('submit')
     expect(view.timer).toEqual(timer)
-    expect(view.participants.find((p) => p.id === ana.identity.participantId)).toMatchObject({ name: 'Ana', doneStage: 'submit' })
-    expect(view.participants.find((p) => p.id === ben.identity.participantId)).toMatchObject({ name: 'Benjamin' })
+    expect(view.presence).toMatchObject({ joined: 2, done: 1, doneStage: 'submit' })
+    expect(rosterEntryOf(observer, ana.identity.participantId)).toMatchObject({ name: 'Ana', doneStage: 'submit' })
+    expect(rosterEntryOf(observer, ben.identity.participantId)).toMatchObject({ name: 'Benjamin' })
     expect(readStoredMeeting(t.dataDir, meeting.meetingId).view.stage).toBe('submit')
   })
 
@@ -117,7 +120,7 @@ describe('restart (graceful)', () => {
     expect(await facilitator.send({ type: 'changeStage', move: 'advance', expected: 'mission' })).toEqual({ stage: 'submit' })
     await waitFor(ana.client, () => viewOf(ana.client).stage === 'submit')
     expect(await ana.client.send({ type: 'markDone', stage: 'submit', done: true })).toEqual({ done: true })
-    await waitFor(facilitator, () => viewOf(facilitator).participants.some((p) => p.doneStage === 'submit'))
+    await waitFor(facilitator, () => viewOf(facilitator).presence.done === 1 && rosterEntryOf(facilitator, ana.identity.participantId)?.doneStage === 'submit')
     // Presence was rebuilt from the reconnected sockets, not carried over from before the restart.
     await waitFor(facilitator, () => countPresence(viewOf(facilitator)).online === 1)
   })
@@ -189,8 +192,8 @@ describe('restart (graceful)', () => {
     const [forgotten] = await waitForEvent<[string | null]>(withOldToken, 'token')
     expect(forgotten).toBeNull()
 
-    await waitFor(facilitator, () => facilitator.isSynced && viewOf(facilitator).participants.length === 2)
-    const participants = viewOf(facilitator).participants.filter((p) => p.role === 'participant')
+    await waitFor(facilitator, () => facilitator.isSynced && facilitator.roster.length === 2)
+    const participants = facilitator.roster.filter((p) => p.role === 'participant')
     expect(participants.map((p) => [p.id, p.name])).toEqual([[original.participantId, 'Ana']])
   })
 })
@@ -260,7 +263,7 @@ describe('kill -9', () => {
         // What the dead server left on disk holds every command it acknowledged.
         const stored = readStoredMeeting(dataDir, meeting.meetingId)
         for (const p of people) {
-          const name = stored.view.participants.find((q) => q.id === p.participantId)?.name ?? ''
+          const name = stored.people.find((q) => q.id === p.participantId)?.name ?? ''
           const storedK = Number(/^P\d+-(\d+)$/.exec(name)?.[1] ?? -1)
           expect(storedK).toBeGreaterThanOrEqual(p.lastAcked)
           expect(storedK).toBeLessThanOrEqual(p.lastSent)
@@ -277,19 +280,20 @@ describe('kill -9', () => {
 
         const observer = newClient(meeting.meetingId, meeting.facilitatorToken)
         await waitFor(observer, () => observer.isSynced && hasView(observer) && countPresence(viewOf(observer)).online === PEOPLE + 1, 10_000)
+        await waitFor(observer, () => observer.roster.length === PEOPLE + 2, 10_000)
         const view = viewOf(observer)
         expect(view.stage).toBe('submit')
-        const participants = view.participants.filter((p) => p.role === 'participant')
+        const participants = observer.roster.filter((p) => p.role === 'participant')
         expect(participants).toHaveLength(PEOPLE + 1)
         expect(participants.filter((p) => p.name === 'Latecomer').map((p) => p.id)).toEqual([late.participantId])
         for (const p of people) {
-          expect(view.participants.find((q) => q.id === p.participantId)?.name).toBe(`P${p.i}-${p.lastSent}`)
+          expect(rosterEntryOf(observer, p.participantId)?.name).toBe(`P${p.i}-${p.lastSent}`)
           expect(p.client.identity?.participantId).toBe(p.participantId)
         }
-        // The clients that lived through the crash converge on the same meeting.
+        // The clients that lived through the crash converge on the same meeting, and each knows its own name.
         for (const c of everyone) {
-          await waitFor(c, () => viewOf(c).stage === 'submit' && viewOf(c).participants.length === PEOPLE + 2)
-          expect(viewOf(c).participants.map((p) => p.name).sort()).toEqual(view.participants.map((p) => p.name).sort())
+          await waitFor(c, () => viewOf(c).stage === 'submit' && viewOf(c).presence.joined === PEOPLE + 1)
+          expect(c.me?.name).toBe(rosterEntryOf(observer, c.identity?.participantId ?? '')?.name)
         }
       } finally {
         await server.kill()

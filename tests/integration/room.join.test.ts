@@ -5,6 +5,7 @@ import { CommandFailure } from '../../shared/client/MeetingClient.ts'
 import {
   barrier,
   facilitatorOf,
+  rosterEntryOf,
   joinAs,
   startTestServer,
   viewOf,
@@ -45,17 +46,34 @@ describe('joining a meeting', () => {
     expect(Math.abs(identity.serverNow - Date.now())).toBeLessThan(5000)
   })
 
-  it('shows the new participant, online, in everyone’s doc', async () => {
+  it('counts the new participant for everyone, names them to the facilitator and to a search, never in the doc', async () => {
     const meeting = await t.createMeeting()
     const facilitator = await facilitatorOf(t, meeting)
     const ben = await joinAs(t, meeting.meetingId, 'Ben')
     const ana = await joinAs(t, meeting.meetingId, 'Ana')
     for (const client of [facilitator, ben.client, ana.client]) {
-      await waitFor(client, () => viewOf(client).participants.some((p) => p.id === ana.identity.participantId))
-      const seen = viewOf(client).participants.find((p) => p.id === ana.identity.participantId)
-      expect(seen).toMatchObject({ name: 'Ana', role: 'participant', isOnline: true, doneStage: null })
-      expect(viewOf(client).participants.map((p) => p.name).sort()).toEqual(['Ana', 'Ben', 'Facilitator'])
+      await waitFor(client, () => viewOf(client).presence.joined === 2 && viewOf(client).presence.online === 2)
+      // Names are not in the shared doc: a join costs everyone a few bytes, not a copy of the list.
+      expect(JSON.stringify(client.doc.toJSON())).not.toContain('Ana')
     }
+    await waitFor(facilitator, () => facilitator.roster.length === 3)
+    expect(rosterEntryOf(facilitator, ana.identity.participantId)).toMatchObject({ name: 'Ana', role: 'participant', isOnline: true, doneStage: null })
+    expect(facilitator.roster.map((p) => p.name).sort()).toEqual(['Ana', 'Ben', 'Facilitator'])
+    expect(ben.client.roster).toEqual([])
+    expect(await ben.client.send({ type: 'findPeople', query: 'an', limit: 100 })).toEqual({
+      total: 1,
+      people: [{ id: ana.identity.participantId, name: 'Ana', isOnline: true }],
+    })
+    expect((await ana.client.send({ type: 'findPeople', query: '', limit: 100 })).total).toBe(2)
+    expect(ana.client.me).toMatchObject({ id: ana.identity.participantId, name: 'Ana' })
+  })
+
+  it('refuses a people search before joining', async () => {
+    const meeting = await t.createMeeting()
+    await joinAs(t, meeting.meetingId, 'Ana')
+    const stranger = t.client(meeting.meetingId)
+    await waitFor(stranger, () => stranger.isSynced)
+    await expect(stranger.send({ type: 'findPeople', query: 'a', limit: 10 })).rejects.toMatchObject({ code: 'not_joined' })
   })
 
   it('recognises the same person on reload: hello with the saved token gives the same identity', async () => {
@@ -65,8 +83,9 @@ describe('joining a meeting', () => {
     const reloaded = t.client(meeting.meetingId, ana.token)
     await waitFor(reloaded, () => reloaded.identity !== null && reloaded.isSynced)
     expect(reloaded.identity).toMatchObject({ participantId: ana.identity.participantId, role: 'participant', name: 'Ana' })
-    const participants = viewOf(reloaded).participants.filter((p) => p.role === 'participant')
-    expect(participants.map((p) => p.id)).toEqual([ana.identity.participantId])
+    await waitFor(reloaded, () => reloaded.me !== null)
+    expect(reloaded.me).toMatchObject({ id: ana.identity.participantId, name: 'Ana' })
+    expect(viewOf(reloaded).presence.joined).toBe(1)
   })
 
   it('recognises the facilitator by the token from the facilitator link', async () => {
@@ -87,7 +106,8 @@ describe('joining a meeting', () => {
     expect(intruder.hasToken).toBe(false)
     await expect(intruder.send({ type: 'rename', name: 'Not Ana' })).rejects.toMatchObject({ code: 'not_joined' })
     await barrier(ana.client)
-    expect(viewOf(ana.client).participants.find((p) => p.id === ana.identity.participantId)?.name).toBe('Ana')
+    expect(ana.client.me?.name).toBe('Ana')
+    expect(readStoredMeeting(t.dataDir, meeting.meetingId).people.find((p) => p.id === ana.identity.participantId)?.name).toBe('Ana')
   })
 
   it('refuses a token from another meeting', async () => {
@@ -106,7 +126,8 @@ describe('joining a meeting', () => {
     const error = await ana.client.send({ type: 'join', name: 'Ana again' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CommandFailure)
     expect(error).toMatchObject({ code: 'forbidden' })
-    expect(viewOf(ana.client).participants.filter((p) => p.role === 'participant')).toHaveLength(1)
+    await barrier(ana.client)
+    expect(viewOf(ana.client).presence.joined).toBe(1)
   })
 
   it('counts two tabs of one person once, and takes them offline only when both close', async () => {
@@ -127,7 +148,7 @@ describe('joining a meeting', () => {
     t.disconnect(secondTab)
     await waitFor(facilitator, () => countPresence(viewOf(facilitator)).online === 0)
     expect(countPresence(viewOf(facilitator))).toEqual({ joined: 1, online: 0, away: 1 })
-    expect(viewOf(facilitator).participants.find((p) => p.id === ana.identity.participantId)?.isOnline).toBe(false)
+    await waitFor(facilitator, () => rosterEntryOf(facilitator, ana.identity.participantId)?.isOnline === false)
   })
 
   it('brings a returning person back online under the same record', async () => {
@@ -137,6 +158,7 @@ describe('joining a meeting', () => {
     t.disconnect(ana.client)
     await waitFor(facilitator, () => countPresence(viewOf(facilitator)).online === 0)
     const back = t.client(meeting.meetingId, ana.token)
+    await waitFor(back, () => back.identity !== null)
     await waitFor(facilitator, () => countPresence(viewOf(facilitator)).online === 1)
     expect(countPresence(viewOf(facilitator))).toEqual({ joined: 1, online: 1, away: 0 })
     expect(back.identity?.participantId).toBe(ana.identity.participantId)
@@ -151,7 +173,7 @@ describe('joining a meeting', () => {
       const third = small.client(meeting.meetingId)
       await expect(third.join('Cy')).rejects.toMatchObject({ code: 'meeting_full' })
       expect(third.identity).toBeNull()
-      expect(readStoredMeeting(small.dataDir, meeting.meetingId).view.participants.map((p) => p.name).sort()).toEqual([
+      expect(readStoredMeeting(small.dataDir, meeting.meetingId).people.map((p) => p.name).sort()).toEqual([
         'Ana',
         'Ben',
         'Facilitator',

@@ -215,7 +215,7 @@ describe('client Yjs updates to the meeting doc', () => {
     attacker.on('update', (u: Uint8Array) => sentUpdates.push(u))
     attacker.transact(() => {
       meetingMaps(attacker).meeting.set('stage', { stage: 'published', startedAt: 0 })
-      meetingMaps(attacker).participants.set('mallory', { name: 'Mallory', role: 'facilitator', joinedAt: 0 })
+      meetingMaps(attacker).meeting.set('presence', { joined: 0, online: 0, doneStage: 'mission', done: 0, votedRound: 0, voted: 0 })
     })
     expect(sentUpdates).toHaveLength(1)
     socket.sendUpdate(sentUpdates[0] as Uint8Array)
@@ -234,26 +234,25 @@ describe('client Yjs updates to the meeting doc', () => {
     expect(meetingMaps(socket.doc).meeting.get('stage')).toMatchObject({ stage: 'mission' })
   })
 
-  it('refuses an update that only deletes (removing the facilitator)', async () => {
+  it('refuses an update that only deletes (removing the meeting record)', async () => {
     const meeting = await t.createMeeting()
     const observer = await facilitatorOf(t, meeting)
     const socket = await open(meeting.meetingId)
     const doc = await socket.sync()
     const before = await snapshot(meeting, observer)
-    const facilitatorId = observer.identity?.participantId as string
 
     const attacker = new Y.Doc()
     Y.applyUpdate(attacker, Y.encodeStateAsUpdate(doc))
     const sentUpdates: Uint8Array[] = []
     attacker.on('update', (u: Uint8Array) => sentUpdates.push(u))
-    meetingMaps(attacker).participants.delete(facilitatorId)
+    meetingMaps(attacker).meeting.delete('record')
     expect(Y.decodeUpdate(sentUpdates[0] as Uint8Array).structs).toHaveLength(0)
     socket.sendUpdate(sentUpdates[0] as Uint8Array)
 
     expect(await socket.nextMessage()).toMatchObject({ kind: 'notice', error: { code: 'update_refused' } })
     await rawBarrier(socket)
     expect(await snapshot(meeting, observer)).toEqual(before)
-    expect(viewOf(observer).participants.map((p) => p.id)).toContain(facilitatorId)
+    expect(meetingMaps(observer.doc).meeting.has('record')).toBe(true)
   })
 
   it('refuses the same write sent as a sync step 2', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { MeetingClient } from '../../shared/client/MeetingClient.ts'
-import { doneProgress } from '../../shared/presence/roomCounts.ts'
+import { doneProgress, notDone } from '../../shared/presence/roomCounts.ts'
 import type { Stage } from '../../shared/stages/stages.ts'
 import type { CreateMeetingResponse } from '../../shared/protocol/messages.ts'
 import { barrier, facilitatorOf, joinAs, startTestServer, viewOf, waitFor, type Joined, type TestServer } from './helpers/testServer.ts'
@@ -32,7 +32,7 @@ async function room(): Promise<Room> {
   const facilitator = await facilitatorOf(t, meeting)
   const ana = await joinAs(t, meeting.meetingId, 'Ana')
   const ben = await joinAs(t, meeting.meetingId, 'Ben')
-  await waitFor(facilitator, () => viewOf(facilitator).participants.length === 3)
+  await waitFor(facilitator, () => facilitator.roster.length === 3 && viewOf(facilitator).presence.joined === 2)
   return { meeting, facilitator, ana, ben }
 }
 
@@ -133,7 +133,8 @@ describe('stage commands', () => {
   it('refuses marking done in the mission stage', async () => {
     const r = await room()
     await expectUnchanged(r, () => r.ana.client.send({ type: 'markDone', stage: 'mission', done: true }), 'wrong_stage')
-    expect(viewOf(r.facilitator).participants.every((p) => p.doneStage === null)).toBe(true)
+    expect(r.facilitator.roster.every((p) => p.doneStage === null)).toBe(true)
+    expect(readStoredMeeting(t.dataDir, r.meeting.meetingId).people.every((p) => p.doneStage === null)).toBe(true)
   })
 
   it('counts a participant who marks done in submit', async () => {
@@ -143,8 +144,10 @@ describe('stage commands', () => {
     await waitFor(r.facilitator, () => doneProgress(viewOf(r.facilitator)).done === 1)
     const progress = doneProgress(viewOf(r.facilitator))
     expect(progress).toMatchObject({ isTracked: true, done: 1, total: 2 })
-    expect(progress.notDone.map((p) => p.name)).toEqual(['Ben'])
-    expect(readStoredMeeting(t.dataDir, r.meeting.meetingId).view.participants.find((p) => p.name === 'Ana')?.doneStage).toBe(
+    await waitFor(r.facilitator, () => notDone(r.facilitator.roster, 'submit').length === 1)
+    expect(notDone(r.facilitator.roster, 'submit').map((p) => p.name)).toEqual(['Ben'])
+    expect(r.ana.client.me?.doneStage).toBe('submit')
+    expect(readStoredMeeting(t.dataDir, r.meeting.meetingId).people.find((p) => p.name === 'Ana')?.doneStage).toBe(
       'submit',
     )
   })
@@ -156,7 +159,8 @@ describe('stage commands', () => {
     await waitFor(r.facilitator, () => doneProgress(viewOf(r.facilitator)).done === 1)
     await r.ana.client.send({ type: 'markDone', stage: 'submit', done: false })
     await waitFor(r.facilitator, () => doneProgress(viewOf(r.facilitator)).done === 0)
-    expect(viewOf(r.facilitator).participants.find((p) => p.name === 'Ana')?.doneStage).toBeNull()
+    await waitFor(r.facilitator, () => r.facilitator.roster.find((p) => p.name === 'Ana')?.doneStage === null)
+    await waitFor(r.ana.client, () => r.ana.client.me?.doneStage === null)
   })
 
   it('starts nobody as done in the next stage', async () => {
@@ -203,8 +207,12 @@ describe('stage commands', () => {
   it('lets anyone who joined rename themselves, and shows it to everyone', async () => {
     const r = await room()
     expect(await r.ana.client.send({ type: 'rename', name: ' Ana  Lee ' })).toEqual({ name: 'Ana Lee' })
-    await waitFor(r.ben.client, () => viewOf(r.ben.client).participants.some((p) => p.name === 'Ana Lee'))
-    expect(viewOf(r.ben.client).participants.find((p) => p.id === r.ana.identity.participantId)?.name).toBe('Ana Lee')
+    await waitFor(r.ana.client, () => r.ana.client.me?.name === 'Ana Lee')
+    await waitFor(r.facilitator, () => r.facilitator.roster.some((p) => p.name === 'Ana Lee'))
+    expect(await r.ben.client.send({ type: 'findPeople', query: 'lee', limit: 10 })).toMatchObject({
+      total: 1,
+      people: [{ id: r.ana.identity.participantId, name: 'Ana Lee' }],
+    })
   })
 
   it('treats published as final: no going back, and nobody new can join', async () => {
@@ -215,6 +223,7 @@ describe('stage commands', () => {
     const late = t.client(r.meeting.meetingId)
     await expect(late.join('Latecomer')).rejects.toMatchObject({ code: 'wrong_stage' })
     await barrier(r.facilitator)
-    expect(viewOf(r.facilitator).participants.map((p) => p.name)).not.toContain('Latecomer')
+    expect(readStoredMeeting(t.dataDir, r.meeting.meetingId).people.map((p) => p.name)).not.toContain('Latecomer')
+    expect(viewOf(r.facilitator).presence.joined).toBe(2)
   })
 })

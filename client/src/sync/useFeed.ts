@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react'
-import type { MeetingClient } from '../../../shared/client/MeetingClient.ts'
+import type { FeedName, MeetingClient } from '../../../shared/client/MeetingClient.ts'
+import type { RosterEntry } from '../../../shared/presence/presenceTypes.ts'
 import type { OwnSubmission, PublicSubmission } from '../../../shared/submissions/submissionTypes.ts'
 
 /** This person's own and supported proposals, pushed privately by the server. */
@@ -26,7 +27,23 @@ export function useMyBallot(client: MeetingClient): { round: number; ballot: Rec
   )
 }
 
-type Feed = 'mine' | 'moderation' | 'ballot'
+/** Your own record: name, done mark, voted round. */
+export function useMe(client: MeetingClient): RosterEntry | null {
+  return useSyncExternalStore(
+    (onChange) => subscribe(client, 'self', onChange),
+    () => client.me,
+  )
+}
+
+/** Everyone in the meeting, for the facilitator only. */
+export function useRoster(client: MeetingClient): RosterEntry[] {
+  return useSyncExternalStore(
+    (onChange) => subscribe(client, 'roster', onChange),
+    () => client.roster,
+  )
+}
+
+type Feed = FeedName
 
 function subscribe(client: MeetingClient, feed: Feed, onChange: () => void): () => void {
   const handler = (changed: Feed) => {

@@ -19,7 +19,7 @@ export function publish(ctx: CommandContext): void {
   let merges = 0
   for (const card of ctx.maps.cards.values()) merges += Math.max(0, card.submissionIds.length - 1)
   let participants = 0
-  for (const p of ctx.maps.participants.values()) if (p.role === 'participant') participants++
+  for (const p of ctx.vault.participants.values()) if (p.role === 'participant') participants++
   const set = assemblePublishedSet({
     meetingId: record.id,
     title: record.title,

@@ -1,13 +1,14 @@
 import type { VoteState } from '../../../shared/voting/voteState.ts'
 import type { CommandContext, Outcome } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
+import { readVote, writeVote } from '../../../shared/voting/voteDoc.ts'
 
 export function currentVote(ctx: CommandContext): VoteState | null {
-  return (ctx.maps.meeting.get('vote') as VoteState | null | undefined) ?? null
+  return readVote(ctx.maps)
 }
 
 export function saveVote(ctx: CommandContext, vote: VoteState | null): void {
-  ctx.maps.meeting.set('vote', vote)
+  writeVote(ctx.maps, vote)
 }
 
 /** The facilitator, in the Vote stage, with a vote to act on; or the refusal saying which is missing. */

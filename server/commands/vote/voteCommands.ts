@@ -43,8 +43,8 @@ export const setDots: CommandHandler<'setDots'> = (ctx, command) => {
   if (!checked.ok) return refuse(checked.code === 'unknown_candidate' ? 'not_found' : 'limit_reached', checked.reason)
   ctx.vault.ballots.set(key, checked.ballot)
   const hasDots = Object.keys(checked.ballot).length > 0
-  if (hasDots && ctx.maps.voted.get(me) !== vote.round) ctx.maps.voted.set(me, vote.round)
-  if (!hasDots && ctx.maps.voted.get(me) === vote.round) ctx.maps.voted.delete(me)
+  if (hasDots && ctx.vault.voted.get(me) !== vote.round) ctx.vault.voted.set(me, vote.round)
+  if (!hasDots && ctx.vault.voted.get(me) === vote.round) ctx.vault.voted.delete(me)
   ctx.refreshBallotOf(me)
   return { ok: true, result: { round: vote.round, ballot: checked.ballot } }
 }

@@ -44,12 +44,11 @@ export class FullObserver {
         this.sizeBuckets.set(bucket, b)
       })
     })
-    const participants = this.client.doc.getMap<{ role?: string }>('participants')
-    participants.observe((event) => {
-      event.changes.keys.forEach((change, key) => {
-        if (change.action === 'add' && participants.get(key)?.role === 'participant') this.participants++
-        if (change.action === 'delete' && (change.oldValue as { role?: string } | undefined)?.role === 'participant') this.participants--
-      })
+    // Everyone sees the room as counts (meeting.presence); names stay on the server.
+    const meetingMap = this.client.doc.getMap<{ joined?: number }>('meeting')
+    meetingMap.observe((event) => {
+      if (!event.keysChanged.has('presence')) return
+      this.participants = meetingMap.get('presence')?.joined ?? 0
       if (this.reachedAt === 0 && this.participants >= this.target) this.reachedAt = nowMs()
     })
     this.client.doc.on('update', () => {
@@ -82,7 +81,6 @@ export class FullObserver {
   fingerprint(): string {
     const sv = [...Y.decodeStateVector(Y.encodeStateVector(this.client.doc)).entries()].sort((a, b) => a[0] - b[0])
     const view = readMeetingView(this.client.doc)
-    if (view) view.participants.sort((a, b) => a.id.localeCompare(b.id))
     return JSON.stringify({ sv, view })
   }
 

@@ -1,4 +1,5 @@
 import { meetingMaps } from '../../../shared/meeting/meetingDoc.ts'
+import { vaultMaps } from '../../../server/meeting/vaultDoc.ts'
 import type { Stage } from '../../../shared/stages/stages.ts'
 import { itemsCreatedSince, type StoredMeeting } from './storedMeeting.ts'
 
@@ -136,6 +137,7 @@ export interface KillCheck {
 export function checkAfterKill(stored: StoredMeeting, ledger: CrashLedger): KillCheck {
   const problems: string[] = []
   const maps = meetingMaps(stored.doc)
+  const people = vaultMaps(stored.vault)
   const expected = new Map<string, Person>()
   let expectedStage = ledger.stage
   for (const [label, person] of ledger.people) expected.set(label, { ...person })
@@ -160,7 +162,7 @@ export function checkAfterKill(stored: StoredMeeting, ledger: CrashLedger): Kill
   const storedStage = (maps.meeting.get('stage') as { stage: Stage } | undefined)?.stage
   if (storedStage !== expectedStage) problems.push(`stage is ${storedStage}, expected ${expectedStage}`)
   const participantsByName = new Map<string, string[]>()
-  maps.participants.forEach((record, id) => participantsByName.set(record.name, [...(participantsByName.get(record.name) ?? []), id]))
+  people.participants.forEach((record, id) => participantsByName.set(record.name, [...(participantsByName.get(record.name) ?? []), id]))
   for (const person of expected.values()) {
     if (person.participantId === null) {
       // Not joined (or a join in flight that was not committed): nobody by that name may exist.
@@ -168,13 +170,13 @@ export function checkAfterKill(stored: StoredMeeting, ledger: CrashLedger): Kill
       if (name && participantsByName.has(name)) problems.push(`${person.label}: an uncommitted join left participant "${name}"`)
       continue
     }
-    const record = maps.participants.get(person.participantId)
+    const record = people.participants.get(person.participantId)
     if (!record) {
       problems.push(`${person.label}: participant ${person.participantId} missing`)
       continue
     }
     if (record.name !== person.name) problems.push(`${person.label}: name is "${record.name}", expected "${person.name}"`)
-    const done = maps.done.get(person.participantId) ?? null
+    const done = people.done.get(person.participantId) ?? null
     if (done !== person.done) problems.push(`${person.label}: done is ${done}, expected ${person.done}`)
     if (!stored.credentials.has(person.participantId)) problems.push(`${person.label}: no stored credential`)
   }
@@ -196,6 +198,12 @@ function stageAfter(stage: Stage, move: 'advance' | 'back'): Stage {
   return WORKING[move === 'advance' ? i + 1 : i - 1] as Stage
 }
 
+/** The stored state vectors of both docs at some moment. */
+export interface StoredStateVectors {
+  doc: Map<number, number>
+  vault: Map<number, number>
+}
+
 export interface ReplayAudit {
   /** In-flight commands that were committed before the kill and were applied again after the restart. */
   appliedTwice: string[]
@@ -213,11 +221,15 @@ export interface ReplayAudit {
  */
 export function auditReplays(
   stored: StoredMeeting,
-  since: Map<number, number>,
+  since: StoredStateVectors,
   ledger: CrashLedger,
   inFlightAtKill: { entry: Entry; isLogged: boolean }[],
 ): ReplayAudit {
-  const { items, opaqueLength } = itemsCreatedSince(stored.doc, since)
+  // Stage moves are in the shared doc; people and done marks in the server-only vault.
+  const shared = itemsCreatedSince(stored.doc, since.doc)
+  const vault = itemsCreatedSince(stored.vault, since.vault)
+  const items = [...shared.items, ...vault.items]
+  const opaqueLength = shared.opaqueLength + vault.opaqueLength
   const count = (map: string, key: string | null, match: (content: unknown) => boolean) =>
     items.filter((i) => i.map === map && i.key === key && match(i.content)).length
   const audit: ReplayAudit = { appliedTwice: [], appliedOnce: 0, replayed: 0, opaqueLength }

@@ -11,7 +11,7 @@ import type { CreateMeetingResponse } from '../../../shared/protocol/messages.ts
 import type { Stage } from '../../../shared/stages/stages.ts'
 import { DEFAULT_MEETING, waitUntil } from '../helpers/testServer.ts'
 import { CrashableServer } from './crashableServer.ts'
-import { CrashLedger, auditReplays, checkAfterKill, isLogged, type Entry, type Intent } from './crashLedger.ts'
+import { CrashLedger, auditReplays, checkAfterKill, isLogged, type Entry, type Intent, type StoredStateVectors } from './crashLedger.ts'
 import { readStored } from './storedMeeting.ts'
 
 /**
@@ -264,7 +264,7 @@ describe('crash recovery under load', () => {
         })
 
       /** The stored state at the first kill since the meeting last settled, for the replay audit. */
-      let sequence: { since: Map<number, number>; inFlight: { entry: Entry; isLogged: boolean }[] } | null = null
+      let sequence: { since: StoredStateVectors; inFlight: { entry: Entry; isLogged: boolean }[] } | null = null
 
       const settle = async () => {
         const t0 = performance.now()
@@ -316,7 +316,7 @@ describe('crash recovery under load', () => {
         problems.push(...check.problems.map((p) => `after kill ${kill + 1}: ${p}`))
         if (!sequence) {
           sequence = {
-            since: Y.decodeStateVector(Y.encodeStateVector(stored.doc)),
+            since: { doc: Y.decodeStateVector(Y.encodeStateVector(stored.doc)), vault: Y.decodeStateVector(Y.encodeStateVector(stored.vault)) },
             inFlight: ledger.inFlight().map((entry) => ({ entry, isLogged: isLogged(stored, ledger, entry) })),
           }
         }

@@ -5,6 +5,8 @@ import * as Y from 'yjs'
 export interface StoredMeeting {
   /** The meeting doc rebuilt from the stored updates, without garbage collection: every stored item keeps its content. */
   doc: Y.Doc
+  /** The server-only doc (people, done marks, ballots…), rebuilt the same way. */
+  vault: Y.Doc
   /** `seq` of each stored update row, in order (a compaction restarts them at 1). */
   seqs: number[]
   /** actor key + "\u0000" + command id → logged result JSON. */
@@ -27,12 +29,20 @@ export function readStored(dataDir: string, meetingId: string): StoredMeeting {
       .all(meetingId) as { seq: number; blob: Buffer }[]
     const doc = new Y.Doc({ gc: false })
     for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.blob))
+    const vault = new Y.Doc({ gc: false })
+    if (onlyMeetingDoc) {
+      const vaultRows = db
+        .prepare("SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = 'vault' ORDER BY seq")
+        .all(meetingId) as { blob: Buffer }[]
+      for (const row of vaultRows) Y.applyUpdate(vault, new Uint8Array(row.blob))
+    }
     const log = db
       .prepare('SELECT actor_key AS actorKey, command_id AS commandId, result_json AS resultJson FROM command_log WHERE meeting_id = ?')
       .all(meetingId) as { actorKey: string; commandId: string; resultJson: string }[]
     const credentials = db.prepare('SELECT participant_id AS id FROM credentials WHERE meeting_id = ?').all(meetingId) as { id: string }[]
     return {
       doc,
+      vault,
       seqs: rows.map((r) => r.seq),
       commandLog: new Map(log.map((r) => [`${r.actorKey}\u0000${r.commandId}`, r.resultJson])),
       credentials: new Set(credentials.map((c) => c.id)),

@@ -3,11 +3,18 @@ import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { readMeetingView } from '../../../shared/meeting/meetingDoc.ts'
 import type { MeetingView } from '../../../shared/meeting/meetingView.ts'
+import type { RosterEntry } from '../../../shared/presence/presenceTypes.ts'
+import { vaultMaps } from '../../../server/meeting/vaultDoc.ts'
+
+/** A person as stored in the vault (online status is never stored). */
+export type StoredPerson = Omit<RosterEntry, 'isOnline'>
 
 export interface StoredState {
   /** The shared meeting doc as stored (the server-only vault doc is left out). */
   doc: Y.Doc
   view: MeetingView
+  /** The people, from the server-only vault doc. */
+  people: StoredPerson[]
   /** The doc rebuilt from storage, as one update: equal bytes mean an equal stored state. */
   update: Uint8Array
   credentials: { participantId: string; role: string; tokenHash: string }[]
@@ -33,7 +40,19 @@ export function readStoredMeeting(dataDir: string, meetingId: string): StoredSta
     for (const { blob } of blobs) Y.applyUpdate(doc, new Uint8Array(blob))
     const view = readMeetingView(doc)
     if (!view) throw new Error(`meeting ${meetingId} has no readable view`)
-    return { doc, view, update: Y.encodeStateAsUpdate(doc), credentials, commandCount: n }
+    const vault = new Y.Doc()
+    const vaultBlobs = db
+      .prepare("SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = 'vault' ORDER BY seq")
+      .all(meetingId) as { blob: Buffer }[]
+    for (const { blob } of vaultBlobs) Y.applyUpdate(vault, new Uint8Array(blob))
+    const maps = vaultMaps(vault)
+    const people: StoredPerson[] = [...maps.participants.entries()].map(([id, p]) => ({
+      id,
+      ...p,
+      doneStage: maps.done.get(id) ?? null,
+      votedRound: maps.voted.get(id) ?? 0,
+    }))
+    return { doc, view, people, update: Y.encodeStateAsUpdate(doc), credentials, commandCount: n }
   } finally {
     db.close()
   }

@@ -1,3 +1,4 @@
+import type { RosterEntry } from '../../../shared/presence/presenceTypes.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -171,8 +172,13 @@ export async function joinAs(t: TestServer, meetingId: string, name: string): Pr
   const tokenSeen = waitForEvent<[string | null]>(client, 'token', (token) => token !== null)
   const identity = await client.join(name)
   const [token] = await tokenSeen
-  await waitFor(client, () => client.isSynced && viewOf(client).participants.some((p) => p.id === identity.participantId))
+  await waitFor(client, () => client.isSynced && client.me?.id === identity.participantId)
   return { client, identity, token: token as string }
+}
+
+/** Someone in the facilitator's roster feed (names are not in the shared doc). */
+export function rosterEntryOf(facilitator: MeetingClient, participantId: string): RosterEntry | undefined {
+  return facilitator.roster.find((p) => p.id === participantId)
 }
 
 /** A client holding the facilitator token, identified and synced. */

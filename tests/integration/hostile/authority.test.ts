@@ -167,9 +167,10 @@ describe('replayed and forged tokens', () => {
     // Ana's resend of the same id is answered from the log, not applied again over a newer name.
     expect(await ana.request({ id: 'later', type: 'rename', name: 'Ana Later' })).toMatchObject({ ok: true })
     expect(await ana.request({ id: shared, type: 'rename', name: 'Ana Renamed' })).toMatchObject({ ok: true, result: { name: 'Ana Renamed' } })
-    const observer = arena.observer.client
-    await waitFor(observer, () => viewOf(observer).participants.some((p) => p.name === 'Ben Renamed'))
-    const names = viewOf(observer).participants.map((p) => p.name)
+    const facilitator = arena.facilitator
+    await waitFor(facilitator, () => facilitator.roster.some((p) => p.name === 'Ben Renamed'))
+    await waitFor(facilitator, () => facilitator.roster.some((p) => p.name === 'Ana Later'))
+    const names = facilitator.roster.map((p) => p.name)
     expect(names).toContain('Ana Later')
     expect(names).not.toContain('Ana Renamed')
     expect(anaToken).not.toBe(malloryToken)

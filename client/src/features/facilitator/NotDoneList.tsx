@@ -1,19 +1,22 @@
-import { doneProgress } from '../../../../shared/presence/roomCounts.ts'
+import { doneProgress, notDone } from '../../../../shared/presence/roomCounts.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { useRoster } from '../../sync/useFeed.ts'
 import { formatCount } from '../../ui/formatCount.ts'
 
 const MAX_LISTED = 50
 
-/** Only the facilitator sees names here; everyone else sees the count. */
+/** Only the facilitator sees names here (from the roster feed); everyone else sees the count. */
 export function NotDoneList() {
-  const { view } = useMeeting()
+  const { client, view } = useMeeting()
+  const roster = useRoster(client)
   const progress = doneProgress(view)
   if (!progress.isTracked) return null
-  const shown = progress.notDone.slice(0, MAX_LISTED)
+  const people = notDone(roster, view.stage)
+  const shown = people.slice(0, MAX_LISTED)
   return (
     <section className="card controls" aria-labelledby="not-done-heading">
-      <h2 id="not-done-heading">Not done yet ({formatCount(progress.notDone.length)})</h2>
-      {progress.notDone.length === 0 ? (
+      <h2 id="not-done-heading">Not done yet ({formatCount(progress.total - progress.done)})</h2>
+      {people.length === 0 ? (
         <p className="hint">{progress.total === 0 ? 'Nobody has joined yet.' : 'Everyone is done.'}</p>
       ) : (
         <ul className="people compact" aria-label="People not done yet" tabIndex={0}>
@@ -25,9 +28,7 @@ export function NotDoneList() {
           ))}
         </ul>
       )}
-      {progress.notDone.length > shown.length && (
-        <p className="hint">and {formatCount(progress.notDone.length - shown.length)} more.</p>
-      )}
+      {people.length > shown.length && <p className="hint">and {formatCount(people.length - shown.length)} more.</p>}
     </section>
   )
 }

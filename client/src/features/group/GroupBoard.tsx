@@ -98,7 +98,7 @@ export function GroupBoard() {
             <SuggestionsPanel suggestions={view.suggestions} lookup={lookup} />
             <div className="tool-row">
               <AuditTrail />
-              <GroupingSettings settings={view.settings} participants={view.participants} />
+              <GroupingSettings settings={view.settings} />
             </div>
           </div>
         )}

@@ -1,9 +1,10 @@
 import { useCallback, useDeferredValue, useId, useState } from 'react'
 import { AUTO_HELPERS_ONLY_ABOVE, effectiveGrouping, type MeetingSettings } from '../../../../shared/meeting/settings.ts'
-import type { ParticipantView } from '../../../../shared/meeting/meetingView.ts'
+import type { RosterEntry } from '../../../../shared/presence/presenceTypes.ts'
 import { filterParticipants } from '../../../../shared/presence/roomCounts.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCommand } from '../../sync/useCommand.ts'
+import { useRoster } from '../../sync/useFeed.ts'
 import { plural } from '../../ui/formatCount.ts'
 
 type Grouping = MeetingSettings['grouping']
@@ -21,8 +22,9 @@ const GROUPING_LABELS: Record<Grouping, string> = {
 }
 
 /** The facilitator decides who may move cards, and names helpers from the participant list. */
-export function GroupingSettings({ settings, participants }: { settings: MeetingSettings; participants: ParticipantView[] }) {
+export function GroupingSettings({ settings }: { settings: MeetingSettings }) {
   const { client } = useMeeting()
+  const participants = useRoster(client)
   const radioName = useId()
   const searchId = useId()
   const [query, setQuery] = useState('')
@@ -40,7 +42,7 @@ export function GroupingSettings({ settings, participants }: { settings: Meeting
   const helperIds = pending.helperIds ?? settings.helperIds
   const people = participants.filter((p) => p.role === 'participant')
   const effective = effectiveGrouping({ ...settings, grouping }, people.length)
-  const helpers = helperIds.map((id) => people.find((p) => p.id === id)).filter((p): p is ParticipantView => p !== undefined)
+  const helpers = helperIds.map((id) => people.find((p) => p.id === id)).filter((p): p is RosterEntry => p !== undefined)
   const candidates = deferredQuery.trim()
     ? filterParticipants(people, deferredQuery).filter((p) => !helperIds.includes(p.id)).slice(0, MAX_CANDIDATES)
     : []

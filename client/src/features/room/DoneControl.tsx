@@ -3,6 +3,7 @@ import { doneProgress } from '../../../../shared/presence/roomCounts.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useCommand } from '../../sync/useCommand.ts'
+import { useMe } from '../../sync/useFeed.ts'
 import { formatCount } from '../../ui/formatCount.ts'
 
 /** "I'm done" for participants, and "812 of 1,040 done" for everyone. */
@@ -10,7 +11,8 @@ export function DoneControl() {
   const { client, view } = useMeeting()
   const me = useConnection((s) => s.identity)
   const progress = doneProgress(view)
-  const isDone = view.participants.some((p) => p.id === me?.participantId && p.doneStage === view.stage)
+  const self = useMe(client)
+  const isDone = self !== null && self.id === me?.participantId && self.doneStage === view.stage
   const toggle = useCallback(
     () => client.send({ type: 'markDone', stage: view.stage, done: !isDone }),
     [client, view.stage, isDone],

@@ -1,9 +1,8 @@
 import { useDeferredValue, useId, useState } from 'react'
-import { countPresence, filterParticipants } from '../../../../shared/presence/roomCounts.ts'
+import { countPresence } from '../../../../shared/presence/roomCounts.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { formatCount } from '../../ui/formatCount.ts'
-
-const MAX_LISTED = 100
+import { usePeopleSearch } from './usePeopleSearch.ts'
 
 /** Counts first, then a searchable list: with thousands in the room nobody wants a wall of avatars. */
 export function PresencePanel() {
@@ -12,8 +11,7 @@ export function PresencePanel() {
   const deferredQuery = useDeferredValue(query)
   const searchId = useId()
   const counts = countPresence(view)
-  const people = filterParticipants(view.participants.filter((p) => p.role === 'participant'), deferredQuery)
-  const shown = people.slice(0, MAX_LISTED)
+  const search = usePeopleSearch(deferredQuery, `${counts.joined}/${counts.online}/${view.presence.namesVersion}`, counts.joined)
   return (
     <section className="card presence" aria-labelledby="presence-heading">
       <h2 id="presence-heading">People</h2>
@@ -26,17 +24,21 @@ export function PresencePanel() {
           <label htmlFor={searchId} className="visually-hidden">Search people</label>
           <input id={searchId} type="search" placeholder="Search people" value={query}
             onChange={(e) => setQuery(e.target.value)} />
-          <ul className="people" aria-label="People in the meeting" tabIndex={0}>
-            {shown.map((p) => (
-              <li key={p.id}>
-                <span className="person-name">{p.name}</span>
-                <span className={`status ${p.isOnline ? 'online' : 'away'}`}>{p.isOnline ? 'online' : 'away'}</span>
-              </li>
-            ))}
-          </ul>
-          {people.length === 0 && <p className="hint">Nobody matches “{deferredQuery}”.</p>}
-          {people.length > shown.length && (
-            <p className="hint">and {formatCount(people.length - shown.length)} more — search to find someone.</p>
+          {search.state === 'failed' ? (
+            <p className="hint" role="status">{search.message}</p>
+          ) : (
+            <ul className="people" aria-label="People in the meeting" aria-busy={search.state === 'loading'} tabIndex={0}>
+              {search.people.map((p) => (
+                <li key={p.id}>
+                  <span className="person-name">{p.name}</span>
+                  <span className={`status ${p.isOnline ? 'online' : 'away'}`}>{p.isOnline ? 'online' : 'away'}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {search.state === 'ready' && search.total === 0 && <p className="hint">Nobody matches “{deferredQuery}”.</p>}
+          {search.total > search.people.length && (
+            <p className="hint">and {formatCount(search.total - search.people.length)} more — search to find someone.</p>
           )}
         </>
       ) : (

@@ -2,12 +2,14 @@ import { useId, useState, type FormEvent } from 'react'
 import { MAX_NAME_LENGTH } from '../../../../shared/protocol/limits.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
+import { useMe } from '../../sync/useFeed.ts'
 
 /** "Joined as Ada · Change name": the display name the room sees. */
 export function RenameControl() {
-  const { client, view } = useMeeting()
+  const { client } = useMeeting()
   const identity = useConnection((s) => s.identity)
-  const me = view.participants.find((p) => p.id === identity?.participantId)
+  const self = useMe(client)
+  const me = self?.id === identity?.participantId ? self : null
   const name = me?.name ?? identity?.name ?? ''
   const [isEditing, setEditing] = useState(false)
   const [draft, setDraft] = useState(name)
