@@ -8,8 +8,8 @@ import { voteBurst } from './voteBurst.ts'
 
 /**
  * Run order within one session (one server, one room). Join storm always runs: it builds the room the
- * others use. Board open moves Mission → Submit, so a submit burst can follow it. Idle runs last because
+ * others use. The submit burst fills the board that board open then opens (Submit → Group) for the vote. Idle runs last because
  * peers may still be draining its awareness traffic when the session ends.
  * To add a scenario: write a module exporting a `Scenario` and put it here.
  */
-export const SCENARIOS: readonly Scenario[] = [joinStorm, boardOpen, submitBurst, voteBurst, reveal, idlePresence]
+export const SCENARIOS: readonly Scenario[] = [joinStorm, submitBurst, boardOpen, voteBurst, reveal, idlePresence]

@@ -12,7 +12,7 @@ export const reveal: Scenario = {
   id: 'reveal',
   number: 5,
   title: 'reveal',
-  needs: (target) => (target === 'quarterdeck' ? ['board', 'submit', 'vote'] : []),
+  needs: (target) => (target === 'quarterdeck' ? ['submit', 'board', 'vote'] : []),
   unavailable: (target) => (target === 'quarterdeck' && !IS_READY_ON_QUARTERDECK ? 'needs submit/vote commands' : null),
   async prepare(ctx) {
     await ctx.observers?.facilitator.client.send({ type: 'closeVoting' })

@@ -4,7 +4,7 @@ import type { Scenario } from './types.ts'
 
 /**
  * (2) Submit burst: everyone submits one objective within --burst-seconds (private-submission mode: others see the
- * count). Runs after `board`, which advances Mission → Submit.
+ * count). Its setup advances Mission → Submit; the board it fills is what `board` then opens.
  */
 const IS_READY_ON_QUARTERDECK = true
 
@@ -12,10 +12,14 @@ export const submitBurst: Scenario = {
   id: 'submit',
   number: 2,
   title: 'submit burst',
-  needs: (target) => (target === 'quarterdeck' ? ['board'] : []),
   unavailable(target, n, options) {
     if (target === 'quarterdeck') return IS_READY_ON_QUARTERDECK ? null : 'needs submit/vote commands'
     return peerBurstTooLarge(n, 1, options.maxDeliveries)
+  },
+  async prepare(ctx) {
+    const facilitator = ctx.observers?.facilitator.client
+    if (facilitator && ctx.observers?.facilitator.stage !== 'submit') await facilitator.send({ type: 'changeStage', move: 'advance', expected: 'mission' })
+    return {}
   },
   run(ctx) {
     return runBurst(ctx, {

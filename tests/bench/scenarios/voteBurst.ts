@@ -15,8 +15,8 @@ export const voteBurst: Scenario = {
   id: 'vote',
   number: 4,
   title: 'vote burst',
-  // Candidates come from the submit burst's proposals; the setup below moves Submit → Group → Vote.
-  needs: (target) => (target === 'quarterdeck' ? ['board', 'submit'] : []),
+  // Candidates come from the submit burst's proposals, on the board `board` opened; the setup moves Group → Vote.
+  needs: (target) => (target === 'quarterdeck' ? ['submit', 'board'] : []),
   unavailable(target, n, options) {
     if (target === 'quarterdeck') return IS_READY_ON_QUARTERDECK ? null : 'needs submit/vote commands'
     return peerBurstTooLarge(n, options.votesPerClient, options.maxDeliveries)
@@ -24,7 +24,7 @@ export const voteBurst: Scenario = {
   async prepare(ctx) {
     const facilitator = ctx.observers?.facilitator.client
     if (!facilitator) return { choices: [] }
-    await facilitator.send({ type: 'changeStage', move: 'advance', expected: 'submit' })
+    if (ctx.observers?.facilitator.stage === 'submit') await facilitator.send({ type: 'changeStage', move: 'advance', expected: 'submit' })
     await facilitator.send({ type: 'changeStage', move: 'advance', expected: 'group' })
     const budget = ctx.options.votesPerClient
     await facilitator.send({ type: 'configureVote', budget, perCandidateCap: 1, isOwnVoteForbidden: false, isSpendAllReminded: false, shortlistSize: null })
