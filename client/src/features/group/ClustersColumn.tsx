@@ -1,6 +1,5 @@
-import { memo, useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { memo, useCallback, useId, useState, type FormEvent } from 'react'
 import { useDroppable } from '@dnd-kit/core'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { MAX_CLUSTER_NAME_LENGTH } from '../../../../shared/board/boardTypes.ts'
 import { formatCount, plural } from '../../ui/formatCount.ts'
 import { clusterRenameId, focusSoon, useBoardUi } from './boardUiStore.ts'
@@ -8,7 +7,8 @@ import { useBoardCommands } from './boardCommands.tsx'
 import { CLUSTER_SPACE, NEW_CLUSTER_ZONE, clusterDndId } from './boardDnd.ts'
 import type { ClusterView } from '../../../../shared/board/boardModel.ts'
 import { BoardCard } from './BoardCard.tsx'
-import { useKeepMounted } from './useKeepMounted.ts'
+import { VirtualColumnList } from './VirtualColumnList.tsx'
+import { isPendingClusterId, usePendingMoves } from './pendingMoves.ts'
 
 const ESTIMATED_CLUSTER_PX = 220
 /** Cards a cluster box lists before "Show all": a 300-card cluster must not render 300 cards by default. */
@@ -16,41 +16,26 @@ export const CLUSTER_PREVIEW_CARDS = 6
 
 /** Cluster boxes as a virtualised list, under a "New cluster" drop zone. */
 export function ClustersColumn({ clusters, clusterCount, isFiltered, activeCardId, isDragging }: {
-  clusters: ClusterView[]
+  clusters: readonly ClusterView[]
   clusterCount: number
   isFiltered: boolean
   activeCardId: string | null
   isDragging: boolean
 }) {
   const headingId = useId()
-  const scrollRef = useRef<HTMLDivElement | null>(null)
   const canMove = useBoardUi((s) => s.canMove)
   const space = useDroppable({ id: CLUSTER_SPACE, disabled: !canMove })
   const activeIndex = activeCardId ? clusters.findIndex((c) => c.cards.some((card) => card.id === activeCardId)) : -1
-  const virtualizer = useVirtualizer({
-    count: clusters.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_CLUSTER_PX,
-    overscan: 3,
-    getItemKey: (i) => clusters[i]?.cluster.id ?? i,
-    rangeExtractor: useKeepMounted(activeIndex),
-  })
   const reveal = useBoardUi((s) => s.reveal)
-  useEffect(() => {
-    if (!reveal || reveal.clusterId === null) return
-    const index = clusters.findIndex((c) => c.cluster.id === reveal.clusterId && c.cards.some((card) => card.id === reveal.cardId))
-    if (index < 0) return // reason: the doc update that moves it here has not arrived yet; this runs again when it does.
-    virtualizer.scrollToIndex(index, { align: 'auto' })
-    useBoardUi.getState().clearReveal()
-  }, [reveal, clusters, virtualizer])
-  const setSpaceRef = space.setNodeRef
-  const setScrollRef = useCallback(
-    (node: HTMLDivElement | null) => {
-      scrollRef.current = node
-      setSpaceRef(node)
-    },
-    [setSpaceRef],
-  )
+  // reason: -1 while the card is not there yet (the update that moves it has not arrived); found on a later render.
+  const revealIndex = reveal && reveal.clusterId !== null
+    ? clusters.findIndex((c) => c.cluster.id === reveal.clusterId && c.cards.some((card) => card.id === reveal.cardId))
+    : -1
+  const clearReveal = useBoardUi((s) => s.clearReveal)
+  // A new cluster keeps the row it was shown in while pending, so nothing remounts when the server names it.
+  const clusterKeys = usePendingMoves((s) => s.clusterKeys)
+  const clusterKey = useCallback((view: ClusterView) => clusterKeys[view.cluster.id] ?? view.cluster.id, [clusterKeys])
+  const renderCluster = useCallback((view: ClusterView) => <ClusterBox view={view} isFiltered={isFiltered} />, [isFiltered])
   return (
     <section className="board-column" aria-labelledby={headingId}>
       <div className="column-head">
@@ -58,27 +43,15 @@ export function ClustersColumn({ clusters, clusterCount, isFiltered, activeCardI
         <span className="count">{isFiltered ? `${formatCount(clusters.length)} of ${formatCount(clusterCount)}` : plural(clusterCount, 'cluster', 'clusters')}</span>
       </div>
       {canMove && <NewClusterZone isDragging={isDragging} />}
-      <div ref={setScrollRef} className="column-scroll" tabIndex={0} role="region" aria-label="Clusters (scrollable)">
-        {clusters.length === 0 ? (
+      <VirtualColumnList items={clusters} itemKey={clusterKey} estimatePx={ESTIMATED_CLUSTER_PX} overscan={3}
+        keepIndex={activeIndex} revealIndex={revealIndex} onRevealed={clearReveal}
+        regionLabel="Clusters (scrollable)" listLabel="Clusters" listClassName="cluster-list"
+        setDropRef={space.setNodeRef} renderItem={renderCluster}
+        empty={
           <p className="hint empty-column">
             {isFiltered ? 'No cluster matches the search.' : canMove ? 'No clusters yet. Drop a card on “New cluster” to start one.' : 'No clusters yet.'}
           </p>
-        ) : (
-          <ul className="cluster-list virtual" aria-label="Clusters" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const view = clusters[item.index]
-              if (!view) return null
-              return (
-                <li key={item.key} data-index={item.index} ref={virtualizer.measureElement}
-                  aria-setsize={clusters.length} aria-posinset={item.index + 1}
-                  style={{ transform: `translateY(${item.start}px)` }}>
-                  <ClusterBox view={view} isFiltered={isFiltered} />
-                </li>
-              )
-            })}
-          </ul>
-        )}
-      </div>
+        } />
     </section>
   )
 }
@@ -102,14 +75,15 @@ const ClusterBox = memo(
     const canMove = useBoardUi((s) => s.canMove)
     const isEditing = useBoardUi((s) => s.editingClusterId === cluster.id)
     const isExpanded = useBoardUi((s) => s.expandedClusterIds[cluster.id] === true)
-    const isSaving = useBoardUi((s) => s.savingIds[cluster.id] === true)
+    const isPending = isPendingClusterId(cluster.id)
+    const isSaving = useBoardUi((s) => s.savingIds[cluster.id] === true) || isPending
     const { editCluster, toggleCluster } = useBoardUi.getState()
-    const drop = useDroppable({ id: clusterDndId(cluster.id), disabled: !canMove })
+    const drop = useDroppable({ id: clusterDndId(cluster.id), disabled: !canMove || isPending })
     const nameId = useId()
     const shown = isExpanded ? cards : cards.slice(0, CLUSTER_PREVIEW_CARDS)
     const className = ['cluster-box', drop.isOver && 'is-over', isSaving && 'is-saving'].filter(Boolean).join(' ')
     return (
-      <section ref={drop.setNodeRef} className={className} aria-labelledby={nameId}>
+      <section ref={drop.setNodeRef} className={className} aria-labelledby={nameId} aria-busy={isSaving || undefined}>
         <div className="cluster-head">
           {isEditing ? (
             <>
@@ -119,7 +93,7 @@ const ClusterBox = memo(
           ) : (
             <>
               <h4 id={nameId} className="cluster-name">{cluster.name}</h4>
-              {canMove && (
+              {canMove && !isPending && (
                 <button type="button" id={clusterRenameId(cluster.id)} className="link rename-cluster"
                   aria-label={`Rename cluster “${cluster.name}”`} onClick={() => editCluster(cluster.id)}>
                   Rename

@@ -9,6 +9,9 @@ import { useConnection } from '../../state/connectionStore.ts'
 import { BoardCommandsContext, makeBoardCommands, type BoardLookup } from './boardCommands.tsx'
 import { boardAnnouncements, boardCollisionDetection, boardInstructions, cardIdOf, parseDropId, useBoardSensors } from './boardDnd.ts'
 import { buildBoardModel } from '../../../../shared/board/boardModel.ts'
+import { applyPendingMoves, usePendingMoves } from './pendingMoves.ts'
+import { BOARD_MARKS } from './boardMarks.ts'
+import { useStableList } from './useStableList.ts'
 import { cardHandleId, useBoardUi } from './boardUiStore.ts'
 import { BoardToolbar, MoveStatusLine } from './BoardToolbar.tsx'
 import { UnclusteredColumn } from './UnclusteredColumn.tsx'
@@ -39,8 +42,14 @@ export function GroupBoard() {
   const isFacilitator = identity?.role === 'facilitator'
   const isHelper = identity !== null && !isFacilitator && view.settings.helperIds.includes(identity.participantId)
 
-  const cardMap = useMemo(() => new Map(view.cards.map((c) => [c.id, c])), [view.cards])
-  const clusterMap = useMemo(() => new Map(view.clusters.map((c) => [c.id, c])), [view.clusters])
+  // The doc snapshot is rebuilt on every update (presence included); the board re-derives only when a card or a
+  // cluster record really changed, and shows this person's pending moves on top.
+  const serverCards = useStableList(view.cards)
+  const serverClusters = useStableList(view.clusters)
+  const pendingMoves = usePendingMoves((s) => s.entries)
+  const shown = useMemo(() => applyPendingMoves(serverCards, serverClusters, pendingMoves), [serverCards, serverClusters, pendingMoves])
+  const cardMap = useMemo(() => new Map(shown.cards.map((c) => [c.id, c])), [shown.cards])
+  const clusterMap = useMemo(() => new Map(shown.clusters.map((c) => [c.id, c])), [shown.clusters])
   const latest = useRef({ cardMap, clusterMap })
   latest.current = { cardMap, clusterMap }
   const lookup = useMemo<BoardLookup>(
@@ -55,19 +64,27 @@ export function GroupBoard() {
   useLayoutEffect(() => {
     setFacts({ canMove: permission.ok, isFacilitator, hasClusters: view.clusters.length > 0 })
   }, [setFacts, permission.ok, isFacilitator, view.clusters.length])
-  useEffect(() => () => useBoardUi.getState().reset(), [])
+  useEffect(
+    () => () => {
+      useBoardUi.getState().reset()
+      usePendingMoves.getState().reset()
+    },
+    [],
+  )
 
   const query = useBoardUi((s) => s.query)
   const deferredQuery = useDeferredValue(query)
-  const model = useMemo(() => buildBoardModel(view.cards, view.clusters, deferredQuery), [view.cards, view.clusters, deferredQuery])
+  const model = useMemo(() => buildBoardModel(shown.cards, shown.clusters, deferredQuery), [shown.cards, shown.clusters, deferredQuery])
 
   const [activeCardId, setActiveCardId] = useState<string | null>(null)
   const activeCard = activeCardId ? cardMap.get(activeCardId) : undefined
   const onDragStart = ({ active }: DragStartEvent) => {
+    performance.mark(BOARD_MARKS.dragStart)
     useBoardUi.getState().openMenu(null)
     setActiveCardId(cardIdOf(active.id))
   }
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    performance.mark(BOARD_MARKS.drop)
     setActiveCardId(null)
     const cardId = cardIdOf(active.id)
     const card = lookup.card(cardId)
@@ -113,15 +130,15 @@ export function GroupBoard() {
           </div>
           <DragOverlay dropAnimation={null}>{activeCard ? <CardPreview card={activeCard} /> : null}</DragOverlay>
         </DndContext>
-        <BoardDialogs cards={view.cards} clusters={view.clusters} cardMap={cardMap} clusterMap={clusterMap} />
+        <BoardDialogs cards={shown.cards} clusters={shown.clusters} cardMap={cardMap} clusterMap={clusterMap} />
       </div>
     </BoardCommandsContext.Provider>
   )
 }
 
 function BoardDialogs({ cards, clusters, cardMap, clusterMap }: {
-  cards: CardRecord[]
-  clusters: ClusterRecord[]
+  cards: readonly CardRecord[]
+  clusters: readonly ClusterRecord[]
   cardMap: ReadonlyMap<string, CardRecord>
   clusterMap: ReadonlyMap<string, ClusterRecord>
 }) {

@@ -2,6 +2,16 @@ import { createContext, useContext } from 'react'
 import { CommandFailure, type MeetingClient } from '../../../../shared/client/MeetingClient.ts'
 import type { CardRecord, ClusterRecord } from '../../../../shared/board/boardTypes.ts'
 import { useBoardUi } from './boardUiStore.ts'
+import { pendingClusterId, usePendingMoves } from './pendingMoves.ts'
+import { BOARD_MARKS } from './boardMarks.ts'
+
+/** How a command shows before its reply, and what the board says if it is refused. */
+interface Optimistic<R> {
+  seq: number
+  realClusterId?: (result: R) => string
+  rolledBack: string
+  afterRollback?: () => void
+}
 
 /** The board's latest records by id, read when a command or an announcement needs a title. */
 export interface BoardLookup {
@@ -26,60 +36,91 @@ export const clusterName = (lookup: BoardLookup, id: string) => lookup.cluster(i
 
 export function makeBoardCommands(client: MeetingClient, lookup: BoardLookup): BoardCommands {
   const ui = () => useBoardUi.getState()
+  const pending = () => usePendingMoves.getState()
 
-  /** Runs one command: marks what it touches as saving, then reports saved or the server's refusal. */
-  async function run<R>(ids: string[], saving: string, send: () => Promise<R>, saved: (result: R) => string | null): Promise<R | null> {
+  /**
+   * Runs one command: marks what it touches as saving, then reports saved or the server's refusal. An optimistic
+   * move is already on screen; it is confirmed by the reply, or rolled back (with the reason) by a refusal.
+   */
+  async function run<R>(ids: string[], saving: string, send: () => Promise<R>, saved: (result: R) => string | null, optimistic?: Optimistic<R>): Promise<R | null> {
     const seq = ui().setStatus({ phase: 'saving', text: saving })
     ui().markSaving(ids, true)
     try {
       const result = await send()
+      if (optimistic) {
+        pending().confirm(optimistic.seq, optimistic.realClusterId?.(result))
+        performance.mark(BOARD_MARKS.confirmed)
+      }
       const text = saved(result)
       if (ui().statusSeq === seq && text) ui().setStatus({ phase: 'saved', text })
       return result
     } catch (error) {
       const reason = error instanceof CommandFailure ? error.message : 'Something went wrong. Please try again.'
-      ui().setStatus({ phase: 'failed', text: `Not saved: ${reason}` })
+      if (optimistic) {
+        pending().drop(optimistic.seq)
+        performance.mark(BOARD_MARKS.rolledBack)
+        ui().setStatus({ phase: 'failed', text: `Not saved: ${reason} ${optimistic.rolledBack}` })
+        optimistic.afterRollback?.()
+      } else {
+        ui().setStatus({ phase: 'failed', text: `Not saved: ${reason}` })
+      }
       return null
     } finally {
       ui().markSaving(ids, false)
     }
   }
 
+  /** After a rollback the card is back where it was: scroll it into view and give its handle the focus. */
+  const revealAt = (cardId: string, clusterId: string | null) => () => ui().revealCard(cardId, clusterId)
+
   return {
     lookup,
     async merge(sourceId, targetId, title) {
       const source = cardTitle(lookup, sourceId)
+      const target = cardTitle(lookup, targetId)
+      const clusterId = lookup.card(targetId)?.clusterId ?? null
+      const sourceClusterId = lookup.card(sourceId)?.clusterId ?? null
+      const seq = pending().add({ kind: 'merge', sourceId, targetId, title })
+      ui().revealCard(targetId, clusterId)
       const result = await run(
-        [sourceId, targetId],
-        `Merging “${source}”…`,
+        [targetId],
+        `Merged “${source}” into “${title}”. Saving…`,
         () => client.send({ type: 'mergeCards', sourceId, targetId, title }),
         () => `Merged “${source}” into “${title}”.`,
+        { seq, rolledBack: `“${source}” and “${target}” are separate again.`, afterRollback: revealAt(sourceId, sourceClusterId) },
       )
-      if (result) ui().revealCard(targetId, lookup.card(targetId)?.clusterId ?? null)
       return result !== null
     },
     async move(cardId, clusterId) {
       const title = cardTitle(lookup, cardId)
-      const from = lookup.card(cardId)?.clusterId
+      const from = lookup.card(cardId)?.clusterId ?? null
       const where = clusterId ? `“${clusterName(lookup, clusterId)}”` : null
+      const fromName = from ? clusterName(lookup, from) : 'its cluster'
+      const seq = pending().add({ kind: 'move', cardId, clusterId })
+      ui().revealCard(cardId, clusterId)
+      const done = where ? `Moved “${title}” to ${where}.` : `Took “${title}” out of “${fromName}”.`
       const result = await run(
         [cardId, ...(clusterId ? [clusterId] : [])],
-        where ? `Moving “${title}” to ${where}…` : `Taking “${title}” out of its cluster…`,
+        `${done} Saving…`,
         () => client.send({ type: 'moveCard', cardId, clusterId }),
-        () => (where ? `Moved “${title}” to ${where}.` : `Took “${title}” out of “${from ? clusterName(lookup, from) : 'its cluster'}”.`),
+        () => done,
+        { seq, rolledBack: `“${title}” is back where it was.`, afterRollback: revealAt(cardId, from) },
       )
-      if (result) ui().revealCard(cardId, clusterId)
       return result !== null
     },
     async newCluster(cardId, name) {
       const title = cardTitle(lookup, cardId)
+      const from = lookup.card(cardId)?.clusterId ?? null
+      const seq = pending().add({ kind: 'newCluster', cardId, name: name ?? '', tempClusterId: '', createdAt: Date.now() })
+      const temp = pendingClusterId(seq)
+      ui().revealCard(cardId, temp)
       const result = await run(
         [cardId],
-        `Starting a cluster with “${title}”…`,
+        `Started cluster “${name ?? title}” with “${title}”. Saving…`,
         () => client.send({ type: 'createCluster', cardId, ...(name ? { name } : {}) }),
         () => `Started cluster “${name ?? title}” with “${title}”. Rename it to say what the cards share.`,
+        { seq, realClusterId: (r) => r.clusterId, rolledBack: `“${title}” is back where it was.`, afterRollback: revealAt(cardId, from) },
       )
-      if (result) ui().revealCard(cardId, result.clusterId)
       return result !== null
     },
     async renameCluster(clusterId, name) {
