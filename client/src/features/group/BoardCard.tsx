@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useId, useState, type FormEvent } from 'react'
-import { useDraggable, useDroppable } from '@dnd-kit/core'
+import { useDraggable, useDroppable, type DraggableAttributes } from '@dnd-kit/core'
 import type { CardRecord } from '../../../../shared/board/boardTypes.ts'
 import { MAX_OBJECTIVE_TITLE_LENGTH } from '../../../../shared/submissions/submissionTypes.ts'
 import { plural } from '../../ui/formatCount.ts'
@@ -19,7 +19,6 @@ const MERGED_SHOWN = 3
 export const BoardCard = memo(function BoardCard({ card }: { card: CardRecord }) {
   const canMove = useBoardUi((s) => s.canMove)
   const isSaving = useBoardUi((s) => s.savingIds[card.id] === true)
-  const isEditing = useBoardUi((s) => s.editingCardId === card.id)
   const isFocusTarget = useBoardUi((s) => s.focusCardId === card.id)
   useEffect(() => {
     // The card a move just put somewhere else: its handle takes the focus the move took away.
@@ -41,19 +40,38 @@ export const BoardCard = memo(function BoardCard({ card }: { card: CardRecord })
     [drag.setNodeRef, drop.setNodeRef],
   )
   const titleId = useId()
-  const menuId = useId()
   const isOver = drop.isOver && !drag.isDragging
   const className = ['board-card', drag.isDragging && 'is-dragging', isOver && 'is-over', isSaving && 'is-saving'].filter(Boolean).join(' ')
+  // reason: dnd-kit re-renders every draggable when the drag state changes (pick-up, each new place under the
+  // pointer, drop); only this shell follows it, the card's contents are memoised below.
   return (
     <article ref={setRef} className={className} aria-labelledby={titleId} aria-busy={isSaving || undefined} {...(canMove ? drag.listeners : {})}>
+      <CardBody card={card} canMove={canMove} titleId={titleId} setHandleRef={drag.setActivatorNodeRef} handleAttributes={drag.attributes} />
+      {isOver && <p className="drop-hint" aria-hidden="true">Drop to merge</p>}
+      {isSaving && <p className="card-saving">Saving…</p>}
+    </article>
+  )
+})
+
+const CardBody = memo(function CardBody({ card, canMove, titleId, setHandleRef, handleAttributes }: {
+  card: CardRecord
+  canMove: boolean
+  titleId: string
+  setHandleRef(node: HTMLElement | null): void
+  handleAttributes: DraggableAttributes
+}) {
+  const isEditing = useBoardUi((s) => s.editingCardId === card.id)
+  const menuId = useId()
+  return (
+    <>
       <div className="card-top">
         {canMove && (
           <button
             type="button"
             id={cardHandleId(card.id)}
-            ref={drag.setActivatorNodeRef}
+            ref={setHandleRef}
             className="card-handle"
-            {...drag.attributes}
+            {...handleAttributes}
             aria-label={`Move “${card.title}”`}
           >
             <span aria-hidden="true">⠿</span>
@@ -67,9 +85,7 @@ export const BoardCard = memo(function BoardCard({ card }: { card: CardRecord })
       {canMove && <CardActionsMenu card={card} menuId={menuId} />}
       {isEditing && <p className="visually-hidden" id={titleId}>{card.title}</p>}
       <CardDetails card={card} />
-      {isOver && <p className="drop-hint" aria-hidden="true">Drop to merge</p>}
-      {isSaving && <p className="card-saving">Saving…</p>}
-    </article>
+    </>
   )
 })
 

@@ -1,8 +1,9 @@
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { DndContext, DragOverlay, MeasuringStrategy, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core'
 import { canGroup } from '../../../../shared/board/canGroup.ts'
 import type { CardRecord, ClusterRecord } from '../../../../shared/board/boardTypes.ts'
 import type { Actor } from '../../../../shared/stages/permissions.ts'
+import type { MeetingView } from '../../../../shared/meeting/meetingView.ts'
 import { countPresence } from '../../../../shared/presence/roomCounts.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
@@ -110,15 +111,7 @@ export function GroupBoard() {
           <p className="board-note">{permission.reason} You can still read and search the board.</p>
         )}
         {isHelper && permission.ok && <p className="board-note">You are a helper: you can arrange the board.</p>}
-        {isFacilitator && (
-          <div className="facilitator-tools">
-            <SuggestionsPanel suggestions={view.suggestions} lookup={lookup} />
-            <div className="tool-row">
-              <AuditTrail />
-              <GroupingSettings settings={view.settings} />
-            </div>
-          </div>
-        )}
+        {isFacilitator && <FacilitatorTools suggestions={view.suggestions} lookup={lookup} settings={view.settings} />}
         <DndContext sensors={sensors} collisionDetection={boardCollisionDetection} measuring={MEASURING}
           accessibility={{ announcements, screenReaderInstructions: boardInstructions }}
           onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setActiveCardId(null)}>
@@ -135,6 +128,23 @@ export function GroupBoard() {
     </BoardCommandsContext.Provider>
   )
 }
+
+/** Memoised: a drag re-renders the board, and these panels need not follow. */
+const FacilitatorTools = memo(function FacilitatorTools({ suggestions, lookup, settings }: {
+  suggestions: MeetingView['suggestions']
+  lookup: BoardLookup
+  settings: MeetingView['settings']
+}) {
+  return (
+    <div className="facilitator-tools">
+      <SuggestionsPanel suggestions={suggestions} lookup={lookup} />
+      <div className="tool-row">
+        <AuditTrail />
+        <GroupingSettings settings={settings} />
+      </div>
+    </div>
+  )
+})
 
 function BoardDialogs({ cards, clusters, cardMap, clusterMap }: {
   cards: readonly CardRecord[]

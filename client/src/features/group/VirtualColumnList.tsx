@@ -41,15 +41,20 @@ export function VirtualColumnList<T>({
   renderItem(item: T): ReactNode
 }) {
   const scrollRef = useRef<HTMLDivElement | null>(null)
+  // reason: a new getItemKey makes the virtualizer recompute every row's offset (O(items)); only new items should.
+  const getItemKey = useCallback(
+    (i: number) => {
+      const item = items[i]
+      return item === undefined ? i : itemKey(item)
+    },
+    [items, itemKey],
+  )
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimatePx,
     overscan,
-    getItemKey: (i) => {
-      const item = items[i]
-      return item === undefined ? i : itemKey(item)
-    },
+    getItemKey,
     rangeExtractor: useKeepMounted(keepIndex),
   })
   useEffect(() => {
