@@ -28,6 +28,8 @@ export interface BenchOptions {
   lightSocket: SocketKind
   cpuProf: boolean
   similarity: boolean
+  /** The browser bench (tests/bench/browser): the Group board with 2,000 cards in Chromium. */
+  browser: boolean
   isSmoke: boolean
   outDir: string
 }
@@ -51,6 +53,7 @@ const USAGE = `npm run bench -- [options]   (see tests/bench/README.md)
   --light-socket raw|ws      light clients on a minimal node:net WebSocket (default) or on \`ws\`
   --cpu-prof                 write V8 CPU profiles of the server children to <out>/prof
   --no-similarity            do not run tests/bench/similarityBench.ts
+  --no-browser               do not run the browser bench (tests/bench/browser; --smoke runs it with 200 cards)
   --smoke                    N=50, idle 3 s, y-websocket only, no similarity bench (< 60 s)
   --out bench-results        output directory`
 
@@ -74,6 +77,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'light-socket': { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       'no-similarity': { type: 'boolean', default: false },
+      'no-browser': { type: 'boolean', default: false },
       smoke: { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -125,6 +129,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     lightSocket,
     cpuProf: values['cpu-prof'] === true,
     similarity: !isSmoke && values['no-similarity'] !== true,
+    browser: values['no-browser'] !== true,
     isSmoke,
     outDir: values.out ?? 'bench-results',
   }

@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { killAllChildren, killChildrenOnExit } from './children.ts'
 import { parseBenchArgs } from './cli.ts'
+import { formatBrowserBench, runBrowserBench, type BrowserBenchResult } from './browser/boardDragBench.ts'
 import { formatRatios, formatSessionNotes, formatTable, medianRows, ratios } from './report.ts'
 import { runSession, type BenchRow, type SessionResult } from './session.ts'
 import { hocuspocus, yWebsocket } from './targets/peers.ts'
@@ -94,6 +95,16 @@ async function main(): Promise<void> {
     }
   }
 
+  let browser: BrowserBenchResult | { error: string } | null = null
+  if (options.browser) {
+    log('bench: browser bench (tests/bench/browser/boardDragBench.ts)…')
+    try {
+      browser = await runBrowserBench({ cards: options.isSmoke ? 200 : 2000, drags: options.isSmoke ? 6 : 20, build: true, log })
+    } catch (error) {
+      browser = { error: String(error) }
+    }
+  }
+
   const rows = medianRows(runs)
   const ratioList = ratios(rows)
   const out = [
@@ -117,15 +128,16 @@ async function main(): Promise<void> {
     formatSessionNotes(sessions),
   ]
   if (similarity !== null) out.push('', 'Similarity bench:', JSON.stringify(similarity, null, 2))
+  if (browser !== null) out.push('', 'error' in browser ? `Browser bench failed: ${browser.error}` : formatBrowserBench(browser))
   console.log(out.join('\n'))
 
   mkdirSync(options.outDir, { recursive: true })
   const stamp = started.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19)
   const file = join(options.outDir, `bench-${stamp}.json`)
   const machine = { cores: cpus().length, model: cpus()[0]?.model ?? null, memoryGb: round1(totalmem() / 2 ** 30), loadavgAtStart: loadavg(), ulimitN: fd, node: process.version }
-  writeFileSync(file, JSON.stringify({ date: started.toISOString(), machine, options, rows, ratios: ratioList, sessions: sessions.map(({ rows: _rows, ...s }) => s), runs, similarity }, null, 2))
+  writeFileSync(file, JSON.stringify({ date: started.toISOString(), machine, options, rows, ratios: ratioList, sessions: sessions.map(({ rows: _rows, ...s }) => s), runs, similarity, browser }, null, 2))
   console.log(`\nWrote ${file}`)
-  const hasFailure = sessions.some((s) => s.error !== null)
+  const hasFailure = sessions.some((s) => s.error !== null) || (browser !== null && 'error' in browser)
   process.exitCode = hasFailure ? 1 : 0
 }
 

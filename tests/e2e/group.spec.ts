@@ -3,7 +3,7 @@ import { ServerProcess } from './helpers/serverProcess.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { seedBoard, waitForClient } from './helpers/seedBoard.ts'
 import { createMeetingAsFacilitator, joinAs } from './helpers/meetingFlows.ts'
-import { boardCard, dragAnnouncer, dragCardWithMouse, expectBoard } from './helpers/boardPage.ts'
+import { boardCard, dragAnnouncer, dragCardWithMouse, expectBoard, holdableServerLink } from './helpers/boardPage.ts'
 
 let server: ServerProcess
 test.beforeEach(async () => {
@@ -271,6 +271,68 @@ test('the menu path merges without dragging, undo says what it undid or why it c
   seeded.close()
 })
 
+test('a move shows at once as saving; when someone else got there first it rolls back and says why', async ({ browser }) => {
+  const seeded = await seedBoard(server.url, ['Cut cloud costs', 'Reduce AWS spend', 'Lower hosting bills', 'Raise NPS above 50'], { perPerson: 1 })
+  const ada = await joinAs(browser, seeded.meeting.joinUrl, 'Ada Lovelace')
+  const grace = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  const link = await holdableServerLink(grace)
+  await grace.goto(seeded.meeting.joinUrl)
+  await grace.getByLabel('Your name').fill('Grace Hopper')
+  await grace.getByRole('button', { name: 'Join meeting' }).click()
+  await expect(grace.getByRole('list', { name: 'Unclustered cards' }).getByRole('article')).toHaveCount(4)
+
+  // While the server's answers to Grace are held back, her move is on screen at once, marked as saving.
+  link.hold()
+  await grace.getByRole('button', { name: 'Actions for “Raise NPS above 50”' }).click()
+  await grace.getByRole('menuitem', { name: 'New cluster' }).click()
+  const pendingCluster = grace.getByRole('list', { name: 'Cards in “Raise NPS above 50”' })
+  await expect(boardCard(pendingCluster, 'Raise NPS above 50')).toHaveAttribute('aria-busy', 'true')
+  await expect(pendingCluster.getByText('Saving…')).toBeVisible()
+  await expect(grace.getByRole('status').filter({ hasText: 'Started cluster “Raise NPS above 50”' })).toContainText('Saving…')
+  link.release()
+  await expect(grace.getByRole('status').filter({ hasText: /./ }).first()).toHaveText(
+    'Started cluster “Raise NPS above 50” with “Raise NPS above 50”. Rename it to say what the cards share.',
+  )
+  await expect(boardCard(pendingCluster, 'Raise NPS above 50')).not.toHaveAttribute('aria-busy')
+  await expect(grace.getByRole('button', { name: 'Rename cluster “Raise NPS above 50”' })).toBeVisible()
+
+  // Ada and Grace merge the same card at the same moment: Ada's merge reaches the server first.
+  link.hold()
+  await ada.getByRole('button', { name: 'Actions for “Reduce AWS spend”' }).click()
+  await ada.getByRole('menuitem', { name: 'Merge into…' }).click()
+  await ada.getByRole('dialog', { name: 'Merge “Reduce AWS spend” into…' }).getByRole('button', { name: /Lower hosting bills/ }).click()
+  await ada.getByRole('dialog', { name: 'Merge two cards' }).getByRole('button', { name: 'Merge', exact: true }).click()
+  await expect(boardCard(ada, 'Lower hosting bills')).toContainText('Also said:Reduce AWS spend')
+  await expect(boardCard(ada, 'Lower hosting bills')).not.toHaveAttribute('aria-busy')
+
+  // Grace still sees the card and merges it elsewhere: her board shows it merged at once…
+  await grace.getByRole('button', { name: 'Actions for “Reduce AWS spend”' }).click()
+  await grace.getByRole('menuitem', { name: 'Merge into…' }).click()
+  await grace.getByRole('dialog', { name: 'Merge “Reduce AWS spend” into…' }).getByRole('button', { name: /Cut cloud costs/ }).click()
+  await grace.getByRole('dialog', { name: 'Merge two cards' }).getByRole('button', { name: 'Merge', exact: true }).click()
+  const cloud = boardCard(grace, 'Cut cloud costs')
+  await expect(cloud).toContainText('Also said:Reduce AWS spend')
+  await expect(cloud).toHaveAttribute('aria-busy', 'true')
+  await expect(boardCard(grace, 'Reduce AWS spend')).toHaveCount(0)
+
+  // …then the server's refusal arrives: her merge rolls back, the board shows Ada's, and the status says why.
+  link.release()
+  const status = grace.getByRole('status').filter({ hasText: /./ }).first()
+  await expect(status).toHaveText(
+    'Not saved: That card is no longer on the board (it may have just been merged). “Reduce AWS spend” was not merged into “Cut cloud costs”.',
+  )
+  await expect(cloud).not.toContainText('Also said')
+  await expect(cloud).toContainText('1 person')
+  await expect(boardCard(grace, 'Lower hosting bills')).toContainText('Also said:Reduce AWS spend')
+  await expect(grace.getByRole('list', { name: 'Unclustered cards' }).getByRole('article')).toHaveCount(2)
+
+  // Undo still undoes exactly what the server did for Grace (her new cluster), never the refused merge.
+  await grace.getByRole('button', { name: 'Undo my last move' }).click()
+  await expect(status).toHaveText('Undone: Started cluster “Raise NPS above 50” with “Raise NPS above 50”.')
+  await expect(grace.getByRole('list', { name: 'Unclustered cards' }).getByRole('article')).toHaveCount(3)
+  seeded.close()
+})
+
 async function waitForCluster(seeded: Awaited<ReturnType<typeof seedBoard>>): Promise<string> {
   await waitForClient(seeded.facilitator, () => seeded.view().clusters.length > 0)
   return seeded.view().clusters[0]!.id
@@ -349,6 +411,25 @@ test.describe('with 2,000 cards', () => {
     console.log(`2,000 cards: load ${loadMs} ms, ${rendered} cards rendered, search ${searchMs} ms, pick-up ${pickUpMs} ms, ` +
       `drag across ${moveMs} ms (10 steps), drop→saved ${dropToSavedMs} ms, long tasks during the drag: [${longTasks.join(', ')}] ms`)
     expect(dropToSavedMs).toBeLessThan(3000)
+
+    // The keyboard reaches a cluster far below the few that are rendered: Page Down walks from cluster to
+    // cluster, each one scrolled into view (and so rendered) as the held card reaches it.
+    await page.getByRole('region', { name: 'Clusters (scrollable)' }).focus()
+    await page.keyboard.press('Home')
+    await expect(page.getByRole('heading', { name: 'Theme 1', level: 4 })).toBeVisible()
+    await expect(page.getByRole('list', { name: 'Cards in “Theme 40”' })).toHaveCount(0)
+    const handle = page.getByRole('list', { name: 'Unclustered cards' }).getByRole('button', { name: /^Move “/ }).first()
+    const heldTitle = ((await handle.getAttribute('aria-label')) ?? '').replace(/^Move “(.*)”$/, '$1')
+    await handle.focus()
+    await page.keyboard.press('Space')
+    await expect(dragAnnouncer(page)).toHaveText(`Picked up “${heldTitle}”.`)
+    await steerHeldCard(page, 'Over “New cluster”', () => 'ArrowRight')
+    await steerHeldCard(page, 'Over cluster “Theme 40”', () => 'PageDown', 45)
+    await page.keyboard.press('Space')
+    const theme40 = page.getByRole('list', { name: 'Cards in “Theme 40”' })
+    await expect(boardCard(theme40, heldTitle)).toBeVisible()
+    await expect(theme40.getByRole('article')).toHaveCount(6)
+    await expect(page.getByText(`Moved “${heldTitle}” to “Theme 40”.`, { exact: true })).toBeVisible()
     seeded.close()
   })
 })

@@ -51,7 +51,6 @@ export interface BrowserBenchResult {
   dropConfirmed: Summary
   longTasksDuringDrags: number[]
   scroll: Record<'unclustered' | 'clusters', ScrollTiming & { frameSummary: Summary; over33ms: number; over50ms: number }>
-  error: string | null
 }
 
 type DragKind = 'move' | 'newCluster' | 'takeOut'
@@ -128,12 +127,9 @@ async function drag(page: Page, kind: DragKind, round: number): Promise<DragTimi
   await page.mouse.down()
   await page.mouse.move(start.x + 12, start.y + 12, { steps: 3 })
   await page.mouse.move(target.x, target.y, { steps: 10 })
-  if (process.env.BENCH_SHOTS) await page.screenshot({ path: `${process.env.BENCH_SHOTS}/before-up-${round}-${kind}.png` })
   await page.mouse.up()
   await page.waitForFunction(probeDone, 10_000, { polling: 50 })
   const timing = await page.evaluate(readProbe)
-  if (process.env.BENCH_SHOTS) console.error(kind, sourceTitle, JSON.stringify(timing), await page.locator(".move-status").textContent())
-  if (process.env.BENCH_SHOTS) await page.screenshot({ path: `${process.env.BENCH_SHOTS}/drag-${round}-${kind}.png` })
   // Let the status settle so the next drag starts from a quiet page.
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 10_000 })
   return { ...timing, kind }
@@ -218,7 +214,6 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       dropConfirmed: summarize(drags.map((d) => d.dropConfirmedMs)),
       longTasksDuringDrags: drags.flatMap((d) => d.longTasksMs),
       scroll,
-      error: null,
     }
   } finally {
     seeded?.close()

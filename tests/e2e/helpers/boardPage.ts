@@ -39,3 +39,31 @@ export async function dragCardWithMouse(page: Page, sourceTitle: string, target:
   await expect(targetHint).toBeVisible()
   await page.mouse.up()
 }
+
+/**
+ * A page's sockets to the server with a valve: while held, everything the server sends this page waits, in
+ * order, until `release()`; what the page sends still goes out at once. Two people acting "at the same moment"
+ * become reproducible: this page acts on a board that has already changed on the server. Call before `goto`.
+ */
+export async function holdableServerLink(page: Page): Promise<{ hold(): void; release(): void }> {
+  const links: { send(message: string | Buffer): void; queue: (string | Buffer)[] }[] = []
+  let isHeld = false
+  await page.routeWebSocket(/\/ws/, (ws) => {
+    const server = ws.connectToServer()
+    const link = { send: (m: string | Buffer) => ws.send(m), queue: [] as (string | Buffer)[] }
+    links.push(link)
+    server.onMessage((message) => {
+      if (isHeld) link.queue.push(message)
+      else link.send(message)
+    })
+  })
+  return {
+    hold() {
+      isHeld = true
+    },
+    release() {
+      isHeld = false
+      for (const link of links) for (const message of link.queue.splice(0)) link.send(message)
+    },
+  }
+}

@@ -8,7 +8,7 @@ import { countPresence } from '../../../../shared/presence/roomCounts.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { BoardCommandsContext, makeBoardCommands, type BoardLookup } from './boardCommands.tsx'
-import { boardAnnouncements, boardCollisionDetection, boardInstructions, cardIdOf, parseDropId, useBoardSensors } from './boardDnd.ts'
+import { boardAnnouncements, boardCollisionDetection, boardInstructions, cardIdOf, parseDropId, resetKeyboardDrag, useBoardSensors } from './boardDnd.ts'
 import { buildBoardModel } from '../../../../shared/board/boardModel.ts'
 import { applyPendingMoves, usePendingMoves } from './pendingMoves.ts'
 import { BOARD_MARKS } from './boardMarks.ts'
@@ -81,6 +81,7 @@ export function GroupBoard() {
   const activeCard = activeCardId ? cardMap.get(activeCardId) : undefined
   const onDragStart = ({ active }: DragStartEvent) => {
     performance.mark(BOARD_MARKS.dragStart)
+    resetKeyboardDrag()
     useBoardUi.getState().openMenu(null)
     setActiveCardId(cardIdOf(active.id))
   }

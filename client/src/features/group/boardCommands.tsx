@@ -87,7 +87,7 @@ export function makeBoardCommands(client: MeetingClient, lookup: BoardLookup): B
         `Merged “${source}” into “${title}”. Saving…`,
         () => client.send({ type: 'mergeCards', sourceId, targetId, title }),
         () => `Merged “${source}” into “${title}”.`,
-        { seq, rolledBack: `“${source}” and “${target}” are separate again.`, afterRollback: revealAt(sourceId, sourceClusterId) },
+        { seq, rolledBack: `“${source}” was not merged into “${target}”.`, afterRollback: revealAt(sourceId, sourceClusterId) },
       )
       return result !== null
     },
@@ -104,7 +104,7 @@ export function makeBoardCommands(client: MeetingClient, lookup: BoardLookup): B
         `${done} Saving…`,
         () => client.send({ type: 'moveCard', cardId, clusterId }),
         () => done,
-        { seq, rolledBack: `“${title}” is back where it was.`, afterRollback: revealAt(cardId, from) },
+        { seq, rolledBack: `“${title}” was not moved.`, afterRollback: revealAt(cardId, from) },
       )
       return result !== null
     },
@@ -119,7 +119,7 @@ export function makeBoardCommands(client: MeetingClient, lookup: BoardLookup): B
         `Started cluster “${name ?? title}” with “${title}”. Saving…`,
         () => client.send({ type: 'createCluster', cardId, ...(name ? { name } : {}) }),
         () => `Started cluster “${name ?? title}” with “${title}”. Rename it to say what the cards share.`,
-        { seq, realClusterId: (r) => r.clusterId, rolledBack: `“${title}” is back where it was.`, afterRollback: revealAt(cardId, from) },
+        { seq, realClusterId: (r) => r.clusterId, rolledBack: 'No cluster was started.', afterRollback: revealAt(cardId, from) },
       )
       return result !== null
     },

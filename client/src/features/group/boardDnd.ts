@@ -10,7 +10,9 @@ import {
   type ClientRect,
   type CollisionDescriptor,
   type CollisionDetection,
+  type DroppableContainer,
   type KeyboardCoordinateGetter,
+  type KeyboardSensorProps,
   type PointerSensorOptions,
   type TouchSensorOptions,
   type ScreenReaderInstructions,
@@ -68,13 +70,33 @@ const contains = (rect: ClientRect, p: { x: number; y: number }) =>
   p.x >= rect.left && p.x <= rect.left + rect.width && p.y >= rect.top && p.y <= rect.top + rect.height
 
 /**
- * The drop place under the pointer (or, for the keyboard, under the held card's centre), most specific first.
- * Nested places (a card inside a cluster box inside a column) all contain the point, so priority decides; the
- * dragged card never collides with itself.
+ * The drop place the keyboard is on. The columns are virtualised and scroll under a held card, so pixel
+ * positions measured at pick-up go stale; the keyboard therefore says where the card is explicitly (this id),
+ * and walks from place to place on live positions read at each key press.
+ */
+let keyboardTarget: UniqueIdentifier | null = null
+export function resetKeyboardDrag(): void {
+  keyboardTarget = null
+}
+const COLUMN = '.column-scroll'
+/** Room kept between a place the keyboard brings into view and its column's (or the window's) edge. */
+const REVEAL_MARGIN_PX = 24
+
+const liveRect = (container: DroppableContainer, measured: ReadonlyMap<UniqueIdentifier, ClientRect>): ClientRect | undefined =>
+  container.node.current?.isConnected ? container.node.current.getBoundingClientRect() : measured.get(container.id)
+
+/**
+ * The drop place under the pointer, most specific first; for the keyboard, the place it walked to. Nested places
+ * (a card inside a cluster box inside a column) all contain the point, so priority decides; the dragged card
+ * never collides with itself.
  */
 export const boardCollisionDetection: CollisionDetection = ({ active, collisionRect, droppableRects, droppableContainers, pointerCoordinates }) => {
-  const point = pointerCoordinates ?? centerOf(collisionRect)
   const isKeyboard = pointerCoordinates === null
+  if (isKeyboard && keyboardTarget !== null) {
+    const target = droppableContainers.find((c) => c.id === keyboardTarget)
+    if (target) return [{ id: target.id, data: { droppableContainer: target, value: 0 } }]
+  }
+  const point = pointerCoordinates ?? centerOf(collisionRect)
   const hits: CollisionDescriptor[] = []
   for (const container of droppableContainers) {
     if (container.id === active.id || (isKeyboard && isSpace(container.id))) continue
@@ -87,39 +109,115 @@ export const boardCollisionDetection: CollisionDetection = ({ active, collisionR
 }
 
 const ARROWS: string[] = [KeyboardCode.Down, KeyboardCode.Up, KeyboardCode.Left, KeyboardCode.Right]
+/** Page Down / Page Up: from cluster to cluster, past the cards inside them. */
+const PAGE_KEYS: Record<string, string> = { PageDown: KeyboardCode.Down, PageUp: KeyboardCode.Up }
+
+/** How far `y` is outside [top + margin, bottom - margin] (negative above, positive below, 0 inside). */
+function overflowOf(y: number, top: number, bottom: number): number {
+  return y < top + REVEAL_MARGIN_PX ? y - top - REVEAL_MARGIN_PX : y > bottom - REVEAL_MARGIN_PX ? y - bottom + REVEAL_MARGIN_PX : 0
+}
 
 /**
- * Arrow keys jump the held card to the nearest drop place in that direction (card, cluster or zone), centre on
- * centre, so every press lands on something the announcements can name.
+ * Scrolls the place the keyboard moved to into view, in its column and in the window, so the next press finds
+ * the place after it (only places near the visible part of a virtualised column exist). Returns its fresh anchor.
+ */
+function bringIntoView(node: HTMLElement, id: UniqueIdentifier): { x: number; y: number } {
+  let anchor = anchorOf(id, node.getBoundingClientRect())
+  const column = node.closest(COLUMN)
+  if (column) {
+    const view = column.getBoundingClientRect()
+    const dy = overflowOf(anchor.y, view.top, view.bottom)
+    if (dy !== 0) {
+      column.scrollTop += dy
+      anchor = anchorOf(id, node.getBoundingClientRect())
+    }
+  }
+  const dy = overflowOf(anchor.y, 0, window.innerHeight)
+  if (dy !== 0) {
+    window.scrollBy(0, dy)
+    anchor = anchorOf(id, node.getBoundingClientRect())
+  }
+  return anchor
+}
+
+/**
+ * Arrow keys move the held card to the nearest drop place in that direction (card, cluster or zone), so every
+ * press lands on something the announcements can name; the place is scrolled into view, so the keyboard reaches
+ * every card and cluster of a 2,000-card board, rendered or not when the card was picked up.
  */
 export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
-  if (!ARROWS.includes(event.code)) return undefined
+  const clustersOnly = Object.hasOwn(PAGE_KEYS, event.code)
+  const code = clustersOnly ? (PAGE_KEYS[event.code] as string) : event.code
+  if (!ARROWS.includes(code)) return undefined
   event.preventDefault()
   const { active, collisionRect, droppableRects, droppableContainers } = context
   if (!active || !collisionRect) return undefined
-  const from = centerOf(collisionRect)
-  let best: { x: number; y: number } | null = null
+  const current = keyboardTarget === null ? undefined : droppableContainers.get(keyboardTarget)
+  const currentRect = current ? liveRect(current, droppableRects) : undefined
+  const from = current && currentRect ? anchorOf(current.id, currentRect) : centerOf(collisionRect)
+  let best: { container: DroppableContainer; node: HTMLElement } | null = null
   let bestScore = Infinity
   for (const container of droppableContainers.getEnabled()) {
-    if (container.id === active.id || isSpace(container.id)) continue
-    const rect = droppableRects.get(container.id)
-    if (!rect) continue
+    if (container.id === active.id || container.id === keyboardTarget || isSpace(container.id)) continue
+    if (clustersOnly && !String(container.id).startsWith('cluster:')) continue
+    const node = container.node.current
+    const rect = node?.isConnected ? liveRect(container, droppableRects) : undefined
+    if (!node || !rect) continue
     const to = anchorOf(container.id, rect)
     const dx = to.x - from.x
     const dy = to.y - from.y
     const [along, across] =
-      event.code === KeyboardCode.Down ? [dy, dx] : event.code === KeyboardCode.Up ? [-dy, dx] : event.code === KeyboardCode.Right ? [dx, dy] : [-dx, dy]
+      code === KeyboardCode.Down ? [dy, dx] : code === KeyboardCode.Up ? [-dy, dx] : code === KeyboardCode.Right ? [dx, dy] : [-dx, dy]
     // Only places within a cone around the arrow's direction: a column heading a few pixels to the right of a
     // card is not "to the right" of it.
     if (along < 2 || Math.abs(across) > 2 * along) continue
     const score = along + 3 * Math.abs(across)
     if (score < bestScore) {
       bestScore = score
-      best = to
+      best = { container, node }
     }
   }
   if (!best) return undefined
-  return { x: currentCoordinates.x + best.x - from.x, y: currentCoordinates.y + best.y - from.y }
+  keyboardTarget = best.container.id
+  const to = bringIntoView(best.node, best.container.id)
+  const held = centerOf(collisionRect)
+  return { x: currentCoordinates.x + to.x - held.x, y: currentCoordinates.y + to.y - held.y }
+}
+
+/**
+ * dnd-kit's keyboard sensor, minus its own scrolling: it scrolls the held card's column when the card moves
+ * below its middle, which fights the virtualised columns (a move to the other column scrolled this one). The
+ * coordinate getter above scrolls the place it moves to into view instead.
+ */
+class BoardKeyboardSensor extends KeyboardSensor {
+  constructor(props: KeyboardSensorProps) {
+    super(props)
+    // reason: the base class keeps these private; its constructor reads `this.handleKeyDown` in a setTimeout,
+    // so replacing it here is the supported-by-construction way to change the key handling alone.
+    const self = this as unknown as KeyboardSensorInternals
+    self.handleKeyDown = (event: Event) => {
+      if (!(event instanceof KeyboardEvent)) return
+      const { active, context, options, onMove } = self.props
+      const codes = options.keyboardCodes ?? { start: [], cancel: [KeyboardCode.Esc], end: [KeyboardCode.Space, KeyboardCode.Enter, KeyboardCode.Tab] }
+      if (codes.end.includes(event.code)) return self.handleEnd(event)
+      if (codes.cancel.includes(event.code)) return self.handleCancel(event)
+      const { collisionRect } = context.current
+      const currentCoordinates = collisionRect ? { x: collisionRect.left, y: collisionRect.top } : { x: 0, y: 0 }
+      self.referenceCoordinates ??= currentCoordinates
+      const next = options.coordinateGetter?.(event, { active, context: context.current, currentCoordinates })
+      if (!next) return
+      event.preventDefault()
+      onMove({ x: next.x - self.referenceCoordinates.x, y: next.y - self.referenceCoordinates.y })
+    }
+  }
+}
+
+interface KeyboardSensorInternals {
+  props: KeyboardSensorProps
+  referenceCoordinates: { x: number; y: number } | undefined
+  handleKeyDown(event: Event): void
+  handleEnd(event: Event): void
+  handleCancel(event: Event): void
 }
 
 /** Buttons, fields and menus inside a card keep their clicks and text selection; the drag handle is the exception. */
@@ -165,14 +263,15 @@ export function useBoardSensors() {
   return useSensors(
     useSensor(BoardPointerSensor, { activationConstraint: { distance: POINTER_ACTIVATION_DISTANCE_PX } }),
     useSensor(BoardTouchSensor, { activationConstraint: { delay: TOUCH_ACTIVATION_DELAY_MS, tolerance: TOUCH_TOLERANCE_PX } }),
-    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
+    useSensor(BoardKeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
   )
 }
 
 export const boardInstructions: ScreenReaderInstructions = {
   draggable:
     'To pick up this card, press Space or Enter. Use the arrow keys to move it onto another card to merge them, ' +
-    'into a cluster, or onto “New cluster”. Press Space or Enter again to drop it, or Escape to put it back. ' +
+    'into a cluster, or onto “New cluster”; Page Down and Page Up jump from cluster to cluster. ' +
+    'Press Space or Enter again to drop it, or Escape to put it back. ' +
     'The card’s Actions menu does the same without dragging.',
 }
 
