@@ -70,6 +70,8 @@ function PostWin({ client, weekId }: { client: QuadrantProps['client']; weekId: 
 function WinCard({ win, client, weekId, isEditor }: { win: WallWin; client: QuadrantProps['client']; weekId: string; isEditor: boolean }) {
   const action = useAction()
   const [key, setKey] = useState<string | null>(null)
+  // Without SubtleCrypto (plain http on another host) the page remembers what this tab pressed instead.
+  const [pressed, setPressed] = useState<ReadonlySet<string>>(new Set())
   useEffect(() => void ownReactorKey().then(setKey), [])
   return (
     <li className="win-card">
@@ -78,11 +80,19 @@ function WinCard({ win, client, weekId, isEditor }: { win: WallWin; client: Quad
       <div className="reactions" role="group" aria-label={`Reactions to “${win.text}”`}>
         {REACTIONS.map((r) => {
           const count = (win.reactions[r] ?? []).length
-          const isOn = key !== null && (win.reactions[r] ?? []).includes(key)
+          const isOn = key !== null ? (win.reactions[r] ?? []).includes(key) : pressed.has(r)
           return (
             <button key={r} type="button" className="reaction" aria-pressed={isOn}
               aria-label={`${REACTION_LABELS[r].label}: ${count}`}
-              onClick={() => void action.run(() => client.send({ type: 'react', weekId, winId: win.id, reaction: r, on: !isOn }))}>
+              onClick={() => void action.run(async () => {
+                await client.send({ type: 'react', weekId, winId: win.id, reaction: r, on: !isOn })
+                setPressed((s) => {
+                  const next = new Set(s)
+                  if (isOn) next.delete(r)
+                  else next.add(r)
+                  return next
+                })
+              })}>
               <span aria-hidden="true">{REACTION_LABELS[r].emoji}</span> <span aria-hidden="true">{count > 0 ? count : ''}</span>
             </button>
           )
