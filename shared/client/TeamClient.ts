@@ -188,7 +188,7 @@ export class TeamClient extends ObservableV2<TeamClientEvents> {
   }
 }
 
-/** Resolves when `predicate` holds, re-checked on every doc update, sync and identity change; rejects after `timeoutMs`. */
+/** Resolves when `predicate` holds, re-checked on every doc update, status, sync and identity change; rejects after `timeoutMs`. */
 export function waitForTeam(client: TeamClient, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
   return new Promise((resolve, reject) => {
     if (predicate()) return resolve()
@@ -205,9 +205,11 @@ export function waitForTeam(client: TeamClient, predicate: () => boolean, timeou
       clearTimeout(timer)
       client.doc.off('update', check)
       client.off('synced', check)
+      client.off('status', check)
       client.off('identity', check)
     }
     client.doc.on('update', check)
+    client.on('status', check)
     client.on('synced', check)
     client.on('identity', check)
   })

@@ -234,14 +234,17 @@ describe('team spaces: durability', () => {
       const editor = await ready(teamClient(server.wsUrl, team.teamId, { editorToken: team.editorToken }))
       await editor.send({ type: 'setConfidence', weekId: WEEK, keyResultId: kr.id, confidence: 3, reason: 'Payment provider delayed the trial flow' })
       const { winId } = await editor.send({ type: 'postWin', weekId: WEEK, text: 'First 10 shops onboarded', by: 'Ana' })
-      // Acknowledged means on disk: kill at once, no flush, no shutdown hook.
+      // Acknowledged means on disk: kill at once, no flush, no shutdown hook. A win posted while the server is
+      // down waits in the client's queue and is applied exactly once after the restart.
       await server.kill()
-      editor.destroy()
+      await waitForTeam(editor, () => editor.status !== 'connected')
+      const queued = editor.send({ type: 'postWin', weekId: WEEK, text: 'Posted while the server was down', by: '' })
       server = await startChildServer(dataDir, server.port)
+      const { winId: queuedId } = await queued
       const after = await ready(teamClient(server.wsUrl, team.teamId))
       const week = weekOf(after.view()!, WEEK)
       expect(week.statuses).toEqual([{ keyResultId: kr.id, confidence: 3, reason: 'Payment provider delayed the trial flow' }])
-      expect(week.wins.map((w) => w.id)).toEqual([winId])
+      expect(week.wins.map((w) => w.id)).toEqual([winId, queuedId])
       // The stored doc is one Y.Doc: the report route reads the same state.
       expect(await (await fetch(`${server.httpUrl}/api/teams/${team.teamId}/report/${WEEK}.md`)).text()).toContain('3/10 (red, at risk)')
       expect(Y.encodeStateVector(after.doc).length).toBeGreaterThan(0)
