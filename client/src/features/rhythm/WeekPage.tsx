@@ -8,6 +8,7 @@ import { HealthQuadrant, PlansQuadrant, PrioritiesQuadrant, StatusQuadrant } fro
 import { MondayTimer } from './MondayTimer.tsx'
 import { NavLink } from './NavLink.tsx'
 import { shortDate, teamPaths } from './teamPaths.ts'
+import { CopyField } from '../../ui/CopyField.tsx'
 
 /** One week of the team: Monday's four-square, the meeting timer, Friday's wins and review. */
 export function WeekPage({ client, view, weekId, isEditor }: { client: TeamClient; view: TeamView; weekId: WeekId; isEditor: boolean }) {
@@ -54,6 +55,14 @@ export function WeekPage({ client, view, weekId, isEditor }: { client: TeamClien
       </section>
 
       <FridaySection {...props} />
+
+      {isEditor && (
+        <section className="share no-print" aria-labelledby="share-heading">
+          <h2 id="share-heading">Share</h2>
+          <CopyField label="Read-only link" value={`${window.location.origin}/t/${view.record.id}`}
+            hint="For stakeholders: they see the four-square, the wins (and can react), the report and the trends, but cannot edit." />
+        </section>
+      )}
     </main>
   )
 }
