@@ -94,6 +94,10 @@ describe('linking, submitting and the CEO’s confirmation', () => {
     expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: { kind: 'objective', id: 'nope-not-there' } }))).toBe('not_found')
     expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: 'unknownObjective', supports: { kind: 'objective', id: company.objectiveId } }))).toBe('not_found')
     expect(await refusal(company.ceo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: null }))).toBe('conflict')
+    // Malformed links never reach the rules: refused by the schema, nothing changes.
+    expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: { kind: 'team', id: company.objectiveId } } as never))).toBe('bad_command')
+    expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: { kind: 'objective', id: '../etc' } }))).toBe('bad_command')
+    expect(cascadeOf(bo).supports).toEqual({})
 
     // Not linked: publishing is refused and nothing changes.
     await lead.send({ type: 'changeStage', move: 'advance', expected: 'keyResults' })

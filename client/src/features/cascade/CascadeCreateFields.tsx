@@ -1,20 +1,12 @@
 import { useEffect, useId, useState } from 'react'
 import type { PublishedSet } from '../../../../shared/exports/publishedSet.ts'
 import { MAX_DEPARTMENT_NAME_LENGTH } from '../../../../shared/protocol/messages.ts'
+import { meetingIdFromLink } from '../../../../shared/cascade/meetingIdFromLink.ts'
 import './cascade.css'
 
 export interface CascadeChoice {
   companyMeetingId: string
   department: string
-}
-
-/** The meeting id in a pasted published link (…/p/<id>, …/p/<id>/alignment, …/m/<id>) or a bare id. */
-export function meetingIdFromLink(text: string): string | null {
-  const t = text.trim()
-  const inPath = /\/(?:p|m)\/([A-Za-z0-9_-]{10,64})(?:[/?#]|$)/.exec(t)
-  if (inPath) return inPath[1] as string
-  if (/^[A-Za-z0-9_-]{10,64}$/.test(t)) return t
-  return null
 }
 
 type Lookup = { phase: 'idle' } | { phase: 'loading' } | { phase: 'found'; set: PublishedSet } | { phase: 'failed'; message: string }
