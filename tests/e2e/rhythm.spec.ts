@@ -188,11 +188,13 @@ test('a team fills its Monday four-square together, a confidence drops to red wi
   // The trend chart: one chart per key result, with a text alternative and a data table.
   await lead.getByRole('link', { name: 'Confidence trends' }).click()
   await expect(lead.getByRole('img', { name: new RegExp(`Confidence trend for “${KR1.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”: 2 check-ins; latest 3 of 10 \\(red`) })).toBeVisible()
-  await expect(lead.getByRole('img', { name: /Churn below 2 % a month.*latest 8 of 10 \(green/ })).toBeVisible()
+  await expect(lead.getByRole('img', { name: /Churn below 2 % a month.*latest 8 of 10 \(green/ }).last()).toBeVisible()
+  // The objective's view: all its key results on one chart, too.
+  await expect(lead.getByRole('img', { name: /^Confidence trends of every key result of “Make trials convert”: Trial-to-paid.*latest 3 of 10.*Churn.*latest 8 of 10/ })).toBeVisible()
   await expectNoSeriousA11yViolations(lead, 'confidence trends')
   await shoot(lead, 'trends-desktop')
   await mate.goto(lead.url())
-  await expect(mate.getByRole('img', { name: /Churn below/ })).toBeVisible()
+  await expect(mate.getByRole('img', { name: /Confidence trend for “Churn below/ })).toBeVisible()
   await expectNoSeriousA11yViolations(mate, 'confidence trends, phone')
   await shoot(mate, 'trends-phone')
 })

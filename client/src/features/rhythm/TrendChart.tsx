@@ -4,15 +4,17 @@ import {
   Chart,
   LinearScale,
   LineController,
+  Legend,
   LineElement,
   PointElement,
   Tooltip,
   type Plugin,
   type ScriptableContext,
+  type ScriptableLineSegmentContext,
 } from 'chart.js'
 import { BAND_LABELS, confidenceBand, type ConfidenceBand } from '../../../../shared/keyResults/confidenceBand.ts'
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip)
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend)
 
 /** Dark enough for 3:1 against the white chart (WCAG non-text contrast); the point shape says the band too. */
 const BAND_COLOURS: Record<ConfidenceBand, string> = { red: '#b91c1c', yellow: '#8a5a00', green: '#166534' }
@@ -38,16 +40,27 @@ const bandZones: Plugin<'line'> = {
   },
 }
 
-export interface TrendChartProps {
-  /** Accessible name and visible caption. */
-  title: string
-  labels: string[]
+export interface TrendSeries {
+  label: string
   values: (number | null)[]
 }
 
-/** One key result's confidence over the quarter: a Chart.js line over coloured zones, gaps dashed, never guessed. */
-export function TrendChart({ title, labels, values }: TrendChartProps) {
+export interface TrendChartProps {
+  /** Accessible name (with a text summary of the data). */
+  title: string
+  labels: string[]
+  /** One line per key result: one for a key result's chart, all of them for an objective's. */
+  series: TrendSeries[]
+}
+
+/** Line colours for several key results on one chart, told apart by dash pattern and legend as well. */
+const LINE_COLOURS = ['#0b3d5c', '#6b21a8', '#0f766e', '#9a3412']
+const LINE_DASHES: (number[] | undefined)[] = [undefined, [8, 4], [2, 3], [12, 4, 2, 4]]
+
+/** Confidence over the quarter: Chart.js lines over coloured zones; weeks without a check-in are crossed dashed, never guessed. */
+export function TrendChart({ title, labels, series }: TrendChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null)
+  const isSingle = series.length === 1
   useEffect(() => {
     if (!canvas.current) return
     const bandAt = (ctx: ScriptableContext<'line'>): ConfidenceBand => confidenceBand(Number(ctx.raw ?? 5))
@@ -55,19 +68,21 @@ export function TrendChart({ title, labels, values }: TrendChartProps) {
       type: 'line',
       data: {
         labels,
-        datasets: [{
-          label: 'Confidence',
-          data: values,
-          borderColor: '#0b3d5c',
+        datasets: series.map((s, i) => ({
+          label: s.label.length > 40 ? `${s.label.slice(0, 39)}…` : s.label,
+          data: s.values,
+          borderColor: LINE_COLOURS[i % LINE_COLOURS.length],
+          backgroundColor: LINE_COLOURS[i % LINE_COLOURS.length],
           borderWidth: 2,
+          borderDash: LINE_DASHES[i % LINE_DASHES.length],
           spanGaps: true,
-          segment: { borderDash: (ctx) => (ctx.p0.skip || ctx.p1.skip || ctx.p1DataIndex - ctx.p0DataIndex > 1 ? [5, 5] : undefined) },
-          pointRadius: 6,
-          pointHoverRadius: 8,
-          pointStyle: (ctx) => BAND_SHAPES[bandAt(ctx)],
-          pointBackgroundColor: (ctx) => BAND_COLOURS[bandAt(ctx)],
+          segment: isSingle ? { borderDash: (ctx: ScriptableLineSegmentContext) => (ctx.p0.skip || ctx.p1.skip || ctx.p1DataIndex - ctx.p0DataIndex > 1 ? [5, 5] : undefined) } : {},
+          pointRadius: (ctx: ScriptableContext<'line'>) => (bandAt(ctx) === 'red' ? 8 : 6),
+          pointHoverRadius: 9,
+          pointStyle: (ctx: ScriptableContext<'line'>) => BAND_SHAPES[bandAt(ctx)],
+          pointBackgroundColor: (ctx: ScriptableContext<'line'>) => BAND_COLOURS[bandAt(ctx)],
           pointBorderColor: '#ffffff',
-        }],
+        })),
       },
       options: {
         animation: false,
@@ -84,6 +99,7 @@ export function TrendChart({ title, labels, values }: TrendChartProps) {
           x: { ticks: { color: '#3d5566', autoSkip: true, maxRotation: 0 }, grid: { display: false } },
         },
         plugins: {
+          legend: { display: !isSingle, position: 'bottom', labels: { color: '#0b1f2e', usePointStyle: false, boxWidth: 24 } },
           tooltip: {
             callbacks: {
               label: (item) => {
@@ -98,15 +114,21 @@ export function TrendChart({ title, labels, values }: TrendChartProps) {
       plugins: [bandZones],
     })
     return () => chart.destroy()
-  }, [labels.join('|'), values.join('|')]) // eslint-disable-line react-hooks/exhaustive-deps
-  const checked = values.filter((v): v is number => v !== null)
-  const last = checked[checked.length - 1]
-  const summary = last === undefined
-    ? `${title}: no check-ins yet.`
-    : `${title}: ${checked.length} check-in${checked.length === 1 ? '' : 's'}; latest ${last} of 10 (${confidenceBand(last)}, ${BAND_LABELS[confidenceBand(last)]}); lowest ${Math.min(...checked)}, highest ${Math.max(...checked)}.`
+  }, [labels.join('|'), JSON.stringify(series)]) // eslint-disable-line react-hooks/exhaustive-deps
+  const summary = isSingle
+    ? `${title}: ${describe((series[0] as TrendSeries).values)}`
+    : `${title}: ${series.map((s) => `${s.label}, ${describe(s.values)}`).join(' ')}`
   return (
-    <div className="trend-canvas">
+    <div className={isSingle ? 'trend-canvas' : 'trend-canvas tall'}>
       <canvas ref={canvas} role="img" aria-label={summary}>{summary}</canvas>
     </div>
   )
+}
+
+function describe(values: (number | null)[]): string {
+  const checked = values.filter((v): v is number => v !== null)
+  const last = checked[checked.length - 1]
+  if (last === undefined) return 'no check-ins yet.'
+  const band = confidenceBand(last)
+  return `${checked.length} check-in${checked.length === 1 ? '' : 's'}; latest ${last} of 10 (${band}, ${BAND_LABELS[band]}); lowest ${Math.min(...checked)}, highest ${Math.max(...checked)}.`
 }

@@ -15,6 +15,14 @@ export default function TrendsPage({ view }: { view: TeamView }) {
       {trends.map((o, i) => (
         <section key={o.objectiveId} className="trend-objective" aria-labelledby={`trend-${o.objectiveId}`}>
           <h3 id={`trend-${o.objectiveId}`}><span className="objective-number">Objective {i + 1}</span> {o.title}</h3>
+          {o.keyResults.length > 1 && (
+            <figure className="trend card objective-trend">
+              <figcaption>All its key results</figcaption>
+              <TrendChart title={`Confidence trends of every key result of “${o.title}”`}
+                labels={['Published', ...(o.keyResults[0]?.points ?? []).map((p) => shortDate(p.weekId))]}
+                series={o.keyResults.map((kr) => ({ label: kr.statement, values: [kr.published, ...kr.points.map((p) => p.confidence)] }))} />
+            </figure>
+          )}
           <div className="trend-grid">
             {o.keyResults.map((kr) => {
               const labels = ['Published', ...kr.points.map((p) => shortDate(p.weekId))]
@@ -22,7 +30,7 @@ export default function TrendsPage({ view }: { view: TeamView }) {
               return (
                 <figure key={kr.keyResultId} className="trend card">
                   <figcaption>{kr.statement}</figcaption>
-                  <TrendChart title={`Confidence trend for “${kr.statement}”`} labels={labels} values={values} />
+                  <TrendChart title={`Confidence trend for “${kr.statement}”`} labels={labels} series={[{ label: kr.statement, values }]} />
                   <details>
                     <summary>Data table <span className="visually-hidden">for {kr.statement}</span></summary>
                     <table>
