@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import { MESSAGE_SYNC } from '../../shared/protocol/wire.ts'
 import { checkKeyResultDocShape, statementsOf, type DocCheck } from '../../shared/keyResults/keyResultDoc.ts'
 import type { RoomConnection } from './MeetingRoom.ts'
+import { mergeUpdates } from '../sync/mergeUpdates.ts'
 
 /**
  * One objective's co-edited key-result statements: the only doc clients write, and only while the meeting is in
@@ -93,7 +94,7 @@ export class KeyResultDocRoom {
   }
 
   takeBatch(): { name: string; update: Uint8Array | null; snapshot: Uint8Array | null } {
-    const update = this.pendingUpdates.length === 0 ? null : Y.mergeUpdates(this.pendingUpdates)
+    const update = this.pendingUpdates.length === 0 ? null : mergeUpdates(this.pendingUpdates)
     this.pendingUpdates = []
     this.toBroadcast = update
     let snapshot: Uint8Array | null = null

@@ -21,6 +21,7 @@ import type { CommandContext, Outcome } from './commandTypes.ts'
 import { foldName, samePresence, summarisePresence, type SearchablePerson } from '../../shared/presence/roomCounts.ts'
 import type { PresenceSummary, RosterEntry } from '../../shared/presence/presenceTypes.ts'
 import { moveLegacyPresence } from './legacyPresence.ts'
+import { mergeUpdates } from '../sync/mergeUpdates.ts'
 
 /** One socket as the room sees it. */
 export interface RoomConnection {
@@ -51,6 +52,8 @@ const MODERATION_FEED_INTERVAL_MS = 1000
 /** Below this many sockets every commit is sent to everyone at once (and tests can rely on that order). */
 const COALESCE_ABOVE_CONNECTIONS = 200
 const MIN_BROADCAST_GAP_MS = 20
+/** In a big room the counts are republished at most this often ("live counters within a second"). */
+const PRESENCE_GAP_MS = 200
 const MAX_BROADCAST_GAP_MS = 250
 /** The facilitator's roster of everyone goes out at most this often: a join storm is a few sends, not thousands. */
 const ROSTER_FEED_INTERVAL_MS = 1000
@@ -117,6 +120,9 @@ export class MeetingRoom implements CommitParticipant {
       this.wholeDocFrame = null
       this.pendingUpdates.push(update)
       this.options.committer.markDirty(this)
+    })
+    this.vaultMaps.submissions.observe(() => {
+      this.byPerson = null
     })
     this.vault.on('update', (update: Uint8Array) => {
       this.pendingVaultUpdates.push(update)
@@ -310,6 +316,9 @@ export class MeetingRoom implements CommitParticipant {
       refreshModeration: () => {
         this.isModerationStale = true
       },
+      refreshCounts: () => {
+        this.isPresenceStale = true
+      },
       searchablePeople: () => this.searchablePeople(),
       isOnline: (participantId) => (this.socketsOf.get(participantId)?.size ?? 0) > 0,
       submissionIndex: () => this.submissionIndex(),
@@ -380,7 +389,7 @@ export class MeetingRoom implements CommitParticipant {
 
   takeBatch(): MeetingBatch {
     this.publishPresence()
-    const update = this.pendingUpdates.length === 0 ? null : Y.mergeUpdates(this.pendingUpdates)
+    const update = this.pendingUpdates.length === 0 ? null : mergeUpdates(this.pendingUpdates)
     let snapshot: Uint8Array | null = null
     if (update) {
       this.updatesSinceSnapshot++
@@ -389,7 +398,7 @@ export class MeetingRoom implements CommitParticipant {
         this.updatesSinceSnapshot = 1
       }
     }
-    const vaultUpdate = this.pendingVaultUpdates.length === 0 ? null : Y.mergeUpdates(this.pendingVaultUpdates)
+    const vaultUpdate = this.pendingVaultUpdates.length === 0 ? null : mergeUpdates(this.pendingVaultUpdates)
     let vaultSnapshot: Uint8Array | null = null
     if (vaultUpdate) {
       this.vaultUpdatesSinceSnapshot++
@@ -440,7 +449,7 @@ export class MeetingRoom implements CommitParticipant {
       // Whoever acted this tick sees their change before their acknowledgement; everyone else soon after.
       // Their copy includes what is still waiting to go to everyone: Yjs applies nothing whose predecessors are missing.
       if (this.committingActors.size > 0) {
-        const mine = this.unsentUpdates.length === 0 ? update : Y.mergeUpdates([...this.unsentUpdates, update])
+        const mine = this.unsentUpdates.length === 0 ? update : mergeUpdates([...this.unsentUpdates, update])
         const frame = syncUpdateFrame(mine)
         for (const conn of this.committingActors) if (this.connections.has(conn)) conn.send(frame)
       }
@@ -520,7 +529,7 @@ export class MeetingRoom implements CommitParticipant {
 
   private flushBroadcast(): void {
     if (this.unsentUpdates.length === 0) return
-    const update = this.unsentUpdates.length === 1 ? (this.unsentUpdates[0] as Uint8Array) : Y.mergeUpdates(this.unsentUpdates)
+    const update = this.unsentUpdates.length === 1 ? (this.unsentUpdates[0] as Uint8Array) : mergeUpdates(this.unsentUpdates)
     this.unsentUpdates = []
     const skip = this.haveUnsent
     this.haveUnsent = new Set()
@@ -595,13 +604,36 @@ export class MeetingRoom implements CommitParticipant {
   /** What one person may see of the proposals: their own and the ones they support. */
   ownFeed(participantId: string): OwnSubmission[] {
     const items: OwnSubmission[] = []
-    for (const s of this.vaultMaps.submissions.values()) {
-      if (s.status !== 'active') continue
+    for (const id of this.submissionsByPerson().get(participantId) ?? []) {
+      const s = this.vaultMaps.submissions.get(id)
+      if (!s || s.status !== 'active') continue
       const relation = s.authorId === participantId ? 'author' : s.supporterIds.includes(participantId) ? 'supporter' : null
       if (!relation) continue
       items.push({ id: s.id, title: s.title, why: s.why, supporterCount: s.supporterIds.length, relation })
     }
     return items
+  }
+
+  private byPerson: Map<string, string[]> | null = null
+
+  /**
+   * participantId → the proposals they wrote or support, rebuilt at most once per change rather than scanning every
+   * proposal for every person whose feed is refreshed (O(N²) in a 5,000-person submit burst).
+   */
+  private submissionsByPerson(): Map<string, string[]> {
+    if (this.byPerson) return this.byPerson
+    const index = new Map<string, string[]>()
+    const add = (person: string, id: string) => {
+      const list = index.get(person)
+      if (list) list.push(id)
+      else index.set(person, [id])
+    }
+    for (const s of this.vaultMaps.submissions.values()) {
+      add(s.authorId, s.id)
+      for (const supporter of s.supporterIds) if (supporter !== s.authorId) add(supporter, s.id)
+    }
+    this.byPerson = index
+    return index
   }
 
   moderationFeed(): PublicSubmission[] {
@@ -624,15 +656,43 @@ export class MeetingRoom implements CommitParticipant {
     }
   }
 
-  /** Counts for everyone, written once per commit tick and only when they changed. */
+  /**
+   * Counts for everyone (people, done, voted, proposals), written only when they changed: once per commit tick in a
+   * small room, at most every PRESENCE_GAP_MS in a big one. Every write is a new item that each broadcast carries
+   * until it is sent, so a join storm writing the counts on every tick sent kilobytes of stale counts per frame.
+   */
   private publishPresence(): void {
     if (!this.isPresenceStale || this.isBroken) return
+    const now = performance.now()
+    if (this.connections.size >= COALESCE_ABOVE_CONNECTIONS && now - this.lastPresenceAt < PRESENCE_GAP_MS) {
+      this.presenceTimer ??= setTimeout(() => {
+        this.presenceTimer = null
+        if (!this.isBroken) this.options.committer.markDirty(this)
+      }, this.lastPresenceAt + PRESENCE_GAP_MS - now)
+      return
+    }
     this.isPresenceStale = false
+    this.lastPresenceAt = now
     const round = (this.maps.meeting.get('vote') as VoteState | null | undefined)?.round ?? 0
     const people = this.peopleStates()
     const next = summarisePresence(people, this.stage, round, this.namesVersion)
     const current = this.maps.meeting.get('presence') as PresenceSummary | undefined
-    if (!samePresence(current, next)) this.doc.transact(() => this.maps.meeting.set('presence', next), SERVER_ORIGIN)
+    const submissionCount = this.activeSubmissionCount()
+    const isCountChanged = (this.maps.meeting.get('submissionCount') ?? 0) !== submissionCount
+    if (samePresence(current, next) && !isCountChanged) return
+    this.doc.transact(() => {
+      if (!samePresence(current, next)) this.maps.meeting.set('presence', next)
+      if (isCountChanged) this.maps.meeting.set('submissionCount', submissionCount)
+    }, SERVER_ORIGIN)
+  }
+
+  private lastPresenceAt = Number.NEGATIVE_INFINITY
+  private presenceTimer: NodeJS.Timeout | null = null
+
+  private activeSubmissionCount(): number {
+    let n = 0
+    for (const s of this.vaultMaps.submissions.values()) if (s.status === 'active') n++
+    return n
   }
 
   private *peopleStates(): Generator<Omit<RosterEntry, 'id' | 'name' | 'joinedAt'>> {

@@ -31,6 +31,8 @@ export interface CommandContext {
   refreshFeedOf(participantId: string): void
   /** Re-sends this person's secret ballot after the commit. */
   refreshBallotOf(participantId: string): void
+  /** The public counts (people, proposals) changed: the room republishes them before the commit. */
+  refreshCounts(): void
   /** Re-sends the facilitators' moderation feed after the commit. */
   refreshModeration(): void
   /** Participants (not facilitators) in joining order with folded names, prepared once per change. */

@@ -11,6 +11,7 @@ import type { RoomConnection } from '../meeting/MeetingRoom.ts'
 import type { CommitParticipant, GroupCommitter } from '../persistence/GroupCommitter.ts'
 import type { MeetingBatch, MeetingStore, TeamSpaceRow } from '../persistence/MeetingStore.ts'
 import { hashSecret, secretMatches } from '../security/tokens.ts'
+import { mergeUpdates } from '../sync/mergeUpdates.ts'
 
 const SERVER_ORIGIN = Symbol('team-server')
 
@@ -231,7 +232,7 @@ export class TeamRoom implements CommitParticipant {
   }
 
   takeBatch(): MeetingBatch {
-    const update = this.pendingUpdates.length === 0 ? null : Y.mergeUpdates(this.pendingUpdates)
+    const update = this.pendingUpdates.length === 0 ? null : mergeUpdates(this.pendingUpdates)
     let snapshot: Uint8Array | null = null
     if (update && ++this.updatesSinceSnapshot >= this.options.compactAfterUpdates) {
       snapshot = Y.encodeStateAsUpdate(this.doc)

@@ -20,16 +20,11 @@ export function publishSubmission(ctx: CommandContext, record: SubmissionRecord)
     ctx.maps.openSubmissions.delete(record.id)
   }
   syncCard(ctx, record)
-  ctx.maps.meeting.set('submissionCount', countActive(ctx))
+  // The public count is the room's to publish (once per tick, or per interval in a big room): see MeetingRoom.
+  ctx.refreshCounts()
   ctx.refreshFeedOf(record.authorId)
   for (const id of record.supporterIds) ctx.refreshFeedOf(id)
   ctx.refreshModeration()
-}
-
-function countActive(ctx: CommandContext): number {
-  let n = 0
-  for (const s of ctx.vault.submissions.values()) if (s.status === 'active') n++
-  return n
 }
 
 /** A card that is still just this proposal follows its edits; a card merged with others keeps the room's wording. */
