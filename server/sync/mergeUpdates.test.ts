@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mergeUpdates } from './mergeUpdates.ts'
 
-describe('mergeUpdates (pairwise)', () => {
+describe('mergeUpdates (in small groups)', () => {
   it('gives an update that rebuilds the same doc as applying every update in turn', () => {
     const source = new Y.Doc()
     const updates: Uint8Array[] = []
