@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { ServerProcess } from './helpers/serverProcess.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { createMeetingAsFacilitator, joinAs, peopleList } from './helpers/meetingFlows.ts'
+import { closeAllContexts } from './helpers/closeContexts.ts'
 
 let server: ServerProcess
 
@@ -9,7 +10,8 @@ test.beforeEach(async () => {
   server = await ServerProcess.start()
 })
 
-test.afterEach(async () => {
+test.afterEach(async ({ browser }) => {
+  await closeAllContexts(browser)
   await server.stop()
 })
 

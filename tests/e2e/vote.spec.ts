@@ -2,12 +2,14 @@ import { expect, test, type Page } from '@playwright/test'
 import { ServerProcess } from './helpers/serverProcess.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { createMeetingAsFacilitator, joinAs } from './helpers/meetingFlows.ts'
+import { closeAllContexts } from './helpers/closeContexts.ts'
 
 let server: ServerProcess
 test.beforeEach(async () => {
   server = await ServerProcess.start()
 })
-test.afterEach(async () => {
+test.afterEach(async ({ browser }) => {
+  await closeAllContexts(browser)
   await server.stop()
 })
 
