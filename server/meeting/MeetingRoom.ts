@@ -21,6 +21,7 @@ import type { CommandContext, Outcome } from './commandTypes.ts'
 import { foldName, samePresence, summarisePresence, type SearchablePerson } from '../../shared/presence/roomCounts.ts'
 import type { PresenceSummary, RosterEntry } from '../../shared/presence/presenceTypes.ts'
 import { moveLegacyPresence } from './legacyPresence.ts'
+import { ThrottledFeed } from './ThrottledFeed.ts'
 import { mergeUpdates } from '../sync/mergeUpdates.ts'
 
 /** One socket as the room sees it. */
@@ -76,16 +77,18 @@ export class MeetingRoom implements CommitParticipant {
   private vaultUpdatesSinceSnapshot: number
   private readonly feedsToRefresh = new Set<string>()
   private readonly ballotsToRefresh = new Set<string>()
-  private isModerationStale = false
   private isPresenceStale = true
-  private isRosterStale = false
-  private lastRosterSentAt = 0
-  private rosterTimer: NodeJS.Timeout | null = null
+  /** Every proposal, to facilitators at most once a second: a burst of 5,000 proposals is one send a second. */
+  private readonly moderationOut = new ThrottledFeed(MODERATION_FEED_INTERVAL_MS, () => this.now(), () =>
+    this.sendToFacilitators(() => encodeAppMessage({ kind: 'feed', feed: 'moderation', items: this.moderationFeed() })),
+  )
+  /** Everyone in the meeting, to facilitators, likewise: a join storm is a few sends, not thousands. */
+  private readonly rosterOut = new ThrottledFeed(ROSTER_FEED_INTERVAL_MS, () => this.now(), () =>
+    this.sendToFacilitators(() => encodeAppMessage({ kind: 'feed', feed: 'roster', items: this.roster() })),
+  )
   private joinedCount = 0
   private namesVersion = 0
   private readonly selfToRefresh = new Set<string>()
-  private lastModerationSentAt = 0
-  private moderationTimer: NodeJS.Timeout | null = null
   private similarity: { index: SimilarityIndex; ids: string[]; builtAt: number } | null = null
   private readonly keyResultDocs = new Map<string, KeyResultDocRoom>()
   private keyResultDocsInCommit: KeyResultDocRoom[] = []
@@ -135,7 +138,7 @@ export class MeetingRoom implements CommitParticipant {
     this.namesVersion = (this.maps.meeting.get('presence') as PresenceSummary | undefined)?.namesVersion ?? 0
     const onPeopleChange = <T,>(event: Y.YMapEvent<T>) => {
       this.isPresenceStale = true
-      this.isRosterStale = true
+      this.rosterOut.markStale()
       event.changes.keys.forEach((change, key) => {
         this.selfToRefresh.add(key)
         if ((event.target as unknown) !== this.vaultMaps.participants) return
@@ -314,7 +317,7 @@ export class MeetingRoom implements CommitParticipant {
       refreshFeedOf: (participantId) => this.feedsToRefresh.add(participantId),
       refreshBallotOf: (participantId) => this.ballotsToRefresh.add(participantId),
       refreshModeration: () => {
-        this.isModerationStale = true
+        this.moderationOut.markStale()
       },
       refreshCounts: () => {
         this.isPresenceStale = true
@@ -766,27 +769,8 @@ export class MeetingRoom implements CommitParticipant {
       for (const conn of sockets) conn.send(frame)
     }
     this.selfToRefresh.clear()
-    if (this.isModerationStale) this.scheduleModerationFeed()
-    if (this.isRosterStale) this.scheduleRosterFeed()
-  }
-
-  /** Like the moderation feed: the whole roster to facilitators, at most once a second. */
-  private scheduleRosterFeed(): void {
-    if (this.rosterTimer) return
-    const wait = Math.max(0, this.lastRosterSentAt + ROSTER_FEED_INTERVAL_MS - this.now())
-    this.rosterTimer = setTimeout(() => {
-      this.rosterTimer = null
-      if (this.isBroken) return
-      this.isRosterStale = false
-      this.lastRosterSentAt = this.now()
-      let frame: Uint8Array | null = null
-      for (const conn of this.connections) {
-        if (conn.actor.role !== 'facilitator') continue
-        frame ??= encodeAppMessage({ kind: 'feed', feed: 'roster', items: this.roster() })
-        conn.send(frame)
-      }
-    }, wait)
-    this.rosterTimer.unref?.()
+    this.moderationOut.schedule()
+    this.rosterOut.schedule()
   }
 
   /** This person's ballot for the current round, for their sockets only. */
@@ -796,24 +780,17 @@ export class MeetingRoom implements CommitParticipant {
     return encodeAppMessage({ kind: 'feed', feed: 'ballot', round, ballot })
   }
 
-  /** The whole list goes to facilitators at most once a second: a burst of 5,000 proposals is one send a second, not 5,000. */
-  private scheduleModerationFeed(): void {
-    if (this.moderationTimer) return
-    const wait = Math.max(0, this.lastModerationSentAt + MODERATION_FEED_INTERVAL_MS - this.now())
-    this.moderationTimer = setTimeout(() => {
-      this.moderationTimer = null
-      if (this.isBroken) return
-      this.isModerationStale = false
-      this.lastModerationSentAt = this.now()
-      let frame: Uint8Array | null = null
-      for (const conn of this.connections) {
-        if (conn.actor.role !== 'facilitator') continue
-        frame ??= encodeAppMessage({ kind: 'feed', feed: 'moderation', items: this.moderationFeed() })
-        conn.send(frame)
-      }
-    }, wait)
-    this.moderationTimer.unref?.()
+  /** One frame, built only if some facilitator is connected, to every facilitator socket. */
+  private sendToFacilitators(build: () => Uint8Array): void {
+    if (this.isBroken) return
+    let frame: Uint8Array | null = null
+    for (const conn of this.connections) {
+      if (conn.actor.role !== 'facilitator') continue
+      frame ??= build()
+      conn.send(frame)
+    }
   }
+
 
   private bind(conn: RoomConnection, actor: Exclude<Actor, { role: 'anonymous' }>): void {
     if (conn.actor.role !== 'anonymous') {
@@ -831,7 +808,7 @@ export class MeetingRoom implements CommitParticipant {
   /** Online status lives in memory only (it means nothing after a restart); everyone sees it as counts. */
   private presenceChanged(): void {
     this.isPresenceStale = true
-    this.isRosterStale = true
+    this.rosterOut.markStale()
     this.options.committer.markDirty(this)
   }
 

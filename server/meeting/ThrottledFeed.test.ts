@@ -1,0 +1,32 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ThrottledFeed } from './ThrottledFeed.ts'
+
+describe('ThrottledFeed', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('sends at once the first time, then folds a burst of changes into one send per interval', () => {
+    const sends: number[] = []
+    const feed = new ThrottledFeed(1000, () => Date.now(), () => sends.push(Date.now()))
+    const start = Date.now()
+    feed.markStale()
+    feed.schedule()
+    vi.advanceTimersByTime(0)
+    expect(sends).toEqual([start])
+    for (let i = 0; i < 500; i++) {
+      feed.markStale()
+      feed.schedule()
+      vi.advanceTimersByTime(1)
+    }
+    vi.advanceTimersByTime(1000)
+    expect(sends).toEqual([start, start + 1000])
+  })
+
+  it('sends nothing when nothing changed', () => {
+    const send = vi.fn()
+    const feed = new ThrottledFeed(1000, () => Date.now(), send)
+    feed.schedule()
+    vi.advanceTimersByTime(5000)
+    expect(send).not.toHaveBeenCalled()
+  })
+})
