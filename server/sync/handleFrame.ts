@@ -1,4 +1,5 @@
-import * as decoding from 'lib0/decoding'
+import type * as decoding from 'lib0/decoding'
+import type * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
 import {
   MESSAGE_APP,
@@ -9,9 +10,9 @@ import {
   readAppPayload,
 } from '../../shared/protocol/wire.ts'
 import { MAX_COMMAND_BYTES } from '../../shared/protocol/limits.ts'
-import { noticeFrame, type MeetingRoom, type RoomConnection } from '../meeting/MeetingRoom.ts'
+import { noticeFrame, type RoomConnection } from '../meeting/MeetingRoom.ts'
 import { checkUpdateAddsNothing } from './updateGuard.ts'
-import { MALFORMED_STATE_VECTOR, MALFORMED_SYNC, readSyncMessage } from './readSyncMessage.ts'
+import { MALFORMED_STATE_VECTOR, MALFORMED_SYNC, NO_MESSAGE_TYPE, readMessageType, readSyncMessage } from './readSyncMessage.ts'
 
 export type FrameVerdict =
   | { kind: 'handled' }
@@ -20,20 +21,31 @@ export type FrameVerdict =
   | { kind: 'broken'; code: number; reason: string }
 
 /**
+ * A room whose doc only the server writes and whose changes arrive as commands on the app channel: the meeting
+ * room and a team space.
+ */
+export interface CommandRoom {
+  readonly doc: Y.Doc
+  answerSyncStep1(conn: RoomConnection, stateVector: Uint8Array): boolean
+  handleCommand(conn: RoomConnection, raw: unknown): void
+}
+
+export interface CommandFrameOptions {
+  /** The notice sent when a client update would change the doc; by default the update guard's own reason. */
+  readOnlyNotice?: string
+}
+
+/**
  * Reads one binary frame of the y-websocket protocol (plus Quarterdeck's app channel) and acts on it.
  * Never throws for bad input: every outcome is a verdict, and a refused frame changes nothing.
  */
-export function handleFrame(room: MeetingRoom, conn: RoomConnection, frame: Uint8Array): FrameVerdict {
-  let messageType: number
-  const decoder = decoding.createDecoder(frame)
-  try {
-    messageType = decoding.readVarUint(decoder)
-  } catch {
-    return { kind: 'broken', code: 1007, reason: 'Malformed frame: no message type.' }
-  }
+export function handleFrame(room: CommandRoom, conn: RoomConnection, frame: Uint8Array, options: CommandFrameOptions = {}): FrameVerdict {
+  const head = readMessageType(frame)
+  if (!head) return NO_MESSAGE_TYPE
+  const { messageType, decoder } = head
   switch (messageType) {
     case MESSAGE_SYNC:
-      return handleSync(room, conn, decoder)
+      return handleSync(room, conn, decoder, options)
     case MESSAGE_AWARENESS:
     case MESSAGE_QUERY_AWARENESS:
       // Presence is counted from sockets; client awareness states are neither stored nor relayed, so a
@@ -60,7 +72,7 @@ export function handleFrame(room: MeetingRoom, conn: RoomConnection, frame: Uint
   }
 }
 
-function handleSync(room: MeetingRoom, conn: RoomConnection, decoder: decoding.Decoder): FrameVerdict {
+function handleSync(room: CommandRoom, conn: RoomConnection, decoder: decoding.Decoder, options: CommandFrameOptions): FrameVerdict {
   const sync = readSyncMessage(decoder)
   if (!sync) return MALFORMED_SYNC
   const { syncType, payload } = sync
@@ -70,7 +82,7 @@ function handleSync(room: MeetingRoom, conn: RoomConnection, decoder: decoding.D
   if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
     const verdict = checkUpdateAddsNothing(room.doc, payload)
     if (verdict.ok) return { kind: 'handled' }
-    conn.send(noticeFrame({ code: 'update_refused', message: verdict.reason }))
+    conn.send(noticeFrame({ code: 'update_refused', message: options.readOnlyNotice ?? verdict.reason }))
     return { kind: 'refused', reason: 'update refused' }
   }
   return refuse(conn, `Unknown sync message type ${syncType}.`)

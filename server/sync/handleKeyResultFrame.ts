@@ -1,4 +1,4 @@
-import * as decoding from 'lib0/decoding'
+import type * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { MESSAGE_APP, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeAppMessage, readAppPayload } from '../../shared/protocol/wire.ts'
 import { Command } from '../../shared/protocol/messages.ts'
@@ -6,7 +6,7 @@ import { errorFrame, noticeFrame, type MeetingRoom, type RoomConnection } from '
 import type { KeyResultDocRoom } from '../meeting/KeyResultDocRoom.ts'
 import type { FrameVerdict } from './handleFrame.ts'
 import { checkUpdateAddsNothing } from './updateGuard.ts'
-import { MALFORMED_STATE_VECTOR, MALFORMED_SYNC, readSyncMessage } from './readSyncMessage.ts'
+import { MALFORMED_STATE_VECTOR, MALFORMED_SYNC, NO_MESSAGE_TYPE, readMessageType, readSyncMessage } from './readSyncMessage.ts'
 
 /**
  * A frame on an objective's key-result socket: standard y-websocket sync, where edits are accepted only from a
@@ -18,13 +18,9 @@ export function handleKeyResultFrame(
   conn: RoomConnection & { hasSentStep1?: boolean },
   frame: Uint8Array,
 ): FrameVerdict {
-  const decoder = decoding.createDecoder(frame)
-  let messageType: number
-  try {
-    messageType = decoding.readVarUint(decoder)
-  } catch {
-    return { kind: 'broken', code: 1007, reason: 'Malformed frame: no message type.' }
-  }
+  const head = readMessageType(frame)
+  if (!head) return NO_MESSAGE_TYPE
+  const { messageType, decoder } = head
   if (messageType === MESSAGE_AWARENESS || messageType === MESSAGE_QUERY_AWARENESS) return { kind: 'handled' }
   if (messageType === MESSAGE_APP) return handleHello(meeting, conn, decoder)
   if (messageType !== MESSAGE_SYNC) {
