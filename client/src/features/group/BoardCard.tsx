@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { memo, useCallback, useEffect, useId } from 'react'
 import { useDraggable, useDroppable, type DraggableAttributes } from '@dnd-kit/core'
 import type { CardRecord } from '../../../../shared/board/boardTypes.ts'
 import { MAX_OBJECTIVE_TITLE_LENGTH } from '../../../../shared/submissions/submissionTypes.ts'
@@ -8,6 +8,7 @@ import { useBoardCommands } from './boardCommands.tsx'
 import { cardDndId } from './boardDnd.ts'
 import { peopleCount } from '../../../../shared/board/boardModel.ts'
 import { CardActionsButton, CardActionsMenu } from './CardActionsMenu.tsx'
+import { InlineRenameForm } from './InlineRenameForm.tsx'
 
 /** Merged texts shown right under a card before the rest fold away. */
 const MERGED_SHOWN = 3
@@ -128,34 +129,13 @@ const CardDetails = memo(function CardDetails({ card }: { card: CardRecord }) {
 function RetitleForm({ card }: { card: CardRecord }) {
   const commands = useBoardCommands()
   const editCard = useBoardUi((s) => s.editCard)
-  const [title, setTitle] = useState(card.title)
-  const inputId = useId()
   const close = () => {
     editCard(null)
     focusSoon(cardActionsId(card.id))
   }
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const trimmed = title.trim()
-    close()
-    if (trimmed && trimmed !== card.title) void commands.retitle(card.id, trimmed)
-  }
   return (
-    <form className="inline-edit" onSubmit={submit}>
-      <label htmlFor={inputId} className="visually-hidden">Card title</label>
-      <input id={inputId} type="text" value={title} maxLength={MAX_OBJECTIVE_TITLE_LENGTH} autoFocus required
-        onChange={(e) => setTitle(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault()
-            close()
-          }
-        }} />
-      <div className="button-row">
-        <button type="submit" className="primary small">Save</button>
-        <button type="button" className="secondary small" onClick={close}>Cancel</button>
-      </div>
-    </form>
+    <InlineRenameForm label="Card title" isLabelHidden initial={card.title} maxLength={MAX_OBJECTIVE_TITLE_LENGTH} saveLabel="Save"
+      onSave={(title) => void commands.retitle(card.id, title)} onClose={close} />
   )
 }
 

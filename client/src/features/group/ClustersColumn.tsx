@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useState, type FormEvent } from 'react'
+import { memo, useCallback, useId } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import { MAX_CLUSTER_NAME_LENGTH } from '../../../../shared/board/boardTypes.ts'
 import { formatCount, plural } from '../../ui/formatCount.ts'
@@ -8,6 +8,7 @@ import { CLUSTER_SPACE, NEW_CLUSTER_ZONE, clusterDndId } from './boardDnd.ts'
 import type { ClusterView } from '../../../../shared/board/boardModel.ts'
 import { BoardCard } from './BoardCard.tsx'
 import { VirtualColumnList } from './VirtualColumnList.tsx'
+import { InlineRenameForm } from './InlineRenameForm.tsx'
 import { isPendingClusterId, usePendingMoves } from './pendingMoves.ts'
 
 const ESTIMATED_CLUSTER_PX = 220
@@ -126,33 +127,12 @@ const ClusterBox = memo(
 function RenameClusterForm({ clusterId, name }: { clusterId: string; name: string }) {
   const commands = useBoardCommands()
   const editCluster = useBoardUi((s) => s.editCluster)
-  const [value, setValue] = useState(name)
-  const inputId = useId()
   const close = () => {
     editCluster(null)
     focusSoon(clusterRenameId(clusterId))
   }
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const trimmed = value.trim()
-    close()
-    if (trimmed && trimmed !== name) void commands.renameCluster(clusterId, trimmed)
-  }
   return (
-    <form className="inline-edit" onSubmit={submit}>
-      <label htmlFor={inputId}>Cluster name</label>
-      <input id={inputId} type="text" value={value} maxLength={MAX_CLUSTER_NAME_LENGTH} autoFocus required
-        onChange={(e) => setValue(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault()
-            close()
-          }
-        }} />
-      <div className="button-row">
-        <button type="submit" className="primary small">Save name</button>
-        <button type="button" className="secondary small" onClick={close}>Cancel</button>
-      </div>
-    </form>
+    <InlineRenameForm label="Cluster name" initial={name} maxLength={MAX_CLUSTER_NAME_LENGTH} saveLabel="Save name"
+      onSave={(value) => void commands.renameCluster(clusterId, value)} onClose={close} />
   )
 }
