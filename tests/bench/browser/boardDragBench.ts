@@ -26,7 +26,7 @@ export interface BrowserBenchOptions {
   drags: number
   /** Run `vite build` first (the bench measures what is in dist/). */
   build: boolean
-  /** Write a Chrome CPU profile of the drags to this file (for tests/bench/profileTop.ts). */
+  /** Write a Chrome CPU profile of the drags and the scrolling to this file (for tests/bench/profileTop.ts). */
   cpuProfile?: string
   log(message: string): void
 }
@@ -184,11 +184,6 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     await cdp?.send('Profiler.enable')
     await cdp?.send('Profiler.start')
     for (let i = 0; i < options.drags; i++) drags.push(await drag(page, KINDS[i % KINDS.length] as DragKind, i))
-    if (cdp && options.cpuProfile) {
-      const { profile } = await cdp.send('Profiler.stop')
-      writeFileSync(options.cpuProfile, JSON.stringify(profile))
-      log(`browser bench: CPU profile of the drags in ${options.cpuProfile}`)
-    }
 
     log('browser bench: scrolling…')
     const scroll = {} as BrowserBenchResult['scroll']
@@ -200,6 +195,11 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
         over33ms: timing.frameMs.filter((ms) => ms > 33.4).length,
         over50ms: timing.frameMs.filter((ms) => ms > 50).length,
       }
+    }
+    if (cdp && options.cpuProfile) {
+      const { profile } = await cdp.send('Profiler.stop')
+      writeFileSync(options.cpuProfile, JSON.stringify(profile))
+      log(`browser bench: CPU profile of the drags and the scrolling in ${options.cpuProfile}`)
     }
     return {
       cards: options.cards,
