@@ -54,7 +54,7 @@ const USAGE = `npm run bench -- [options]   (see tests/bench/README.md)
   --cpu-prof                 write V8 CPU profiles of the server children to <out>/prof
   --no-similarity            do not run tests/bench/similarityBench.ts
   --no-browser               do not run the browser bench (tests/bench/browser; --smoke runs it with 200 cards)
-  --smoke                    N=50, idle 3 s, y-websocket only, no similarity bench (< 60 s)
+  --smoke                    N=50, idle 3 s, y-websocket only, no similarity bench, browser bench with 200 cards (~2 min)
   --out bench-results        output directory`
 
 export function parseBenchArgs(argv: string[]): BenchOptions {

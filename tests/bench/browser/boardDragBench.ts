@@ -143,7 +143,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { stdio: 'inherit' })
   }
   const firstLoad = firstLoadSize(join(root, 'dist/client'))
-  log(`browser bench: first-load JS ${(firstLoad.jsGzipBytes / 1024).toFixed(1)} KB gzipped (${firstLoad.files.length} file(s))`)
+  log(`browser bench: first-load JS ${(firstLoad.jsGzipBytes / 1000).toFixed(1)} kB gzipped (${firstLoad.files.length} file(s))`)
 
   const previousRate = process.env[RATE_ENV]
   // Seeding sends thousands of commands over a few sockets; the per-connection limit is for people.
@@ -226,7 +226,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
 
 export function formatBrowserBench(r: BrowserBenchResult): string {
   const ms = (s: Summary) => `${s.median ?? '–'} | ${s.p95 ?? '–'} | ${s.max ?? '–'}`
-  const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`
+  // kB = 1,000 bytes, as Vite's build report.
+  const kb = (b: number) => `${(b / 1000).toFixed(1)} kB`
   const lines = [
     `Browser bench — Group board with ${r.cards.toLocaleString('en')} cards, ${r.clusters} clusters, Chromium ${CHROMIUM_ARGS.includes('--disable-gpu') ? '(no GPU)' : ''}, 1280×1000`,
     '',
