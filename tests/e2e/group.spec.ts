@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { ServerProcess } from './helpers/serverProcess.ts'
+import { closeAllContexts } from './helpers/closeContexts.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { seedBoard, waitForClient } from './helpers/seedBoard.ts'
 import { createMeetingAsFacilitator, joinAs } from './helpers/meetingFlows.ts'
@@ -9,7 +10,8 @@ let server: ServerProcess
 test.beforeEach(async () => {
   server = await ServerProcess.start()
 })
-test.afterEach(async () => {
+test.afterEach(async ({ browser }) => {
+  await closeAllContexts(browser)
   await server.stop()
 })
 
