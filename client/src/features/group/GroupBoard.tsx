@@ -10,7 +10,7 @@ import { useConnection } from '../../state/connectionStore.ts'
 import { BoardCommandsContext, makeBoardCommands, type BoardLookup } from './boardCommands.tsx'
 import { boardAnnouncements, boardCollisionDetection, boardInstructions, cardIdOf, parseDropId, resetKeyboardDrag, useBoardSensors } from './boardDnd.ts'
 import { buildBoardModel } from '../../../../shared/board/boardModel.ts'
-import { applyPendingMoves, usePendingMoves } from './pendingMoves.ts'
+import { applyPendingMoves, isPendingClusterId, usePendingMoves } from './pendingMoves.ts'
 import { BOARD_MARKS } from './boardMarks.ts'
 import { useStableList } from './useStableList.ts'
 import { cardHandleId, useBoardUi } from './boardUiStore.ts'
@@ -178,7 +178,8 @@ function BoardDialogs({ cards, clusters, cardMap, clusterMap }: {
     case 'pickMergeTarget':
       return <PickCardDialog source={source} cards={cards} />
     case 'pickCluster':
-      return <PickClusterDialog source={source} clusters={clusters} cardCounts={cardCounts} />
+      // A cluster still waiting for the server's id cannot take cards yet.
+      return <PickClusterDialog source={source} clusters={clusters.filter((c) => !isPendingClusterId(c.id))} cardCounts={cardCounts} />
     case 'hide':
       return <HideCardDialog card={source} />
   }
