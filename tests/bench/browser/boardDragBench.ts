@@ -91,7 +91,7 @@ async function settleView(page: Page): Promise<void> {
 }
 
 /** One mouse drag, measured in the page; the mouse moves in steps as a hand would. */
-async function drag(page: Page, kind: DragKind, round: number): Promise<DragTiming & { kind: DragKind }> {
+async function drag(page: Page, kind: DragKind): Promise<DragTiming & { kind: DragKind }> {
   await settleView(page)
   let sourceTitle: string
   let target: { x: number; y: number }
@@ -183,7 +183,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     const cdp = options.cpuProfile ? await context.newCDPSession(page) : null
     await cdp?.send('Profiler.enable')
     await cdp?.send('Profiler.start')
-    for (let i = 0; i < options.drags; i++) drags.push(await drag(page, KINDS[i % KINDS.length] as DragKind, i))
+    for (let i = 0; i < options.drags; i++) drags.push(await drag(page, KINDS[i % KINDS.length] as DragKind))
 
     log('browser bench: scrolling…')
     const scroll = {} as BrowserBenchResult['scroll']
