@@ -8,6 +8,7 @@ import { ServerMessageSchema, type CommandError } from '../protocol/messages.ts'
 import type { TeamCommand, TeamCommandResults, TeamCommandType, TeamHelloResult } from '../rhythm/teamCommands.ts'
 import { readTeamView, type TeamView } from '../rhythm/teamDoc.ts'
 import { newCommandId } from './commandId.ts'
+import { waitForEvents } from './waitForEvents.ts'
 import { CommandFailure, type ConnectionStatus } from './MeetingClient.ts'
 
 type TeamCommandInput = TeamCommand extends infer C ? (C extends TeamCommand ? Omit<C, 'id'> : never) : never
@@ -190,27 +191,5 @@ export class TeamClient extends ObservableV2<TeamClientEvents> {
 
 /** Resolves when `predicate` holds, re-checked on every doc update, status, sync and identity change; rejects after `timeoutMs`. */
 export function waitForTeam(client: TeamClient, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (predicate()) return resolve()
-    const check = () => {
-      if (!predicate()) return
-      cleanup()
-      resolve()
-    }
-    const timer = setTimeout(() => {
-      cleanup()
-      reject(new Error('waitForTeam timed out'))
-    }, timeoutMs)
-    const cleanup = () => {
-      clearTimeout(timer)
-      client.doc.off('update', check)
-      client.off('synced', check)
-      client.off('status', check)
-      client.off('identity', check)
-    }
-    client.doc.on('update', check)
-    client.on('status', check)
-    client.on('synced', check)
-    client.on('identity', check)
-  })
+  return waitForEvents(client, ['status', 'synced', 'identity'], predicate, timeoutMs, 'waitForTeam')
 }
