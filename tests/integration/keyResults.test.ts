@@ -9,6 +9,7 @@ import { readStatement, statementsOf } from '../../shared/keyResults/keyResultDo
 import { MESSAGE_SYNC, encodeAppMessage } from '../../shared/protocol/wire.ts'
 import { facilitatorOf, joinAs, startTestServer, viewOf, waitFor, waitUntil, type TestServer } from './helpers/testServer.ts'
 import { RawSocket } from './helpers/rawSocket.ts'
+import { oneObjectiveToKeyResults } from './helpers/oneObjectiveToKeyResults.ts'
 
 let t: TestServer
 const docs: KeyResultDocClient[] = []
@@ -27,16 +28,7 @@ async function meetingInKeyResults() {
   const ana = await joinAs(t, meeting.meetingId, 'Ana')
   const ben = await joinAs(t, meeting.meetingId, 'Ben')
   const advance = async (expected: string) => facilitator.send({ type: 'changeStage', move: 'advance', expected: expected as 'mission' })
-  await advance('mission')
-  await ana.client.send({ type: 'submitObjective', title: 'Make trials convert', why: 'Trials doubled, sales did not' })
-  await advance('submit')
-  await advance('group')
-  await facilitator.send({ type: 'openVoting' })
-  await facilitator.send({ type: 'closeVoting' })
-  await facilitator.send({ type: 'revealVotes' })
-  await advance('vote')
-  await waitFor(ana.client, () => viewOf(ana.client).objectives.length === 1)
-  const objectiveId = viewOf(facilitator).objectives[0]!.id
+  const objectiveId = await oneObjectiveToKeyResults(facilitator, ana.client, { title: 'Make trials convert', why: 'Trials doubled, sales did not' })
   return { meeting, facilitator, ana, ben, objectiveId, advance }
 }
 

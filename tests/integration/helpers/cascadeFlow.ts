@@ -6,6 +6,7 @@ import { readMeetingView } from '../../../shared/meeting/meetingDoc.ts'
 import type { CreateMeetingResponse } from '../../../shared/protocol/messages.ts'
 import type { Stage } from '../../../shared/stages/stages.ts'
 import { DEFAULT_MEETING } from './testServer.ts'
+import { oneObjectiveToKeyResults } from './oneObjectiveToKeyResults.ts'
 
 /** Somewhere a real server listens: the in-process test server or a child process that can be killed. */
 export interface Target {
@@ -60,18 +61,8 @@ export class Clients {
  * Takes a one-objective meeting from Mission to Key results: one proposal, grouped as is, chosen by the vote.
  * Returns the chosen objective's id.
  */
-export async function toKeyResults(facilitator: MeetingClient, participant: MeetingClient, title: string): Promise<string> {
-  const advance = (expected: Stage) => facilitator.send({ type: 'changeStage', move: 'advance', expected })
-  await advance('mission')
-  await participant.send({ type: 'submitObjective', title, why: 'Because it matters this quarter' })
-  await advance('submit')
-  await advance('group')
-  await facilitator.send({ type: 'openVoting' })
-  await facilitator.send({ type: 'closeVoting' })
-  await facilitator.send({ type: 'revealVotes' })
-  await advance('vote')
-  await waitForClient(facilitator, () => (readMeetingView(facilitator.doc)?.objectives.length ?? 0) === 1)
-  return readMeetingView(facilitator.doc)!.objectives[0]!.id
+export function toKeyResults(facilitator: MeetingClient, participant: MeetingClient, title: string): Promise<string> {
+  return oneObjectiveToKeyResults(facilitator, participant, { title, why: 'Because it matters this quarter' })
 }
 
 /** Three accepted key results on the objective, confidence 8 on the first, 2 on the last. */

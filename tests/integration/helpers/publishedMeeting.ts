@@ -2,9 +2,9 @@ import WebSocket from 'ws'
 import { MeetingClient } from '../../../shared/client/MeetingClient.ts'
 import { waitForClient } from '../../../shared/client/waitForClient.ts'
 import type { PublishedSet } from '../../../shared/exports/publishedSet.ts'
-import { readMeetingView } from '../../../shared/meeting/meetingDoc.ts'
 import type { CreateMeetingResponse } from '../../../shared/protocol/messages.ts'
 import type { Stage } from '../../../shared/stages/stages.ts'
+import { oneObjectiveToKeyResults } from './oneObjectiveToKeyResults.ts'
 
 export interface PublishedMeeting {
   meeting: CreateMeetingResponse
@@ -45,16 +45,8 @@ export async function publishMeeting(
     await waitForClient(facilitator, () => facilitator.isSynced && facilitator.identity?.role === 'facilitator', 10_000)
     const joined = await ana.send({ type: 'join', name: 'Ana' })
     const advance = (expected: Stage) => facilitator.send({ type: 'changeStage', move: 'advance', expected: expected as 'mission' })
-    await advance('mission')
-    await ana.send({ type: 'submitObjective', title: 'Make trials convert', why: 'Trials doubled, sales did not' })
-    await advance('submit')
-    await advance('group')
-    await facilitator.send({ type: 'openVoting' })
-    await facilitator.send({ type: 'closeVoting' })
-    await facilitator.send({ type: 'revealVotes' })
-    await advance('vote')
-    await waitForClient(facilitator, () => (readMeetingView(facilitator.doc)?.objectives.length ?? 0) === 1, 10_000)
-    const objectiveId = readMeetingView(facilitator.doc)!.objectives[0]!.id
+    const proposal = { title: 'Make trials convert', why: 'Trials doubled, sales did not' }
+    const objectiveId = await oneObjectiveToKeyResults(facilitator, ana, proposal, 10_000)
     for (const kr of keyResults) {
       const { keyResultId } = await ana.send({ type: 'proposeKeyResult', objectiveId, statement: kr.statement })
       await ana.send({ type: 'updateKeyResult', keyResultId, owner: 'Ana', confidence: kr.confidence, baseline: '4', target: '7', unit: '%' })
