@@ -14,32 +14,20 @@ import {
 } from '../protocol/messages.ts'
 import type { OwnSubmission, PublicSubmission } from '../submissions/submissionTypes.ts'
 import { newCommandId } from './commandId.ts'
+import { CommandFailure } from './CommandFailure.ts'
+import { settleReply, type PendingCommand } from './settleReply.ts'
 import type { RosterEntry } from '../presence/presenceTypes.ts'
 
 export type FeedName = 'mine' | 'moderation' | 'ballot' | 'self' | 'roster'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected'
 
-/** A command the server refused: `code` is machine-readable, `message` is a sentence for people. */
-export class CommandFailure extends Error {
-  readonly code: CommandError['code']
-  constructor(error: CommandError) {
-    super(error.message)
-    this.code = error.code
-    this.name = 'CommandFailure'
-  }
-}
+export { CommandFailure }
 
 /** Commands that only read: never queued while offline, never counted as waiting changes. */
 const QUERY_TYPES: ReadonlySet<CommandType> = new Set(['findSimilar', 'readAudit', 'findPeople'])
 
 type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never
-
-interface PendingCommand {
-  command: Command
-  resolve: (result: unknown) => void
-  reject: (error: CommandFailure) => void
-}
 
 export interface MeetingClientOptions {
   /** Base WebSocket URL, e.g. `ws://localhost:3000/ws`; the meeting's socket is `${serverUrl}/${meetingId}`. */
@@ -86,7 +74,7 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
   /** This person's secret ballot for the current round. */
   myBallot: { round: number; ballot: Record<string, number> } = { round: 0, ballot: {} }
   private token: string | null
-  private readonly pending = new Map<string, PendingCommand>()
+  private readonly pending = new Map<string, PendingCommand<Command>>()
 
   constructor(options: MeetingClientOptions) {
     super()
@@ -214,20 +202,13 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
       this.emit('feed', [message.feed])
       return
     }
-    const pending = message.id === null ? undefined : this.pending.get(message.id)
-    if (!pending) {
-      if (!message.ok) this.emit('notice', [message.error])
-      return
-    }
-    this.pending.delete(message.id as string)
-    this.emit('pending', [this.pending.size])
-    if (message.ok) {
-      const result = message.result as { serverNow?: unknown }
-      if (typeof result?.serverNow === 'number') this.clockOffsetMs = result.serverNow - Date.now()
-      pending.resolve(message.result)
-    } else {
-      pending.reject(new CommandFailure(message.error))
-    }
+    settleReply(this.pending, message, {
+      onPendingChange: () => this.emit('pending', [this.pending.size]),
+      onServerNow: (serverNow) => {
+        this.clockOffsetMs = serverNow - Date.now()
+      },
+      onNotice: (error) => this.emit('notice', [error]),
+    })
   }
 
   private setToken(token: string | null): void {

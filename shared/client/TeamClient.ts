@@ -9,7 +9,9 @@ import type { TeamCommand, TeamCommandResults, TeamCommandType, TeamHelloResult 
 import { readTeamView, type TeamView } from '../rhythm/teamDoc.ts'
 import { newCommandId } from './commandId.ts'
 import { waitForEvents } from './waitForEvents.ts'
-import { CommandFailure, type ConnectionStatus } from './MeetingClient.ts'
+import { CommandFailure } from './CommandFailure.ts'
+import type { ConnectionStatus } from './MeetingClient.ts'
+import { settleReply, type PendingCommand } from './settleReply.ts'
 
 type TeamCommandInput = TeamCommand extends infer C ? (C extends TeamCommand ? Omit<C, 'id'> : never) : never
 
@@ -35,11 +37,7 @@ type TeamClientEvents = {
   tokenRefused: () => void
 }
 
-interface Pending {
-  command: TeamCommand
-  resolve: (result: unknown) => void
-  reject: (error: CommandFailure) => void
-}
+type Pending = PendingCommand<TeamCommand>
 
 /**
  * A team space over the same protocol as a meeting (see MeetingClient): the standard y-websocket sync of a
@@ -167,20 +165,13 @@ export class TeamClient extends ObservableV2<TeamClientEvents> {
       return
     }
     if (message.kind !== 'reply') return
-    const pending = message.id === null ? undefined : this.pending.get(message.id)
-    if (!pending) {
-      if (!message.ok) this.emit('notice', [message.error])
-      return
-    }
-    this.pending.delete(message.id as string)
-    this.emit('pending', [this.pending.size])
-    if (message.ok) {
-      const result = message.result as { serverNow?: unknown }
-      if (typeof result?.serverNow === 'number') this.clockOffsetMs = result.serverNow - Date.now()
-      pending.resolve(message.result)
-    } else {
-      pending.reject(new CommandFailure(message.error))
-    }
+    settleReply(this.pending, message, {
+      onPendingChange: () => this.emit('pending', [this.pending.size]),
+      onServerNow: (serverNow) => {
+        this.clockOffsetMs = serverNow - Date.now()
+      },
+      onNotice: (error) => this.emit('notice', [error]),
+    })
   }
 
   private setIdentity(identity: TeamHelloResult | null): void {

@@ -1,0 +1,38 @@
+import type { z } from 'zod'
+import type { CommandError, ServerMessageSchema } from '../protocol/messages.ts'
+import { CommandFailure } from './CommandFailure.ts'
+
+/** A command sent (or queued while offline) and not answered yet. */
+export interface PendingCommand<C> {
+  command: C
+  resolve: (result: unknown) => void
+  reject: (error: CommandFailure) => void
+}
+
+type Reply = Extract<z.infer<typeof ServerMessageSchema>, { kind: 'reply' }>
+
+/**
+ * Settles the pending command a reply answers: removes it (then `onPendingChange`), reads the server clock from an
+ * ok result's `serverNow` (`onServerNow`), and resolves it, or rejects it with a CommandFailure. A refusal that
+ * answers nothing pending (no id, or a command already settled) goes to `onNotice`; an ok reply to nothing is dropped.
+ */
+export function settleReply<C>(
+  pending: Map<string, PendingCommand<C>>,
+  message: Reply,
+  hooks: { onPendingChange: () => void; onServerNow: (serverNow: number) => void; onNotice: (error: CommandError) => void },
+): void {
+  const waiting = message.id === null ? undefined : pending.get(message.id)
+  if (!waiting) {
+    if (!message.ok) hooks.onNotice(message.error)
+    return
+  }
+  pending.delete(message.id as string)
+  hooks.onPendingChange()
+  if (message.ok) {
+    const result = message.result as { serverNow?: unknown }
+    if (typeof result?.serverNow === 'number') hooks.onServerNow(result.serverNow)
+    waiting.resolve(message.result)
+  } else {
+    waiting.reject(new CommandFailure(message.error))
+  }
+}
