@@ -53,8 +53,14 @@ const MODERATION_FEED_INTERVAL_MS = 1000
 /** Below this many sockets every commit is sent to everyone at once (and tests can rely on that order). */
 const COALESCE_ABOVE_CONNECTIONS = 200
 const MIN_BROADCAST_GAP_MS = 20
-/** In a big room the counts are republished at most this often ("live counters within a second"). */
-const PRESENCE_GAP_MS = 200
+/**
+ * In a big room the counts are republished at most this often, scaled with the room: every republish is a frame to
+ * every socket, and at 5,000 sockets those frames, not the commands, were most of a vote burst's cost. Counters
+ * still reach everyone within a second of the last change.
+ */
+function presenceGapMs(sockets: number): number {
+  return sockets < 1000 ? 200 : 500
+}
 const MAX_BROADCAST_GAP_MS = 400
 /** The facilitator's roster of everyone goes out at most this often: a join storm is a few sends, not thousands. */
 const ROSTER_FEED_INTERVAL_MS = 1000
@@ -661,17 +667,18 @@ export class MeetingRoom implements CommitParticipant {
 
   /**
    * Counts for everyone (people, done, voted, proposals), written only when they changed: once per commit tick in a
-   * small room, at most every PRESENCE_GAP_MS in a big one. Every write is a new item that each broadcast carries
+   * small room, at most every 200–500 ms in a big one. Every write is a new item that each broadcast carries
    * until it is sent, so a join storm writing the counts on every tick sent kilobytes of stale counts per frame.
    */
   private publishPresence(): void {
     if (!this.isPresenceStale || this.isBroken) return
     const now = performance.now()
-    if (this.connections.size >= COALESCE_ABOVE_CONNECTIONS && now - this.lastPresenceAt < PRESENCE_GAP_MS) {
+    const gap = presenceGapMs(this.connections.size)
+    if (this.connections.size >= COALESCE_ABOVE_CONNECTIONS && now - this.lastPresenceAt < gap) {
       this.presenceTimer ??= setTimeout(() => {
         this.presenceTimer = null
         if (!this.isBroken) this.options.committer.markDirty(this)
-      }, this.lastPresenceAt + PRESENCE_GAP_MS - now)
+      }, this.lastPresenceAt + gap - now)
       return
     }
     this.isPresenceStale = false
