@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import WebSocket from 'ws'
 import { MeetingClient } from '../../shared/client/MeetingClient.ts'
 import { readMeetingView } from '../../shared/meeting/meetingDoc.ts'
@@ -7,17 +7,16 @@ import { waitForClient } from './helpers/seedBoard.ts'
 import { ServerProcess } from './helpers/serverProcess.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { joinAs } from './helpers/meetingFlows.ts'
+import { closeAllContexts } from './helpers/closeContexts.ts'
 
 const SCREENS = '/work/notes/screens/cascade'
 
 let server: ServerProcess
-const contexts: BrowserContext[] = []
 test.beforeEach(async () => {
   server = await ServerProcess.start()
 })
-test.afterEach(async () => {
-  // Open pages would keep reconnecting to a dead server and slow the next spec down.
-  for (const c of contexts.splice(0)) await c.close()
+test.afterEach(async ({ browser }) => {
+  await closeAllContexts(browser)
   await server.stop()
 })
 
@@ -79,13 +78,11 @@ async function publishedCompanySet(baseUrl: string): Promise<CreateMeetingRespon
 
 async function newPage(browser: Browser, phone = false): Promise<Page> {
   const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } })
-  contexts.push(context)
   return context.newPage()
 }
 
 test('a department links its objective to a company objective, the CEO sends it back, then confirms it; the alignment view shows the tree', async ({ browser }) => {
   // Four browsers, nine accessibility scans, two meetings: long on a shared two-core machine.
-  test.setTimeout(240_000)
   const company = await publishedCompanySet(server.url)
   const companyPublic = `${server.url}/p/${company.meetingId}`
 
@@ -109,7 +106,6 @@ test('a department links its objective to a company objective, the CEO sends it 
   await expect(lead.getByRole('list', { name: 'Company objectives' })).toContainText('Customers love onboarding')
   const joinUrl = await lead.getByRole('textbox', { name: 'Join link' }).inputValue()
   const bo = await joinAs(browser, joinUrl, 'Bo Sales', { isPhone: true })
-  contexts.push(bo.context())
   await expect(bo.getByRole('list', { name: 'Company objectives' })).toContainText('Grow revenue in Spain')
 
   await lead.getByRole('button', { name: 'Advance to Submit' }).click()

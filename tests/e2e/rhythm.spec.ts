@@ -1,21 +1,20 @@
 import { mkdirSync, readFileSync } from 'node:fs'
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { ServerProcess } from './helpers/serverProcess.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { publishMeeting } from '../integration/helpers/publishedMeeting.ts'
+import { closeAllContexts } from './helpers/closeContexts.ts'
 
 const SCREENS = '/work/notes/screens/rhythm'
 const KR1 = 'Trial-to-paid from 4 % to 7 %'
 const KR2 = 'Churn below 2 % a month'
 
 let server: ServerProcess
-const contexts: BrowserContext[] = []
 test.beforeEach(async () => {
   server = await ServerProcess.start()
 })
-test.afterEach(async () => {
-  // Open pages would keep reconnecting to a dead server and slow the next spec down.
-  for (const c of contexts.splice(0)) await c.close()
+test.afterEach(async ({ browser }) => {
+  await closeAllContexts(browser)
   await server.stop()
 })
 
@@ -23,7 +22,6 @@ async function newPage(browser: Browser, isPhone = false): Promise<Page> {
   const context = await browser.newContext(
     isPhone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } },
   )
-  contexts.push(context)
   return context.newPage()
 }
 
@@ -36,7 +34,6 @@ const region = (page: Page, name: RegExp) => page.getByRole('region', { name })
 
 test('a team fills its Monday four-square together, a confidence drops to red with a reason, Friday wins are posted, and the weekly report shows it all', async ({ browser }) => {
   // Four browsers, seven accessibility scans and a chart page: long on a shared two-core machine.
-  test.setTimeout(240_000)
   const published = await publishMeeting(server.url, `${server.url.replace(/^http/, 'ws')}/ws`, [
     { statement: KR1, confidence: 6 },
     { statement: KR2, confidence: 8 },
