@@ -8,6 +8,8 @@ import { MAX_KR_FIELD_LENGTH, MAX_STATEMENT_LENGTH } from '../keyResults/keyResu
 import type { OwnSubmission, PublicSubmission, SimilarSubmission } from '../submissions/submissionTypes.ts'
 import type { AuditEntry } from '../board/auditTypes.ts'
 import type { PersonMatch, RosterEntry } from '../presence/presenceTypes.ts'
+import { hasLoneSurrogate, hasVisibleCharacter, normaliseText } from '../text/cleanText.ts'
+import { isImpersonatingName } from '../text/isImpersonatingName.ts'
 import {
   MAX_COMMAND_ID_LENGTH,
   MAX_MISSION_PART_LENGTH,
@@ -32,27 +34,35 @@ const FORBIDDEN_IN_PARAGRAPH = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\
 const singleLine = (max: number, label: string) =>
   z
     .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .transform((s) => normaliseText(s).replace(/\s+/g, ' ').trim())
     .pipe(
       z
         .string()
         .min(1, `${label} is required.`)
         .max(max, `${label} is at most ${max} characters.`)
-        .refine((s) => !FORBIDDEN_IN_LINE.test(s), `${label} contains control characters.`),
+        .refine((s) => !FORBIDDEN_IN_LINE.test(s), `${label} contains control characters.`)
+        .refine((s) => !hasLoneSurrogate(s), `${label} contains a broken character.`)
+        .refine(hasVisibleCharacter, `${label} needs at least one visible letter, digit or emoji.`),
     )
 
 const optionalLine = (max: number, label: string) =>
   z
     .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .transform((s) => normaliseText(s).replace(/\s+/g, ' ').trim())
     .pipe(
       z
         .string()
         .max(max, `${label} is at most ${max} characters.`)
-        .refine((s) => !FORBIDDEN_IN_LINE.test(s), `${label} contains control characters.`),
+        .refine((s) => !FORBIDDEN_IN_LINE.test(s), `${label} contains control characters.`)
+        .refine((s) => !hasLoneSurrogate(s), `${label} contains a broken character.`)
+        .refine((s) => s === '' || hasVisibleCharacter(s), `${label} needs at least one visible letter, digit or emoji.`),
     )
 
-export const DisplayName = singleLine(MAX_NAME_LENGTH, 'Name')
+/** A person's name: also never one that passes for the facilitator or the product in the people list. */
+export const DisplayName = singleLine(MAX_NAME_LENGTH, 'Name').refine(
+  (s) => !isImpersonatingName(s),
+  'That name is kept for the meeting’s staff (like “Facilitator”); please use your own name.',
+)
 export const StageSchema = z.enum(STAGES)
 
 export const MissionSchema = z.object({
@@ -90,12 +100,13 @@ export interface CreateMeetingResponse {
 const paragraph = (max: number, label: string) =>
   z
     .string()
-    .transform((s) => s.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim())
+    .transform((s) => normaliseText(s).replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim())
     .pipe(
       z
         .string()
         .max(max, `${label} is at most ${max} characters.`)
-        .refine((s) => !FORBIDDEN_IN_PARAGRAPH.test(s), `${label} contains control characters.`),
+        .refine((s) => !FORBIDDEN_IN_PARAGRAPH.test(s), `${label} contains control characters.`)
+        .refine((s) => !hasLoneSurrogate(s), `${label} contains a broken character.`),
     )
 
 const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Malformed id.')
