@@ -23,6 +23,7 @@ import type { PresenceSummary, RosterEntry } from '../../shared/presence/presenc
 import { moveLegacyPresence } from './legacyPresence.ts'
 import { ThrottledFeed } from './ThrottledFeed.ts'
 import { mergeUpdates } from '../sync/mergeUpdates.ts'
+import { commandFingerprint, idReusedMessage, readLogged, withFingerprint } from '../limits/commandFingerprint.ts'
 
 /** One socket as the room sees it. */
 export interface RoomConnection {
@@ -109,6 +110,7 @@ export class MeetingRoom implements CommitParticipant {
   private afterFailure: (() => void)[] = []
   /** Replies owed for commands whose commit is still running, keyed by actor and command id. */
   private readonly inFlight = new Map<string, Reply[]>()
+  private readonly inFlightFingerprints = new Map<string, string>()
   private updatesSinceSnapshot: number
   private isBroken = false
   private readonly now: () => number
@@ -290,14 +292,23 @@ export class MeetingRoom implements CommitParticipant {
     }
     const actorKey = conn.actor.role === 'anonymous' ? 'anonymous' : conn.actor.participantId
     const key = `${actorKey}\u0000${command.id}`
+    const fingerprint = commandFingerprint(command)
     const waiting = this.inFlight.get(key)
     if (waiting) {
-      waiting.push(reply)
+      if (this.inFlightFingerprints.get(key) !== fingerprint) reply(errorFrame(command.id, { code: 'id_reused', message: idReusedMessage(command.id) }))
+      else waiting.push(reply)
       return
     }
     const logged = this.options.store.findCommandResult(this.id, actorKey, command.id)
     if (logged !== null) {
-      this.replay(conn, command, logged, reply)
+      const { result: loggedResult, fingerprint: loggedFingerprint } = readLogged(logged)
+      // A different command under a used id would otherwise be answered "ok" with the first one's result and never run.
+      if (loggedFingerprint !== null && loggedFingerprint !== fingerprint) {
+        this.options.onCommand?.(command.type, 'refused')
+        reply(errorFrame(command.id, { code: 'id_reused', message: idReusedMessage(command.id) }))
+        return
+      }
+      this.replay(conn, command, loggedResult, reply)
       return
     }
 
@@ -379,17 +390,20 @@ export class MeetingRoom implements CommitParticipant {
       this.pendingCredentials.push(c)
     }
     if (boundActor) this.bind(conn, boundActor)
-    this.pendingCommands.push({ actorKey, commandId: command.id, resultJson: JSON.stringify(outcome.logged ?? result) })
+    this.pendingCommands.push({ actorKey, commandId: command.id, resultJson: withFingerprint(outcome.logged ?? result, fingerprint) })
     const replies: Reply[] = [reply]
     this.inFlight.set(key, replies)
+    this.inFlightFingerprints.set(key, fingerprint)
     this.actorsThisTick.add(conn)
     const frame = okFrame(command.id, result)
     this.afterCommit.push(() => {
       this.inFlight.delete(key)
+      this.inFlightFingerprints.delete(key)
       for (const r of replies) r(frame)
     })
     this.afterFailure.push(() => {
       this.inFlight.delete(key)
+      this.inFlightFingerprints.delete(key)
       for (const r of replies) r(errorFrame(command.id, { code: 'internal', message: 'Not saved: the server could not store it. Please retry.' }))
     })
     this.options.onCommand?.(command.type, 'ok')
@@ -567,15 +581,15 @@ export class MeetingRoom implements CommitParticipant {
     })
   }
 
-  private replay(conn: RoomConnection, command: Command, logged: string, reply: Reply): void {
+  private replay(conn: RoomConnection, command: Command, logged: unknown, reply: Reply): void {
     this.options.onCommand?.(command.type, 'replayed')
     if (command.type !== 'join') {
-      reply(okFrame(command.id, JSON.parse(logged)))
+      reply(okFrame(command.id, logged))
       return
     }
     // A join whose reply was lost: the token was never stored in clear, so issue a fresh one to whoever
     // holds the (unguessable) command id, and retire the old one in the same commit.
-    const joined = JSON.parse(logged) as { participantId: string; role: 'participant'; name: string }
+    const joined = logged as { participantId: string; role: 'participant'; name: string }
     const { token, tokenHash } = newToken(joined.participantId)
     const credential: Credential = { participantId: joined.participantId, role: 'participant', tokenHash }
     this.credentials.set(joined.participantId, credential)

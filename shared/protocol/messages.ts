@@ -253,6 +253,10 @@ export const ERROR_CODES = [
   'update_refused',
   'limit_reached',
   'conflict',
+  /** The same command id was sent before with a different command: the second one is not applied. */
+  'id_reused',
+  /** The facilitator has locked the meeting: nobody new may join. */
+  'meeting_locked',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
