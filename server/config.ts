@@ -28,6 +28,19 @@ const Env = z.object({
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
   /** Quiet sockets get a heartbeat this often; y-websocket clients give up on a socket silent for 30 s. */
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(500).max(25_000).default(10_000),
+  /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise). */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN needs at least 16 characters.').optional(),
+  /** When set, /metrics is served only on this port (of METRICS_HOST), never on the public one. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Meetings one address may create at once, then MEETING_CREATION_PER_MINUTE more each minute (over → 429). */
+  MEETING_CREATION_BURST: z.coerce.number().int().min(1).default(10),
+  MEETING_CREATION_PER_MINUTE: z.coerce.number().positive().default(6),
+  /** Joins one address may make at once (an office behind one NAT), then JOINS_PER_MINUTE_PER_ADDRESS more a minute. */
+  JOIN_BURST_PER_ADDRESS: z.coerce.number().int().min(1).default(200),
+  JOINS_PER_MINUTE_PER_ADDRESS: z.coerce.number().positive().default(120),
+  /** A socket must finish its first frame within this, and no frame may stay half-received longer (trickling). */
+  FRAME_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
 })
 
 export type Config = {
@@ -47,6 +60,14 @@ export type Config = {
   maxConnectionsPerAddress: number
   compactAfterUpdates: number
   heartbeatIntervalMs: number
+  metricsToken: string | null
+  metricsPort: number | null
+  metricsHost: string
+  meetingCreationBurst: number
+  meetingCreationPerMinute: number
+  joinBurstPerAddress: number
+  joinsPerMinutePerAddress: number
+  frameTimeoutMs: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -73,5 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    metricsPort: e.METRICS_PORT ?? null,
+    metricsHost: e.METRICS_HOST,
+    meetingCreationBurst: e.MEETING_CREATION_BURST,
+    meetingCreationPerMinute: e.MEETING_CREATION_PER_MINUTE,
+    joinBurstPerAddress: e.JOIN_BURST_PER_ADDRESS,
+    joinsPerMinutePerAddress: e.JOINS_PER_MINUTE_PER_ADDRESS,
+    frameTimeoutMs: e.FRAME_TIMEOUT_MS,
   }
 }

@@ -17,6 +17,8 @@ import { ConnectionsPerAddress, normalizeAddress } from './limits/ConnectionsPer
 import { TeamRegistry } from './rhythm/TeamRegistry.ts'
 import { TEAM_PATH, teamTarget } from './rhythm/teamSocket.ts'
 import type { RateLimitSettings } from './limits/MessageRateLimiter.ts'
+import { KeyedBuckets } from './limits/KeyedBuckets.ts'
+import { startMetricsServer } from './http/metricsRoute.ts'
 
 /** An objective's co-edited key-result doc, on its own socket. */
 function keyResultTarget(room: MeetingRoom, objectiveId: string): SocketTarget | null {
@@ -36,6 +38,8 @@ export interface RunningServer {
   log: Logger
   /** The live meetings, for in-process tests and tools; the network never reaches it except through commands. */
   rooms: RoomRegistry
+  /** The metrics' own listener when METRICS_PORT is set. */
+  metricsUrl: string | null
   /** Bytes queued in server memory for sockets that have not taken them yet: all of them, and the largest. */
   socketBacklog(): { sockets: number; totalBytes: number; maxBytes: number }
   close(): Promise<void>
@@ -82,8 +86,12 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       staticDir: config.staticDir,
       startedAt,
       connectionCount: () => sockets.size,
+      metricsAccess: { token: config.metricsToken, isOnPublicPort: config.metricsPort === null },
+      meetingCreation: new KeyedBuckets({ capacity: config.meetingCreationBurst, refillPerSecond: config.meetingCreationPerMinute / 60 }),
     }),
   )
+  const metricsServer =
+    config.metricsPort === null ? null : await startMetricsServer(metrics, { port: config.metricsPort, host: config.metricsHost, token: config.metricsToken })
   // maxPayload: ws refuses a larger frame itself (close 1009) before buffering it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
 
@@ -130,6 +138,8 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       const target = objectiveId === null ? room : keyResultTarget(room, objectiveId)
       if (!target) {
         ws.close(4404, 'No such objective in this meeting.')
+        // Loaded for this socket only: a refused socket must not keep a meeting in memory.
+        rooms.unloadNowIfIdle(room)
         return
       }
       const conn = attachSocket(ws, target, {
@@ -167,6 +177,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     url,
     log,
     rooms,
+    metricsUrl: metricsServer ? `http://${config.metricsHost}:${(metricsServer.address() as AddressInfo).port}` : null,
     socketBacklog() {
       let totalBytes = 0
       let maxBytes = 0
@@ -182,6 +193,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       for (const client of wss.clients) client.terminate()
       wss.close()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()))
       rooms.close()
       teams.close()
       store.close()

@@ -12,6 +12,9 @@ import { alignmentRoute } from '../cascade/alignmentRoute.ts'
 import { teamRoute } from '../rhythm/teamRoutes.ts'
 import type { TeamRegistry } from '../rhythm/TeamRegistry.ts'
 import type { TeamSpaceStore } from '../persistence/MeetingStore.ts'
+import { serveMetrics, type MetricsAccess } from './metricsRoute.ts'
+import type { KeyedBuckets } from '../limits/KeyedBuckets.ts'
+import { normalizeAddress } from '../limits/ConnectionsPerAddress.ts'
 
 export interface HttpDeps {
   store: MeetingStore & TeamSpaceStore
@@ -23,6 +26,10 @@ export interface HttpDeps {
   staticDir: string
   startedAt: number
   connectionCount: () => number
+  /** Who may read /metrics here; by default anyone (tests, a trusted network). */
+  metricsAccess?: MetricsAccess
+  /** Meetings created per remote address; none: unlimited. */
+  meetingCreation?: KeyedBuckets
 }
 
 export function createHttpHandler(deps: HttpDeps) {
@@ -50,13 +57,18 @@ export function createHttpHandler(deps: HttpDeps) {
           connections: deps.connectionCount(),
         })
       }
-      if (url.pathname === '/metrics' && req.method === 'GET') {
-        res.writeHead(200, { 'Content-Type': deps.metrics.registry.contentType })
-        res.end(await deps.metrics.registry.metrics())
-        return
+      if (url.pathname === '/metrics') {
+        if (!(deps.metricsAccess?.isOnPublicPort ?? true)) throw new HttpError(404, 'not_found', 'Not found.')
+        if (req.method === 'GET') return await serveMetrics(req, res, deps.metrics, deps.metricsAccess?.token ?? null)
       }
       if (url.pathname === '/api/meetings') {
         if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST to create a meeting.')
+        const address = normalizeAddress(req.socket.remoteAddress)
+        if (deps.meetingCreation && !deps.meetingCreation.tryTake(address)) {
+          deps.metrics.protocolErrors.inc({ reason: 'meeting_creation_limited' })
+          res.setHeader('Retry-After', String(Math.max(1, deps.meetingCreation.secondsUntilNext(address))))
+          throw new HttpError(429, 'rate_limited', 'Too many meetings created from your address; try again in a minute.')
+        }
         const created = await createMeetingRoute(req, { store: deps.store, publicUrl: deps.publicUrl, now: Date.now })
         deps.metrics.meetingsCreated.inc()
         deps.log.info({ meetingId: created.meetingId }, 'meeting created')

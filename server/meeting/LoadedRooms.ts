@@ -65,6 +65,21 @@ export class LoadedRooms<Room extends LoadableRoom> {
     this.unloadTimers.set(room.id, timer)
   }
 
+  /**
+   * Unloads a room at once when no socket holds it: for a socket that was refused after the room was loaded for it
+   * (a key-result path with a bad objective id). Otherwise every such refusal would keep a meeting in memory.
+   */
+  unloadNowIfIdle(room: Room): void {
+    if (!room.isEmpty || this.rooms.get(room.id) !== room) return
+    const timer = this.unloadTimers.get(room.id)
+    if (timer) clearTimeout(timer)
+    this.unloadTimers.delete(room.id)
+    if (room.hasUncommittedChanges) this.deps.committer.flush()
+    this.rooms.delete(room.id)
+    room.doc.destroy()
+    this.deps.onCountChange?.(this.rooms.size)
+  }
+
   all(): IterableIterator<Room> {
     return this.rooms.values()
   }

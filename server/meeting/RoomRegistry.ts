@@ -55,6 +55,16 @@ export class RoomRegistry {
     this.rooms.releaseIfIdle(room)
   }
 
+  /** Unloads a meeting no socket holds right away (see LoadedRooms.unloadNowIfIdle). */
+  unloadNowIfIdle(room: MeetingRoom): void {
+    this.rooms.unloadNowIfIdle(room)
+  }
+
+  /** Whether a meeting is in memory now (without loading it). */
+  isLoaded(meetingId: string): boolean {
+    return this.rooms.peek(meetingId) !== null
+  }
+
   all(): IterableIterator<MeetingRoom> {
     return this.rooms.all()
   }

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer } from 'node:net'
 
+/** Every browser context comes from 127.0.0.1: the per-address creation and join limits would see one crowd. */
+const LOOPBACK_CROWD_ENV = { MEETING_CREATION_BURST: '100000', JOIN_BURST_PER_ADDRESS: '100000' }
+
 /** The real server as a child process, so a test can SIGKILL it and start it again on the same data. */
 export class ServerProcess {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'qd-e2e-'))
@@ -22,7 +25,7 @@ export class ServerProcess {
 
   async spawn(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...LOOPBACK_CROWD_ENV },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.child = child

@@ -54,6 +54,9 @@ export class CrashableServer {
         DATA_DIR: this.dataDir,
         STATIC_DIR: '/nonexistent',
         LOG_LEVEL: 'warn',
+        // Every simulated participant is on 127.0.0.1: the per-address join limit would see one crowd.
+        MEETING_CREATION_BURST: '100000',
+        JOIN_BURST_PER_ADDRESS: '100000',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

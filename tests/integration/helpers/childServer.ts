@@ -25,6 +25,9 @@ export async function startChildServer(dataDir: string, port = 0): Promise<Child
       DATA_DIR: dataDir,
       STATIC_DIR: '/nonexistent',
       LOG_LEVEL: 'silent',
+      // Every test client is on 127.0.0.1: the per-address creation and join limits would see one crowd.
+      MEETING_CREATION_BURST: '100000',
+      JOIN_BURST_PER_ADDRESS: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -28,6 +28,9 @@ export interface TestServer {
   close(): Promise<void>
 }
 
+/** Limits per address that a test's crowd (all on 127.0.0.1) would hit; tests of those limits set them back. */
+export const LOOPBACK_CROWD: Partial<Config> = { meetingCreationBurst: 100_000, joinBurstPerAddress: 100_000 }
+
 export const DEFAULT_MEETING = {
   title: 'Company OKRs',
   quarter: '2027 Q1',
@@ -38,7 +41,8 @@ export const DEFAULT_MEETING = {
 /** A real server on a free port with its own data directory. */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qd-test-'))
-  const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, staticDir: '/nonexistent', ...overrides }
+  // Every test client comes from 127.0.0.1: the per-address creation and join limits are raised unless a test sets them.
+  const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir, staticDir: '/nonexistent', ...LOOPBACK_CROWD, ...overrides }
   const clients = new Set<MeetingClient>()
   let server = await startServer(config, pino({ level: 'silent' }))
   let port = new URL(server.url).port
