@@ -18,6 +18,7 @@ import { TeamRegistry } from './rhythm/TeamRegistry.ts'
 import { TEAM_PATH, teamTarget } from './rhythm/teamSocket.ts'
 import type { RateLimitSettings } from './limits/MessageRateLimiter.ts'
 import { KeyedBuckets } from './limits/KeyedBuckets.ts'
+import { createSharedLimits } from './limits/SocketLimits.ts'
 import { startMetricsServer } from './http/metricsRoute.ts'
 
 /** An objective's co-edited key-result doc, on its own socket. */
@@ -58,7 +59,15 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       log.error({ err: error }, 'group commit failed')
     }
   })
+  const rateLimit: RateLimitSettings = {
+    messagesPerSecond: config.rateLimitMessagesPerSecond,
+    burst: config.rateLimitBurst,
+    floodFactor: config.rateLimitFloodFactor,
+    floodSeconds: config.rateLimitFloodSeconds,
+  }
+  const shared = createSharedLimits(rateLimit, { burst: config.joinBurstPerAddress, perMinute: config.joinsPerMinutePerAddress })
   const rooms = new RoomRegistry({
+    joinsPerAddress: shared.joinsPerAddress,
     store,
     committer,
     metrics,
@@ -69,12 +78,6 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const teams = new TeamRegistry({ store, committer, metrics, log, compactAfterUpdates: config.compactAfterUpdates })
   const sockets = new Set<SocketConnection>()
   const connectionsPerAddress = new ConnectionsPerAddress(config.maxConnectionsPerAddress)
-  const rateLimit: RateLimitSettings = {
-    messagesPerSecond: config.rateLimitMessagesPerSecond,
-    burst: config.rateLimitBurst,
-    floodFactor: config.rateLimitFloodFactor,
-    floodSeconds: config.rateLimitFloodSeconds,
-  }
   const startedAt = Date.now()
   const httpServer = createHttpServer(
     createHttpHandler({
@@ -124,7 +127,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       if (teamMatch) {
         const team = teams.get(teamMatch[1] as string)
         if (!team) return ws.close(4404, 'No such team space.')
-        const deps = { log, metrics, maxBufferedBytes: config.maxSocketBufferBytes, rateLimit }
+        const deps = { log, metrics, maxBufferedBytes: config.maxSocketBufferBytes, rateLimit, address, shared, frameTimeoutMs: config.frameTimeoutMs }
         const conn = attachSocket(ws, teamTarget(team), { ...deps, onClose: () => (sockets.delete(conn), teams.releaseIfIdle(team)) })
         sockets.add(conn)
         return
@@ -147,6 +150,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
         metrics,
         maxBufferedBytes: config.maxSocketBufferBytes,
         rateLimit,
+        address,
+        shared,
+        frameTimeoutMs: config.frameTimeoutMs,
         onClose: () => {
           sockets.delete(conn)
           rooms.releaseIfIdle(room)

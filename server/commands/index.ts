@@ -12,6 +12,7 @@ import { withdrawSubmission } from './submissions/withdrawSubmission.ts'
 import { supportSubmission } from './submissions/supportSubmission.ts'
 import { findSimilar } from './submissions/findSimilar.ts'
 import { findPeople } from './findPeople.ts'
+import { removeParticipants } from './removeParticipants.ts'
 import { hideSubmission } from './submissions/hideSubmission.ts'
 import { createCluster, mergeCards, moveCard, renameCluster, retitleCard, undoMove } from './board/boardMoves.ts'
 import { hideCard } from './board/hideCard.ts'
@@ -36,6 +37,7 @@ export const COMMAND_HANDLERS: { [T in Exclude<CommandType, 'hello'>]: CommandHa
   startTimer,
   stopTimer,
   updateSettings,
+  removeParticipants,
   submitObjective,
   editSubmission,
   withdrawSubmission,

@@ -7,6 +7,7 @@ export const join: CommandHandler<'join'> = (ctx, command) => {
   const allowed = checkPermission(ctx.actor, 'join', ctx.stage)
   if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   if (ctx.actor.role !== 'anonymous') return refuse('forbidden', 'You have already joined this meeting.')
+  if (ctx.settings.isJoinLocked) return refuse('meeting_locked', 'The facilitator has locked this meeting: nobody new can join now. Ask them to unlock it.')
   if (ctx.participantCount >= ctx.maxParticipants)
     return refuse('meeting_full', `This meeting is full (${ctx.maxParticipants} people).`)
   const participantId = newParticipantId()

@@ -28,6 +28,8 @@ import { commandFingerprint, idReusedMessage, readLogged, withFingerprint } from
 /** One socket as the room sees it. */
 export interface RoomConnection {
   actor: Actor
+  /** The remote address (normalised), for limits per address; absent for in-process connections. */
+  address?: string
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
 }
@@ -40,6 +42,8 @@ export interface RoomOptions {
   compactAfterUpdates: number
   now?: () => number
   onCommand?: (type: string, outcome: 'ok' | 'refused' | 'replayed') => void
+  /** Joins are limited per address across meetings: a refusal, or null to go ahead. */
+  admitJoin?: (conn: RoomConnection) => CommandError | null
   /** Another loaded (or loadable) meeting, for commands that write two meetings in one commit (the cascade). */
   otherRoom?: (meetingId: string) => MeetingRoom | null
 }
@@ -47,6 +51,8 @@ export interface RoomOptions {
 type Reply = (frame: Uint8Array) => void
 
 const SERVER_ORIGIN = Symbol('server')
+/** Closes the socket of someone the facilitator removed; their token no longer works, so they land on the join form. */
+const REMOVED_CLOSE_CODE = 4403
 const SIMILARITY_REBUILD_MS = 1000
 /** Below this many proposals a rebuild costs little: hints are always current. */
 const SIMILARITY_THROTTLE_ABOVE = 1000
@@ -312,6 +318,12 @@ export class MeetingRoom implements CommitParticipant {
       return
     }
 
+    const joinRefusal = command.type === 'join' && conn.actor.role === 'anonymous' ? (this.options.admitJoin?.(conn) ?? null) : null
+    if (joinRefusal) {
+      this.options.onCommand?.(command.type, 'refused')
+      reply(errorFrame(command.id, joinRefusal))
+      return
+    }
     const box: { outcome: Outcome<unknown> } = {
       outcome: { ok: false, error: { code: 'internal', message: 'Command did not run.' } },
     }
@@ -343,6 +355,11 @@ export class MeetingRoom implements CommitParticipant {
       isOnline: (participantId) => (this.socketsOf.get(participantId)?.size ?? 0) > 0,
       submissionIndex: () => this.submissionIndex(),
       keyResultDoc: (objectiveId) => this.keyResultDoc(objectiveId),
+      disconnect: (participantId, reason) => {
+        this.afterCommit.push(() => {
+          for (const socket of [...(this.socketsOf.get(participantId) ?? [])]) socket.close(REMOVED_CLOSE_CODE, reason)
+        })
+      },
       audit: (action, detail) => {
         const actorId = conn.actor.role === 'anonymous' ? '' : conn.actor.participantId
         this.vaultMaps.audit.push([{ at: ctx.now, actorId, actorName: this.nameOf(conn.actor), action, detail }])

@@ -4,6 +4,7 @@ import type { GroupCommitter } from '../persistence/GroupCommitter.ts'
 import type { Metrics } from '../metrics.ts'
 import { MeetingRoom } from './MeetingRoom.ts'
 import { LoadedRooms } from './LoadedRooms.ts'
+import type { KeyedBuckets } from '../limits/KeyedBuckets.ts'
 
 /** Keeps the meetings that have sockets in memory, loading each from storage on first use. */
 export class RoomRegistry {
@@ -17,6 +18,8 @@ export class RoomRegistry {
       log: Logger
       maxParticipants: number
       compactAfterUpdates: number
+      /** Joins per remote address, across meetings; none: unlimited. */
+      joinsPerAddress?: KeyedBuckets
     },
   ) {
     this.rooms = new LoadedRooms({
@@ -38,6 +41,13 @@ export class RoomRegistry {
       committer: this.deps.committer,
       maxParticipants: this.deps.maxParticipants,
       compactAfterUpdates: this.deps.compactAfterUpdates,
+      admitJoin: (conn) => {
+        const address = conn.address
+        if (!address || !this.deps.joinsPerAddress || this.deps.joinsPerAddress.tryTake(address)) return null
+        this.deps.metrics.protocolErrors.inc({ reason: 'join_limited' })
+        const seconds = Math.max(1, this.deps.joinsPerAddress.secondsUntilNext(address))
+        return { code: 'rate_limited', message: `Too many people joined from your network just now; try again in ${seconds} s.` }
+      },
       onCommand: (type, outcome) => this.deps.metrics.commands.inc({ type, outcome }),
       otherRoom: (id) => {
         const other = this.get(id)

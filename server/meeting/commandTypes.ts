@@ -43,6 +43,8 @@ export interface CommandContext {
   submissionIndex(): { index: SimilarityIndex; ids: string[] }
   /** The co-edited statements of one chosen objective; null if no such objective. */
   keyResultDoc(objectiveId: string): KeyResultDocRoom | null
+  /** Closes this person's open sockets after the commit (they were removed), saying why. */
+  disconnect(participantId: string, reason: string): void
   /** Appends to the server-only audit trail. */
   audit(action: string, detail: string): void
   /**

@@ -6,6 +6,8 @@ import { MessageRateLimiter, type RateLimitSettings } from '../limits/MessageRat
 import { commandIdOf } from '../limits/commandIdOf.ts'
 import { handshakeKindOf, type HandshakeKind } from '../limits/handshakeKindOf.ts'
 import { handleFrame, type FrameVerdict } from './handleFrame.ts'
+import { isSyncRequest, SyncRequestGate, type SharedLimits } from '../limits/SocketLimits.ts'
+import { watchFrameDeadlines } from '../limits/frameDeadline.ts'
 
 export interface SocketConnection extends RoomConnection {
   lastSentAt: number
@@ -19,6 +21,12 @@ export interface AttachDeps {
   onClose: () => void
   /** Milliseconds, for the rate limiter; `performance.now` unless a test says otherwise. */
   now?: () => number
+  /** The remote address (normalised), for limits per address. */
+  address?: string
+  /** Per-address and per-participant limits shared by every socket of the server. */
+  shared?: SharedLimits
+  /** First message and every half-received message must complete within this (see watchFrameDeadlines). */
+  frameTimeoutMs?: number
 }
 
 /** Where a socket's frames go: the meeting itself, or one objective's key-result doc. */
@@ -48,8 +56,19 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
   // its feeds (four frames per command in a vote burst) into one writev instead of four system calls.
   const socket = (ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket
   let isCorked = false
+  const address = deps.address ?? 'unknown'
+  const syncGate = deps.shared ? new SyncRequestGate(address, deps.shared, deps.now) : null
+  const deadlines =
+    deps.frameTimeoutMs === undefined
+      ? null
+      : watchFrameDeadlines(ws, deps.frameTimeoutMs, (what) => {
+          deps.metrics.protocolErrors.inc({ reason: what === 'first_frame' ? 'silent_socket' : 'incomplete_frame' })
+          deps.log.warn({ meetingId: room.id, address, what }, 'dropping a socket past its frame deadline')
+          ws.terminate()
+        })
   const conn: SocketConnection = {
     actor: { role: 'anonymous' },
+    address,
     lastSentAt: Date.now(),
     send(frame) {
       if (ws.readyState !== ws.OPEN) return
@@ -81,7 +100,8 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
   ws.on('message', (data, isBinary) => {
     // reason: ws still emits what arrives during the close handshake; a closing socket has had its say.
     if (ws.readyState !== ws.OPEN) return
-    const verdict = limiter.check()
+    deadlines?.onMessage()
+    const verdict = worstOf(limiter.check(), participantVerdict())
     if (verdict === 'flood') {
       deps.metrics.protocolErrors.inc({ reason: 'flood' })
       deps.log.warn({ meetingId: room.id }, 'closing a flooding socket')
@@ -94,6 +114,12 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
       return
     }
     const frame = toUint8Array(data)
+    // A repeated sync request with a made-up state vector used to cost a whole-doc encoding each time.
+    if (syncGate && isSyncRequest(frame) && !syncGate.admit()) {
+      deps.metrics.protocolErrors.inc({ reason: 'sync_limited' })
+      conn.send(noticeFrame({ code: 'rate_limited', message: 'Too many sync requests: you already have the document; this one was not answered.' }))
+      return
+    }
     if (verdict === 'limited' && !isExemptHandshake(frame)) {
       deps.metrics.protocolErrors.inc({ reason: 'rate_limited' })
       const error = {
@@ -119,6 +145,11 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
       ws.close(1011, 'Internal error.')
     }
   })
+  /** One person's sockets share a budget: a token copied onto 40 sockets must not get 40 budgets. */
+  function participantVerdict(): 'ok' | 'limited' {
+    if (!deps.shared || conn.actor.role === 'anonymous') return 'ok'
+    return deps.shared.messagesPerParticipant.tryTake(`${room.id}\u0000${conn.actor.participantId}`) ? 'ok' : 'limited'
+  }
   // A reconnecting client may resend a long queue of commands before it asks for the meeting; without its hello
   // and its sync request it would sit there anonymous or empty. Each passes once per connection, never more.
   function isExemptHandshake(frame: Uint8Array): boolean {
@@ -129,6 +160,7 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
   }
 
   ws.on('close', () => {
+    deadlines?.stop()
     deps.metrics.connections.dec()
     room.removeConnection(conn)
     deps.onClose()
@@ -138,6 +170,10 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
     deps.log.debug({ err: error, meetingId: room.id }, 'socket error')
   })
   return conn
+}
+
+function worstOf(socket: 'ok' | 'limited' | 'flood', participant: 'ok' | 'limited'): 'ok' | 'limited' | 'flood' {
+  return socket === 'ok' ? participant : socket
 }
 
 function toUint8Array(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

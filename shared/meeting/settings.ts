@@ -7,6 +7,13 @@ export interface MeetingSettings {
   /** Who may move cards on the board. `auto`: everyone in small rooms, facilitators and helpers past 30 people. */
   grouping: 'auto' | 'everyone' | 'helpers'
   helperIds: string[]
+  /**
+   * `anonymous` (default): nobody but the facilitator can tell who proposed or supports a card; the people search
+   * gives participants per-meeting aliases, never the ids on cards. `named`: the ids match, so authorship is traceable.
+   */
+  authorship: 'anonymous' | 'named'
+  /** Locked: nobody new may join (people already in keep their seats). Against a flood of made-up joiners. */
+  isJoinLocked: boolean
 }
 
 export const DEFAULT_SETTINGS: MeetingSettings = {
@@ -14,6 +21,8 @@ export const DEFAULT_SETTINGS: MeetingSettings = {
   isOpenSubmissions: false,
   grouping: 'auto',
   helperIds: [],
+  authorship: 'anonymous',
+  isJoinLocked: false,
 }
 
 /** Past this many participants a board everyone can drag becomes chaos; `auto` hands it to helpers. */

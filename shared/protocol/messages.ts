@@ -146,7 +146,11 @@ export const Command = z.discriminatedUnion('type', [
     isOpenSubmissions: z.boolean().optional(),
     grouping: z.enum(['auto', 'everyone', 'helpers']).optional(),
     helperIds: z.array(recordId).max(100).optional(),
+    authorship: z.enum(['anonymous', 'named']).optional(),
+    isJoinLocked: z.boolean().optional(),
   }),
+  // The facilitator removes people (a flood of made-up joiners, someone who should not be there): their link stops working.
+  z.strictObject({ id: commandId, type: z.literal('removeParticipants'), participantIds: z.array(recordId).min(1).max(1000) }),
   z.strictObject({ id: commandId, type: z.literal('submitObjective'), title: ObjectiveTitle, why: ObjectiveWhy.default('') }),
   z.strictObject({ id: commandId, type: z.literal('editSubmission'), submissionId: recordId, title: ObjectiveTitle, why: ObjectiveWhy.default('') }),
   z.strictObject({ id: commandId, type: z.literal('withdrawSubmission'), submissionId: recordId }),
@@ -287,11 +291,13 @@ export type CommandResults = {
   startTimer: { startedAt: number; durationMs: number }
   stopTimer: Record<string, never>
   updateSettings: Record<string, never>
+  removeParticipants: { removed: number }
   submitObjective: { submissionId: string }
   editSubmission: { submissionId: string }
   withdrawSubmission: { submissionId: string }
   supportSubmission: { supporting: boolean }
-  findSimilar: { matches: SimilarSubmission[] }
+  /** `hasHiddenMatch`: someone else's private proposal is a near-duplicate (its text stays private until Group). */
+  findSimilar: { matches: SimilarSubmission[]; hasHiddenMatch: boolean }
   hideSubmission: { submissionId: string }
   mergeCards: { cardId: string }
   moveCard: { cardId: string }

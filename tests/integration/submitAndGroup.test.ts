@@ -52,9 +52,10 @@ describe('submit stage', () => {
     expect(ada.mySubmissions[0]).toMatchObject({ title: 'Grow revenue in Europe', relation: 'author' })
   })
 
-  it('shows similar proposals while typing, and supporting one makes you a co-author instead of a duplicate', async () => {
+  it('shows similar proposals while typing (open submissions), and supporting one makes you a co-author instead of a duplicate', async () => {
     const { facilitator, people } = await meetingWith(['Ada', 'Grace'])
     const [ada, grace] = people as [MeetingClient, MeetingClient]
+    await facilitator.send({ type: 'updateSettings', isOpenSubmissions: true })
     await facilitator.send({ type: 'changeStage', move: 'advance', expected: 'mission' })
     const { submissionId } = await ada.send({ type: 'submitObjective', title: 'Reduce customer churn', why: '' })
     await ada.send({ type: 'submitObjective', title: 'Hire five senior engineers', why: '' })

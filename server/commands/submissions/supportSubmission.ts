@@ -11,6 +11,10 @@ export const supportSubmission: CommandHandler<'supportSubmission'> = (ctx, comm
     return refuse(allowed.ok ? 'not_joined' : allowed.code, allowed.ok ? 'Join the meeting first.' : allowed.reason)
   }
   const me = ctx.actor.participantId
+  // A private proposal is not found through hints any more; an id learnt some other way must not open it either
+  // (supporting it used to put its private "why" in the supporter's feed).
+  const isPrivateToMe = !ctx.settings.isOpenSubmissions && ctx.actor.role !== 'facilitator' && !record.supporterIds.includes(me)
+  if (command.support && isPrivateToMe) return refuse('not_found', 'That proposal is private until the Group stage.')
   publishSubmission(ctx, { ...record, supporterIds: withSupport(record, me, command.support), updatedAt: ctx.now })
   // The supporter's feed changes even when they leave the list.
   ctx.refreshFeedOf(me)

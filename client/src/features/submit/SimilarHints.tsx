@@ -6,29 +6,39 @@ import { useDebouncedValue } from '../../sync/useDebouncedValue.ts'
 const MIN_QUERY_LENGTH = 6
 const TYPING_PAUSE_MS = 300
 
-/** The duplicate check as you type: up to three similar proposals, each with "Support this one instead". */
+/**
+ * The duplicate check as you type: up to three similar proposals you may see, each with "Support this one instead";
+ * while proposals are private, someone else's near-duplicate is only mentioned, never shown (it is merged at Group).
+ */
 export function SimilarHints({ text, onSupported }: { text: string; onSupported: (title: string) => void }) {
   const { client, view } = useMeeting()
   // New proposals from others may match what is already typed: ask again when the count changes.
   const proposalCount = view.submissionCount
   const query = useDebouncedValue(text.trim(), TYPING_PAUSE_MS)
+  const isOpen = view.settings.isOpenSubmissions
   const [matches, setMatches] = useState<SimilarSubmission[]>([])
+  const [hasHiddenMatch, setHasHiddenMatch] = useState(false)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     if (query.length < MIN_QUERY_LENGTH) {
       setMatches([])
+      setHasHiddenMatch(false)
       return
     }
     let isCurrent = true
     client
       .send({ type: 'findSimilar', text: query })
-      .then((r) => isCurrent && setMatches(r.matches))
+      .then((r) => {
+        if (!isCurrent) return
+        setMatches(r.matches)
+        setHasHiddenMatch(r.hasHiddenMatch)
+      })
       .catch(() => isCurrent && setMatches([]))
     return () => {
       isCurrent = false
     }
-  }, [client, query, proposalCount])
-  if (text.trim().length < MIN_QUERY_LENGTH || matches.length === 0) return null
+  }, [client, query, proposalCount, isOpen])
+  if (text.trim().length < MIN_QUERY_LENGTH || (matches.length === 0 && !hasHiddenMatch)) return null
 
   const support = async (match: SimilarSubmission) => {
     setError(null)
@@ -42,8 +52,14 @@ export function SimilarHints({ text, onSupported }: { text: string; onSupported:
   }
   return (
     <section className="similar-hints" aria-labelledby="similar-heading">
-      <h4 id="similar-heading">Already proposed? Similar proposals:</h4>
-      <ul aria-label="Similar proposals">
+      <h4 id="similar-heading">Already proposed?</h4>
+      {hasHiddenMatch && (
+        <p className="hint" role="status">
+          Someone has already proposed something close. Proposals stay private until the Group stage, where the close ones
+          are merged: propose yours anyway, or make it say something different.
+        </p>
+      )}
+      {matches.length > 0 && <ul aria-label="Similar proposals">
         {matches.map((m) => (
           <li key={m.submissionId}>
             <span className="similar-title">{m.title}</span>
@@ -60,7 +76,7 @@ export function SimilarHints({ text, onSupported }: { text: string; onSupported:
             )}
           </li>
         ))}
-      </ul>
+      </ul>}
       {error && <p className="error" role="alert">{error}</p>}
     </section>
   )
