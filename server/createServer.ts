@@ -20,6 +20,7 @@ import type { RateLimitSettings } from './limits/MessageRateLimiter.ts'
 import { KeyedBuckets } from './limits/KeyedBuckets.ts'
 import { createSharedLimits } from './limits/SocketLimits.ts'
 import { startMetricsServer } from './http/metricsRoute.ts'
+import { CommittedVersions, RouteCache, trackCommits } from './http/RouteCache.ts'
 
 /** An objective's co-edited key-result doc, on its own socket. */
 function keyResultTarget(room: MeetingRoom, objectiveId: string): SocketTarget | null {
@@ -51,7 +52,9 @@ const MEETING_PATH = /^\/ws\/([A-Za-z0-9_-]{10,64})(?:\/kr\/([A-Za-z0-9_-]{1,64}
 /** Wires storage, rooms, HTTP and WebSockets into one process. `main.ts` only adds config and signals. */
 export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const metrics = createMetrics()
-  const store = new SqliteMeetingStore(config.dataDir, config.sqliteSynchronous)
+  const committedVersions = new CommittedVersions()
+  // Every write is counted per meeting, so pages built from stored state are cached until their meeting changes.
+  const store = trackCommits(new SqliteMeetingStore(config.dataDir, config.sqliteSynchronous), committedVersions)
   const committer = new GroupCommitter(store, ({ durationMs, error }) => {
     metrics.commitDuration.observe(durationMs / 1000)
     if (error) {
@@ -89,6 +92,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       staticDir: config.staticDir,
       startedAt,
       connectionCount: () => sockets.size,
+      routeCache: new RouteCache(committedVersions, { onOutcome: (outcome) => metrics.routeCache.inc({ outcome }) }),
       metricsAccess: { token: config.metricsToken, isOnPublicPort: config.metricsPort === null },
       meetingCreation: new KeyedBuckets({ capacity: config.meetingCreationBurst, refillPerSecond: config.meetingCreationPerMinute / 60 }),
     }),

@@ -27,6 +27,12 @@ export function createMetrics() {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [registry],
     }),
+    routeCache: new Counter({
+      name: 'quarterdeck_route_cache_total',
+      help: 'Published, alignment, wins and report answers: served from the cache (hit) or built from storage (miss)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
     commitFailures: new Counter({ name: 'quarterdeck_commit_failures_total', help: 'Group commits that failed', registers: [registry] }),
   }
 }

@@ -9,7 +9,8 @@ import { createMeetingRoute } from './createMeetingRoute.ts'
 import { HttpError } from './readJsonBody.ts'
 import { publishedRoute, type FileResponse } from './publishedRoutes.ts'
 import { alignmentRoute } from '../cascade/alignmentRoute.ts'
-import { teamRoute } from '../rhythm/teamRoutes.ts'
+import { teamReadRoute, teamRoute } from '../rhythm/teamRoutes.ts'
+import type { RouteCache } from './RouteCache.ts'
 import type { TeamRegistry } from '../rhythm/TeamRegistry.ts'
 import type { TeamSpaceStore } from '../persistence/MeetingStore.ts'
 import { serveMetrics, type MetricsAccess } from './metricsRoute.ts'
@@ -28,6 +29,8 @@ export interface HttpDeps {
   connectionCount: () => number
   /** Who may read /metrics here; by default anyone (tests, a trusted network). */
   metricsAccess?: MetricsAccess
+  /** Published, alignment, wins and report pages kept until their meetings are stored again; none: built per request. */
+  routeCache?: RouteCache
   /** Meetings created per remote address; none: unlimited. */
   meetingCreation?: KeyedBuckets
 }
@@ -74,11 +77,13 @@ export function createHttpHandler(deps: HttpDeps) {
         deps.log.info({ meetingId: created.meetingId }, 'meeting created')
         return sendJson(res, 201, created)
       }
-      if (url.pathname.startsWith('/api/meetings/') && req.method === 'GET') {
-        const alignment = alignmentRoute(url.pathname, deps.store, Date.now())
-        if (alignment) return sendJson(res, 200, alignment)
-        const file = publishedRoute(url.pathname, deps.store)
-        if (file) return sendFile(res, file)
+      if (url.pathname.startsWith('/api/') && req.method === 'GET') {
+        // The links in the wins wall are built from the Host header, so it is part of the key.
+        const key = `${url.pathname}${url.search}\u0000${req.headers.host ?? ''}\u0000${String(req.headers['x-forwarded-proto'] ?? '')}`
+        const build = (store: HttpDeps['store']) => readRoute(req, url.pathname, { ...deps, store })
+        const answer = deps.routeCache ? deps.routeCache.answer(key, deps.store, build) : build(deps.store)
+        if (answer?.kind === 'file') return sendFile(res, answer.file)
+        if (answer) return sendJson(res, answer.status, answer.body)
       }
       if (url.pathname.startsWith('/api/')) {
         const answer = await teamRoute(req, url.pathname, { store: deps.store, teams: deps.teams ?? null, publicUrl: deps.publicUrl, now: Date.now })
@@ -99,6 +104,17 @@ export function createHttpHandler(deps: HttpDeps) {
       return sendJson(res, 500, { error: { code: 'internal', message: 'Something went wrong on the server.' } })
     }
   }
+}
+
+type ReadAnswer = { kind: 'json'; status: number; body: unknown } | { kind: 'file'; file: FileResponse } | null
+
+/** GET routes that only read stored state: the same answer until one of the meetings they read is stored again. */
+function readRoute(req: IncomingMessage, pathname: string, deps: HttpDeps): ReadAnswer {
+  const alignment = alignmentRoute(pathname, deps.store, Date.now())
+  if (alignment) return { kind: 'json', status: 200, body: alignment }
+  const file = publishedRoute(pathname, deps.store)
+  if (file) return { kind: 'file', file }
+  return teamReadRoute(req, pathname, { store: deps.store, teams: deps.teams ?? null, publicUrl: deps.publicUrl, now: Date.now })
 }
 
 function sendFile(res: ServerResponse, file: FileResponse): void {

@@ -40,18 +40,26 @@ export async function teamRoute(req: IncomingMessage, pathname: string, deps: Te
     if (req.method === 'POST') return { kind: 'json', status: 201, body: await createTeam(req, meetingId, deps) }
     throw new HttpError(405, 'method_not_allowed', 'Use GET to list team spaces or POST to create one.')
   }
-  match = WINS_OF_MEETING.exec(pathname)
-  if (match && req.method === 'GET') {
-    const week = new URL(req.url ?? '/', 'http://localhost').searchParams.get('week')
-    return { kind: 'json', status: 200, body: winsWall(req, match[1] as string, week, deps) }
-  }
+  const read = teamReadRoute(req, pathname, deps)
+  if (read) return read
   match = EDITOR_LINK.exec(pathname)
   if (match) {
     if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST to issue a new editor link.')
     return { kind: 'json', status: 200, body: rotateEditorLink(req, match[1] as string, deps) }
   }
+  return null
+}
+
+/** The read-only pages built from stored state (the wins wall, a weekly report): synchronous, so they can be cached. */
+export function teamReadRoute(req: IncomingMessage, pathname: string, deps: TeamRouteDeps): TeamRouteAnswer | null {
+  if (req.method !== 'GET') return null
+  let match = WINS_OF_MEETING.exec(pathname)
+  if (match) {
+    const week = new URL(req.url ?? '/', 'http://localhost').searchParams.get('week')
+    return { kind: 'json', status: 200, body: winsWall(req, match[1] as string, week, deps) }
+  }
   match = REPORT_MD.exec(pathname)
-  if (match && req.method === 'GET') return { kind: 'file', file: reportMarkdown(match[1] as string, match[2] as string, deps) }
+  if (match) return { kind: 'file', file: reportMarkdown(match[1] as string, match[2] as string, deps) }
   return null
 }
 

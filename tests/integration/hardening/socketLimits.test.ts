@@ -37,7 +37,10 @@ function fakeSyncRequest(seed: number): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-const replyCode = (m: ServerMessage) => (m.kind === 'reply' && !m.ok ? m.error.code : m.kind === 'reply' ? 'ok' : m.error.code)
+function replyCode(m: ServerMessage): string {
+  if (m.kind === 'reply') return m.ok ? 'ok' : m.error.code
+  return m.kind === 'notice' ? m.error.code : m.kind
+}
 
 describe('sync requests are limited per socket (issue 15, amplification)', () => {
   it('answers the first sync request and a few repeats, then refuses repeats with rate_limited', async () => {
