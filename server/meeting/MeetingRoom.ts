@@ -23,6 +23,7 @@ import type { PresenceSummary, RosterEntry } from '../../shared/presence/presenc
 import { moveLegacyPresence } from './legacyPresence.ts'
 import { ThrottledFeed } from './ThrottledFeed.ts'
 import { mergeUpdates } from '../sync/mergeUpdates.ts'
+import { SyncReplyCache } from '../sync/SyncReplyCache.ts'
 import { commandFingerprint, idReusedMessage, readLogged, withFingerprint } from '../limits/commandFingerprint.ts'
 
 /** One socket as the room sees it. */
@@ -134,7 +135,7 @@ export class MeetingRoom implements CommitParticipant {
     this.storedExtraDocs = stored.extraDocs ?? {}
     this.vaultUpdatesSinceSnapshot = stored.vaultUpdates.length
     this.doc.on('update', (update: Uint8Array) => {
-      this.wholeDocFrame = null
+      this.syncReplies.invalidate()
       this.pendingUpdates.push(update)
       this.options.committer.markDirty(this)
     })
@@ -261,19 +262,11 @@ export class MeetingRoom implements CommitParticipant {
   }
 
   private syncStep2For(stateVector: Uint8Array): Uint8Array {
-    // A fresh client (empty state vector) needs the whole doc: encode it once per change, not once per joiner.
-    const isFresh = stateVector.length === 1 && stateVector[0] === 0
-    if (isFresh && this.wholeDocFrame) return this.wholeDocFrame
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MESSAGE_SYNC)
-    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
-    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector))
-    const frame = encoding.toUint8Array(encoder)
-    if (isFresh) this.wholeDocFrame = frame
-    return frame
+    // Encoded once per doc version, for fresh joiners and made-up state vectors alike (see SyncReplyCache).
+    return this.syncReplies.frameFor(stateVector)
   }
 
-  private wholeDocFrame: Uint8Array | null = null
+  private readonly syncReplies = new SyncReplyCache(this.doc)
 
   /** Handles one parsed app-channel payload from `conn`. Replies are sent on `conn` when the outcome is known. */
   handleCommand(conn: RoomConnection, raw: unknown): void {
