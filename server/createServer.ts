@@ -78,7 +78,14 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     maxParticipants: config.maxParticipantsPerMeeting,
     compactAfterUpdates: config.compactAfterUpdates,
   })
-  const teams = new TeamRegistry({ store, committer, metrics, log, compactAfterUpdates: config.compactAfterUpdates })
+  const teams = new TeamRegistry({
+    store,
+    committer,
+    metrics,
+    log,
+    compactAfterUpdates: config.compactAfterUpdates,
+    reactionsPerAddress: shared.reactionsPerAddress,
+  })
   const sockets = new Set<SocketConnection>()
   const connectionsPerAddress = new ConnectionsPerAddress(config.maxConnectionsPerAddress)
   const startedAt = Date.now()

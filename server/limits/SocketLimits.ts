@@ -8,6 +8,8 @@ import type { RateLimitSettings } from './MessageRateLimiter.ts'
  */
 const SYNC_REPEATS_PER_SOCKET = { capacity: 3, refillPerSecond: 0.1 }
 const SYNC_REPEATS_PER_ADDRESS = { capacity: 30, refillPerSecond: 1 }
+/** Reactions to one team's wins from one address: an office reacting together, not a script inflating counts. */
+const REACTIONS_PER_ADDRESS = { capacity: 20, refillPerSecond: 1 / 3 }
 /** One person may have a few tabs open; their messages together get this many times one socket's budget. */
 const PARTICIPANT_BUDGET_FACTOR = 2
 
@@ -17,6 +19,8 @@ export interface SharedLimits {
   /** Keyed by `<room id>\0<participant id>`: one token on 40 sockets gets one person's budget, not 40. */
   messagesPerParticipant: KeyedBuckets
   joinsPerAddress: KeyedBuckets
+  /** Reactions on one team space from one address: `<team id>\0<address>`. */
+  reactionsPerAddress: KeyedBuckets
 }
 
 export function createSharedLimits(rate: RateLimitSettings, joins: { burst: number; perMinute: number }, now?: () => number): SharedLimits {
@@ -28,6 +32,7 @@ export function createSharedLimits(rate: RateLimitSettings, joins: { burst: numb
       now,
     }),
     joinsPerAddress: new KeyedBuckets({ capacity: joins.burst, refillPerSecond: joins.perMinute / 60, now }),
+    reactionsPerAddress: new KeyedBuckets({ ...REACTIONS_PER_ADDRESS, now }),
   }
 }
 

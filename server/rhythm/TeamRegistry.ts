@@ -1,3 +1,4 @@
+import type { KeyedBuckets } from '../limits/KeyedBuckets.ts'
 import type { Logger } from 'pino'
 import type { GroupCommitter } from '../persistence/GroupCommitter.ts'
 import type { MeetingStore, TeamSpaceStore } from '../persistence/MeetingStore.ts'
@@ -16,6 +17,8 @@ export class TeamRegistry {
       metrics: Metrics
       log: Logger
       compactAfterUpdates: number
+      /** Reactions per `<team>\0<address>`; none: unlimited. */
+      reactionsPerAddress?: KeyedBuckets
     },
   ) {
     this.rooms = new LoadedRooms({ committer: deps.committer, load: (teamId) => this.load(teamId) })
@@ -39,6 +42,12 @@ export class TeamRegistry {
       committer: this.deps.committer,
       compactAfterUpdates: this.deps.compactAfterUpdates,
       onCommand: (type, outcome) => this.deps.metrics.commands.inc({ type, outcome }),
+      admitReaction: (conn) => {
+        const limit = this.deps.reactionsPerAddress
+        if (!limit || !conn.address || limit.tryTake(`${teamId}\u0000${conn.address}`)) return null
+        this.deps.metrics.protocolErrors.inc({ reason: 'reaction_limited' })
+        return { code: 'rate_limited', message: 'Too many reactions from your network just now; try again in a minute.' }
+      },
     })
     this.deps.log.info({ teamId, updates: updates.length }, 'team space loaded')
     return room

@@ -28,6 +28,8 @@ export interface TeamRoomOptions {
   compactAfterUpdates: number
   now?: () => number
   onCommand?: (type: string, outcome: 'ok' | 'refused' | 'replayed') => void
+  /** Reactions are bounded per address (fresh viewer secrets are free to make): a refusal, or null to go ahead. */
+  admitReaction?: (conn: RoomConnection) => CommandError | null
 }
 
 type Reply = (frame: Uint8Array) => void
@@ -163,6 +165,12 @@ export class TeamRoom implements CommitParticipant {
         return
       }
       const actor: TeamActor = { role: isEditor ? 'editor' : 'viewer', reactorKey: command.viewer ? hashSecret(command.viewer).slice(0, 24) : null }
+      // One viewer per connection: a fresh secret per hello on one socket was a fresh vote per hello.
+      const earlier = this.actors.get(conn)?.reactorKey ?? null
+      if (earlier !== null && actor.reactorKey !== earlier) {
+        reply(errorFrame(command.id, { code: 'forbidden', message: 'This connection already reacts as one viewer; reconnect to change.' }))
+        return
+      }
       this.actors.set(conn, actor)
       reply(okFrame(command.id, { role: actor.role, canReact: actor.reactorKey !== null, serverNow: this.now() }))
       return
@@ -172,6 +180,12 @@ export class TeamRoom implements CommitParticipant {
     if (!isReaction && actor.role !== 'editor') {
       this.options.onCommand?.(`team:${command.type}`, 'refused')
       reply(errorFrame(command.id, { code: 'forbidden', message: 'This is the read-only link: only the team’s editor link can change the team space.' }))
+      return
+    }
+    const reactionRefusal = command.type === 'react' && command.on ? (this.options.admitReaction?.(conn) ?? null) : null
+    if (reactionRefusal) {
+      this.options.onCommand?.('team:react', 'refused')
+      reply(errorFrame(command.id, reactionRefusal))
       return
     }
     const actorKey = `team:${this.team.id}:${actor.role === 'editor' ? 'editor' : `viewer:${actor.reactorKey ?? 'anonymous'}`}`
