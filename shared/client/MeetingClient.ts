@@ -48,7 +48,12 @@ type ClientEvents = {
   notice: (error: CommandError) => void
   pending: (count: number) => void
   feed: (feed: FeedName) => void
+  /** The server refused the token this client said hello with (it is forgotten; see `useToken` to try another). */
+  tokenRefused: (token: string, error: CommandError) => void
 }
+
+/** Refusals that say nothing about the token itself: try it again later rather than forget it. */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set(['internal', 'rate_limited'])
 
 /**
  * Speaks Quarterdeck's protocol: the standard y-websocket sync for the read-only meeting doc, plus commands
@@ -129,6 +134,13 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
     return result
   }
 
+  /** Says hello with another token now (or once connected): a link's token to check, or the identity to go back to. */
+  useToken(token: string | null): void {
+    this.setToken(token)
+    this.setIdentity(null)
+    if (token && this.status === 'connected') this.sayHello(token)
+  }
+
   /** Forgets the identity (for "not you?" and for a token the server no longer knows). */
   forgetToken(): void {
     this.setToken(null)
@@ -164,7 +176,11 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
       command: { id, type: 'hello', token },
       resolve: (result) => this.setIdentity(result as IdentityResult),
       reject: (error) => {
-        if (error.code === 'invalid_token') this.forgetToken()
+        // Any refusal of the token itself (unknown, revoked, malformed: a link cut short or with a ")" from a chat)
+        // must end the "rejoining" wait; only a passing refusal (server busy) keeps it for the next reconnect.
+        if (TRANSIENT_CODES.has(error.code) || this.token !== token) return
+        this.forgetToken()
+        this.emit('tokenRefused', [token, error])
       },
     })
     this.transmit({ id, type: 'hello', token })

@@ -12,6 +12,8 @@ interface ConnectionState {
   pendingCount: number
   isMissing: boolean
   notice: string | null
+  /** Why the link or saved identity this browser came with did not work (shown above the join form). */
+  linkProblem: string | null
   set(partial: Partial<Omit<ConnectionState, 'set'>>): void
 }
 
@@ -24,5 +26,6 @@ export const useConnection = create<ConnectionState>((set) => ({
   pendingCount: 0,
   isMissing: false,
   notice: null,
+  linkProblem: null,
   set: (partial) => set(partial),
 }))

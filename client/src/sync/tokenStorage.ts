@@ -18,9 +18,37 @@ export function saveToken(meetingId: string, token: string | null): void {
   }
 }
 
+const linkKey = (meetingId: string) => `quarterdeck:linkToken:${meetingId}`
+
+/**
+ * The token of a facilitator link, cleaned of what chat apps glue to links (a closing bracket, a full stop), kept for
+ * this tab only until the server has accepted it: an unverified token must never replace a working stored identity.
+ */
 export function adoptFacilitatorLink(meetingId: string, hash: string): void {
-  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token')
-  if (token) saveToken(meetingId, token)
+  const raw = new URLSearchParams(hash.replace(/^#/, '')).get('token')
+  const token = raw?.trim().replace(/[)\]}>.,;:!?'"]+$/, '') ?? ''
+  try {
+    if (token) window.sessionStorage.setItem(linkKey(meetingId), token)
+  } catch {
+    // reason: without session storage the link's token is simply not tried; the join form shows instead.
+  }
+}
+
+/** The facilitator link's token waiting to be checked by the server, if any. */
+export function loadLinkToken(meetingId: string): string | null {
+  try {
+    return window.sessionStorage.getItem(linkKey(meetingId))
+  } catch {
+    return null // reason: storage disabled; there is nothing to check.
+  }
+}
+
+export function clearLinkToken(meetingId: string): void {
+  try {
+    window.sessionStorage.removeItem(linkKey(meetingId))
+  } catch {
+    // reason: storage disabled; nothing was kept.
+  }
 }
 
 export function facilitatorLinkFor(meetingId: string, token: string): string {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { MeetingClient } from '../../../shared/client/MeetingClient.ts'
 import { useConnection } from '../state/connectionStore.ts'
-import { loadToken, saveToken } from './tokenStorage.ts'
+import { clearLinkToken, loadLinkToken, loadToken, saveToken } from './tokenStorage.ts'
 import { socketBaseUrl } from './socketUrl.ts'
 import { followConnectivity } from './followConnectivity.ts'
 
@@ -9,18 +9,51 @@ import { followConnectivity } from './followConnectivity.ts'
 export function useMeetingClient(meetingId: string): MeetingClient | null {
   const [client, setClient] = useState<MeetingClient | null>(null)
   useEffect(() => {
-    const token = loadToken(meetingId)
+    const stored = loadToken(meetingId)
+    // A facilitator link's token is tried first, but stored only once the server accepts it.
+    let linkToken = loadLinkToken(meetingId)
+    if (linkToken === stored) linkToken = null
+    const token = linkToken ?? stored
     const c = new MeetingClient({ serverUrl: socketBaseUrl(), meetingId, token })
     const store = useConnection.getState()
-    store.set({ status: 'connecting', isSynced: false, identity: null, hasToken: token !== null, isMissing: false })
+    store.set({ status: 'connecting', isSynced: false, identity: null, hasToken: token !== null, isMissing: false, linkProblem: null })
     c.on('status', (status) => useConnection.getState().set({ status }))
     c.on('synced', (isSynced) =>
       useConnection.getState().set(isSynced ? { isSynced, hasEverSynced: true } : { isSynced }),
     )
-    c.on('identity', (identity) => useConnection.getState().set({ identity }))
+    c.on('identity', (identity) => {
+      useConnection.getState().set({ identity })
+      if (identity && linkToken !== null) {
+        saveToken(meetingId, linkToken)
+        clearLinkToken(meetingId)
+        linkToken = null
+      }
+    })
+    let current = token
     c.on('token', (t) => {
-      saveToken(meetingId, t)
+      // Only verified tokens are kept: a join's own token, or a link's once accepted (above). Forgetting a refused
+      // link token must not erase the identity this browser had before the link.
+      const previous = current
+      current = t
+      if (t !== null ? t !== linkToken : previous !== linkToken) saveToken(meetingId, t)
       useConnection.getState().set({ hasToken: t !== null })
+    })
+    c.on('tokenRefused', (refused, error) => {
+      if (refused === linkToken) {
+        clearLinkToken(meetingId)
+        linkToken = null
+        const fallback = stored !== null && stored !== refused ? stored : null
+        if (fallback) {
+          useConnection.getState().set({ notice: `That facilitator link did not work (${error.message}). You are still in the meeting as before; ask for the whole link to facilitate.` })
+          c.useToken(fallback)
+        } else {
+          useConnection.getState().set({
+            linkProblem: `That facilitator link did not work: ${error.message} It may have been cut short when it was copied. Paste the whole link again, or join as a participant below.`,
+          })
+        }
+        return
+      }
+      useConnection.getState().set({ linkProblem: `Your saved place in this meeting is no longer valid (${error.message}) Join again below.` })
     })
     c.on('pending', (pendingCount) => useConnection.getState().set({ pendingCount }))
     c.on('notice', (error) => useConnection.getState().set({ notice: error.message }))

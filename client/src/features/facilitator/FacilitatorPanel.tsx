@@ -5,6 +5,7 @@ import { InviteCard } from './InviteCard.tsx'
 import { NotDoneList } from './NotDoneList.tsx'
 import { SubmitSettings } from './SubmitSettings.tsx'
 import { ModerationList } from './ModerationList.tsx'
+import { JoinControls } from './JoinControls.tsx'
 
 export function FacilitatorPanel() {
   const stage = useMeeting().view.stage
@@ -16,6 +17,7 @@ export function FacilitatorPanel() {
       {stage === 'submit' && <ModerationList />}
       <TimerControls />
       <InviteCard />
+      {stage !== 'published' && <JoinControls />}
     </>
   )
 }

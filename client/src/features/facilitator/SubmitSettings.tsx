@@ -7,19 +7,20 @@ export function SubmitSettings() {
   const { client, view } = useMeeting()
   const limitId = useId()
   const update = useCallback(
-    (changes: { maxSubmissionsPerPerson?: number; isOpenSubmissions?: boolean }) => client.send({ type: 'updateSettings', ...changes }),
+    (changes: { maxSubmissionsPerPerson?: number; isOpenSubmissions?: boolean; authorship?: 'anonymous' | 'named' }) => client.send({ type: 'updateSettings', ...changes }),
     [client],
   )
   const { state, execute } = useCommand(update)
   // Shown at once, confirmed by the shared doc: a control that waits for the round trip feels broken.
-  const [pending, setPending] = useState<{ maxSubmissionsPerPerson?: number; isOpenSubmissions?: boolean }>({})
-  const change = async (changes: { maxSubmissionsPerPerson?: number; isOpenSubmissions?: boolean }) => {
+  const [pending, setPending] = useState<{ maxSubmissionsPerPerson?: number; isOpenSubmissions?: boolean; authorship?: 'anonymous' | 'named' }>({})
+  const change = async (changes: { maxSubmissionsPerPerson?: number; isOpenSubmissions?: boolean; authorship?: 'anonymous' | 'named' }) => {
     setPending((p) => ({ ...p, ...changes }))
     await execute(changes)
     setPending({})
   }
   const limit = pending.maxSubmissionsPerPerson ?? view.settings.maxSubmissionsPerPerson
   const isOpen = pending.isOpenSubmissions ?? view.settings.isOpenSubmissions
+  const isAnonymous = (pending.authorship ?? view.settings.authorship) === 'anonymous'
   return (
     <section className="card controls" aria-labelledby="submit-settings-heading">
       <h2 id="submit-settings-heading">Proposals</h2>
@@ -34,6 +35,11 @@ export function SubmitSettings() {
         <input type="checkbox" checked={isOpen}
           onChange={(e) => void change({ isOpenSubmissions: e.target.checked })} />
         Open submissions (everyone sees all proposals while submitting)
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={isAnonymous}
+          onChange={(e) => void change({ authorship: e.target.checked ? 'anonymous' : 'named' })} />
+        Keep authors anonymous (nobody but you can tell who proposed or supports a card)
       </label>
       <p className="hint" aria-live="polite">{state.phase === 'saving' ? 'Saving…' : state.phase === 'failed' ? state.message : ''}</p>
     </section>

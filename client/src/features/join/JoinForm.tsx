@@ -12,6 +12,8 @@ export function JoinForm({ client, view }: { client: MeetingClient; view: Meetin
   const [phase, setPhase] = useState<'editing' | 'joining'>('editing')
   const [error, setError] = useState<string | null>(null)
   const status = useConnection((s) => s.status)
+  const linkProblem = useConnection((s) => s.linkProblem)
+  const [pastedLink, setPastedLink] = useState('')
   const joined = countPresence(view).joined
 
   const submit = async (event: FormEvent) => {
@@ -34,6 +36,24 @@ export function JoinForm({ client, view }: { client: MeetingClient; view: Meetin
       <p className="eyebrow">{view.quarter} · OKR meeting</p>
       <h1>{view.title}</h1>
       <blockquote className="mission">{assembleMission(view.mission)}</blockquote>
+      {linkProblem && (
+        <section className="card notice" aria-labelledby="link-problem-heading">
+          <h2 id="link-problem-heading">That link did not work</h2>
+          <p role="alert">{linkProblem}</p>
+          <form className="inline-form" onSubmit={(e) => {
+            e.preventDefault()
+            // The whole link again (its token is in the fragment): load it as if it had been opened.
+            const target = pastedLink.trim()
+            if (!/^https?:\/\//.test(target)) return
+            window.location.assign(target)
+            if (new URL(target).pathname === window.location.pathname) window.location.reload()
+          }}>
+            <label htmlFor="pasted-link">Facilitator link</label>
+            <input id="pasted-link" type="url" value={pastedLink} placeholder="https://…/facilitate#token=…" onChange={(e) => setPastedLink(e.target.value)} />
+            <button type="submit" className="secondary">Open this link</button>
+          </form>
+        </section>
+      )}
       <form className="card form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="display-name">Your name</label>

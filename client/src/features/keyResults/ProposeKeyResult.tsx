@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { MAX_STATEMENT_LENGTH } from '../../../../shared/keyResults/keyResultTypes.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { CharacterCount, fits } from '../../ui/CharacterCount.tsx'
 
 export function ProposeKeyResult({ objectiveId, objectiveTitle }: { objectiveId: string; objectiveTitle: string }) {
   const { client } = useMeeting()
@@ -21,10 +22,11 @@ export function ProposeKeyResult({ objectiveId, objectiveTitle }: { objectiveId:
     <form className="propose-kr" onSubmit={submit}>
       <label htmlFor={id}>New key result for “{objectiveTitle}”</label>
       <div className="copy-row">
-        <input id={id} value={statement} maxLength={MAX_STATEMENT_LENGTH} placeholder="e.g. Trial-to-paid from 4 % to 7 %"
-          onChange={(e) => setStatement(e.target.value)} />
-        <button type="submit" className="secondary">Propose</button>
+        <input id={id} value={statement} placeholder="e.g. Trial-to-paid from 4 % to 7 %" aria-invalid={!fits(statement, MAX_STATEMENT_LENGTH)}
+          aria-describedby={`${id}-count`} onChange={(e) => setStatement(e.target.value)} />
+        <button type="submit" className="secondary" disabled={!fits(statement, MAX_STATEMENT_LENGTH)}>Propose</button>
       </div>
+      <CharacterCount id={`${id}-count`} length={statement.trim().length} max={MAX_STATEMENT_LENGTH} />
       {error && <p className="error" role="alert">{error}</p>}
     </form>
   )

@@ -5,7 +5,7 @@ import { PublishedView } from './PublishedView.tsx'
 import { AlignmentSection } from '../cascade/AlignmentSection.tsx'
 
 /** The company-wide, read-only link: no sign-in, no socket, just the published OKRs. */
-export function PublishedPage({ meetingId }: { meetingId: string }) {
+export function PublishedPage({ meetingId, intro }: { meetingId: string; intro?: string }) {
   const [state, setState] = useState<{ phase: 'loading' } | { phase: 'ready'; set: PublishedSet } | { phase: 'missing' | 'failed'; message: string }>({ phase: 'loading' })
   useEffect(() => {
     fetch(`/api/meetings/${meetingId}/published`)
@@ -27,6 +27,7 @@ export function PublishedPage({ meetingId }: { meetingId: string }) {
   }
   return (
     <main className="page published-page">
+      {intro && <p className="notice" role="status">{intro}</p>}
       <PublishedView set={state.set} />
       <AlignmentSection meetingId={meetingId} />
     </main>

@@ -5,6 +5,7 @@ import { MeetingContext } from '../../sync/MeetingContext.tsx'
 import { LoadingPage } from '../../ui/Spinner.tsx'
 import { JoinForm } from '../join/JoinForm.tsx'
 import { MeetingRoom } from './MeetingRoom.tsx'
+import { PublishedPage } from '../published/PublishedPage.tsx'
 
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const client = useMeetingClient(meetingId)
@@ -24,6 +25,10 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   }
   if (!client || !view) return <LoadingPage message="Connecting to the meeting…" />
   if (!identity && hasToken) return <LoadingPage message="Rejoining the meeting…" />
+  // Nobody joins a finished meeting: the join link now leads to what it decided.
+  if (!identity && view.stage === 'published') {
+    return <PublishedPage meetingId={meetingId} intro="This meeting has finished and published its OKRs; joining is closed. Here they are." />
+  }
   if (!identity) return <JoinForm client={client} view={view} />
   return (
     <MeetingContext.Provider value={{ client, view }}>

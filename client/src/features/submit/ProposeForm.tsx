@@ -4,6 +4,7 @@ import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCommand } from '../../sync/useCommand.ts'
 import { useConnection } from '../../state/connectionStore.ts'
 import { SimilarHints } from './SimilarHints.tsx'
+import { CharacterCount, fits } from '../../ui/CharacterCount.tsx'
 
 export function ProposeForm({ remaining }: { remaining: number }) {
   const { client } = useMeeting()
@@ -38,6 +39,8 @@ export function ProposeForm({ remaining }: { remaining: number }) {
     setJustProposed(`You now support “${supportedTitle}”.`)
   }
   const isFull = remaining === 0
+  const isTitleFit = fits(title, MAX_OBJECTIVE_TITLE_LENGTH)
+  const isWhyFit = fits(why, MAX_OBJECTIVE_WHY_LENGTH)
   return (
     <form className="propose-form" onSubmit={submit} aria-labelledby="propose-heading">
       <h3 id="propose-heading">Propose an objective</h3>
@@ -46,18 +49,19 @@ export function ProposeForm({ remaining }: { remaining: number }) {
       </p>
       <div className="field">
         <label htmlFor={titleId}>Objective</label>
-        <input id={titleId} value={title} maxLength={MAX_OBJECTIVE_TITLE_LENGTH} required disabled={isFull}
+        <input id={titleId} value={title} required disabled={isFull} aria-invalid={!isTitleFit}
           aria-describedby={`${titleId}-count`} autoComplete="off" onChange={(e) => setTitle(e.target.value)} />
-        <p className="hint counter" id={`${titleId}-count`}>{title.length}/{MAX_OBJECTIVE_TITLE_LENGTH}</p>
+        <CharacterCount id={`${titleId}-count`} length={title.trim().length} max={MAX_OBJECTIVE_TITLE_LENGTH} />
       </div>
       <SimilarHints text={title} onSupported={clear} />
       <div className="field">
         <label htmlFor={whyId}>Why it matters now (optional)</label>
-        <textarea id={whyId} value={why} maxLength={MAX_OBJECTIVE_WHY_LENGTH} rows={3} disabled={isFull}
-          onChange={(e) => setWhy(e.target.value)} />
+        <textarea id={whyId} value={why} rows={3} disabled={isFull} aria-invalid={!isWhyFit}
+          aria-describedby={`${whyId}-count`} onChange={(e) => setWhy(e.target.value)} />
+        <CharacterCount id={`${whyId}-count`} length={why.trim().length} max={MAX_OBJECTIVE_WHY_LENGTH} />
       </div>
       <div className="done-action">
-        <button type="submit" className="primary large" disabled={isFull || state.phase === 'saving' || !title.trim()}>
+        <button type="submit" className="primary large" disabled={isFull || state.phase === 'saving' || !title.trim() || !isTitleFit || !isWhyFit}>
           Propose objective
         </button>
         <span className="hint" aria-live="polite">

@@ -1,0 +1,56 @@
+import { useCallback, useDeferredValue, useId, useState } from 'react'
+import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { useCommand } from '../../sync/useCommand.ts'
+import { useRoster } from '../../sync/useFeed.ts'
+import { plural } from '../../ui/formatCount.ts'
+
+const MAX_LISTED = 8
+
+/**
+ * Who may be in the room: lock it so nobody new can join, and remove people (one by one, or everyone whose name
+ * matches: a flood of made-up joiners usually shares a pattern). A removed person's link stops working.
+ */
+export function JoinControls() {
+  const { client, view } = useMeeting()
+  const roster = useRoster(client)
+  const id = useId()
+  const [query, setQuery] = useState('')
+  const deferred = useDeferredValue(query.trim().toLowerCase())
+  const lock = useCallback((isJoinLocked: boolean) => client.send({ type: 'updateSettings', isJoinLocked }), [client])
+  const remove = useCallback((participantIds: string[]) => client.send({ type: 'removeParticipants', participantIds }), [client])
+  const locking = useCommand(lock)
+  const removing = useCommand(remove)
+  const matching = deferred ? roster.filter((p) => p.role === 'participant' && p.name.toLowerCase().includes(deferred)) : []
+  const status = removing.state.phase === 'failed' ? removing.state.message : locking.state.phase === 'failed' ? locking.state.message : ''
+  return (
+    <section className="card controls" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Who can join</h2>
+      <label className="choice">
+        <input type="checkbox" checked={view.settings.isJoinLocked} onChange={(e) => void locking.execute(e.target.checked)} />
+        Lock the meeting (nobody new can join)
+      </label>
+      <div className="field">
+        <label htmlFor={`${id}-search`}>Remove people named</label>
+        <input id={`${id}-search`} type="search" value={query} autoComplete="off" onChange={(e) => setQuery(e.target.value)} />
+      </div>
+      {matching.length > 0 && (
+        <>
+          <ul aria-label="People to remove" className="plain-list">
+            {matching.slice(0, MAX_LISTED).map((p) => (
+              <li key={p.id}>
+                {p.name}{' '}
+                <button type="button" className="link" onClick={() => void removing.execute([p.id])} aria-label={`Remove ${p.name}`}>Remove</button>
+              </li>
+            ))}
+          </ul>
+          {matching.length > 1 && (
+            <button type="button" className="secondary" onClick={() => void removing.execute(matching.slice(0, 1000).map((p) => p.id))}>
+              Remove all {plural(Math.min(matching.length, 1000), 'match', 'matches')}
+            </button>
+          )}
+        </>
+      )}
+      <p className="hint" aria-live="polite">{status}</p>
+    </section>
+  )
+}
