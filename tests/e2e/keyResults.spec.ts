@@ -43,7 +43,7 @@ async function meetingAtKeyResults(browser: Browser) {
 const statement = (page: Page) => page.getByRole('textbox', { name: /^Key result statement/ }).first()
 
 test('two people co-edit a key result live, hints follow the text, confidence colours change, and the set is published', async ({ browser }) => {
-  const { facilitator, ada, grace } = await meetingAtKeyResults(browser)
+  const { facilitator, ada, grace, joinUrl } = await meetingAtKeyResults(browser)
   await ada.getByLabel('New key result for “Make trials convert”').fill('Launch the pricing page')
   await ada.getByRole('button', { name: 'Propose' }).click()
   for (const page of [facilitator, ada, grace]) await expect(statement(page)).toHaveValue('Launch the pricing page')
@@ -103,6 +103,13 @@ test('two people co-edit a key result live, hints follow the text, confidence co
   await expect(reader.getByText('We help small shops sell online in retail software.')).toBeVisible()
   await expect(reader.getByRole('list', { name: 'Key results for “Make trials convert”' })).toContainText(merged)
   await expectNoSeriousA11yViolations(reader, 'published page')
+  // Issue 15: the join link after Published shows what was decided, not a greyed-out join form.
+  const latecomer = await (await browser.newContext()).newPage()
+  await latecomer.goto(joinUrl)
+  await expect(latecomer.getByText('This meeting has finished and published its OKRs')).toBeVisible()
+  await expect(latecomer.getByRole('list', { name: 'Key results for “Make trials convert”' })).toContainText(merged)
+  await expect(latecomer.getByRole('button', { name: 'Join meeting' })).toHaveCount(0)
+  await expectNoSeriousA11yViolations(latecomer, 'join link after Published')
   const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('link', { name: 'Download CSV' }).click()])
   const csv = readFileSync((await download.path()) as string, 'utf8')
   expect(csv).toContain('key_result')

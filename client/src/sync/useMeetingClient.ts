@@ -56,9 +56,20 @@ export function useMeetingClient(meetingId: string): MeetingClient | null {
       useConnection.getState().set({ linkProblem: `Your saved place in this meeting is no longer valid (${error.message}) Join again below.` })
     })
     c.on('pending', (pendingCount) => useConnection.getState().set({ pendingCount }))
-    c.on('notice', (error) => useConnection.getState().set({ notice: error.message }))
+    c.on('notice', (error) => {
+      // A late answer to a token already handled (below) would only replace the clearer message about the link.
+      if (error.code !== 'invalid_token') useConnection.getState().set({ notice: error.message })
+    })
     c.provider.on('closed', (event: { code: number }) => {
       if (event.code === 4404) useConnection.getState().set({ isMissing: true })
+      // Removed by the facilitator: the saved identity is dead; show the join form with the reason (the meeting may
+      // be locked, in which case joining again says so).
+      if (event.code === 4403) {
+        c.forgetToken()
+        saveToken(meetingId, null)
+        useConnection.getState().set({ linkProblem: 'The facilitator removed you from this meeting.' })
+        c.provider.connect()
+      }
     })
     const unfollow = followConnectivity(c.provider)
     setClient(c)

@@ -20,13 +20,21 @@ export function JoinControls() {
   const remove = useCallback((participantIds: string[]) => client.send({ type: 'removeParticipants', participantIds }), [client])
   const locking = useCommand(lock)
   const removing = useCommand(remove)
+  // Shown at once, confirmed by the shared doc (a checkbox that waits for the round trip feels broken).
+  const [pendingLock, setPendingLock] = useState<boolean | null>(null)
+  const isLocked = pendingLock ?? view.settings.isJoinLocked
+  const changeLock = async (next: boolean) => {
+    setPendingLock(next)
+    await locking.execute(next)
+    setPendingLock(null)
+  }
   const matching = deferred ? roster.filter((p) => p.role === 'participant' && p.name.toLowerCase().includes(deferred)) : []
   const status = removing.state.phase === 'failed' ? removing.state.message : locking.state.phase === 'failed' ? locking.state.message : ''
   return (
     <section className="card controls" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Who can join</h2>
       <label className="choice">
-        <input type="checkbox" checked={view.settings.isJoinLocked} onChange={(e) => void locking.execute(e.target.checked)} />
+        <input type="checkbox" checked={isLocked} onChange={(e) => void changeLock(e.target.checked)} />
         Lock the meeting (nobody new can join)
       </label>
       <div className="field">
