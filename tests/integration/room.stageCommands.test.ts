@@ -211,7 +211,8 @@ describe('stage commands', () => {
     await waitFor(r.facilitator, () => r.facilitator.roster.some((p) => p.name === 'Ana Lee'))
     expect(await r.ben.client.send({ type: 'findPeople', query: 'lee', limit: 10 })).toMatchObject({
       total: 1,
-      people: [{ id: r.ana.identity.participantId, name: 'Ana Lee' }],
+      // Anonymous authorship (the default): participants see an alias, not Ana's participant id (issue 15).
+      people: [{ id: expect.stringMatching(/^p-/), name: 'Ana Lee' }],
     })
   })
 
