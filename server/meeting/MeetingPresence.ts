@@ -100,7 +100,10 @@ export class MeetingPresence {
     }
     conn.actor = actor
     let sockets = this.socketsOf.get(actor.participantId)
-    if (!sockets) this.socketsOf.set(actor.participantId, (sockets = new Set()))
+    if (!sockets) {
+      sockets = new Set()
+      this.socketsOf.set(actor.participantId, sockets)
+    }
     const count = sockets.size
     sockets.add(conn)
     if (count === 0) this.onlineChanged()

@@ -98,11 +98,12 @@ export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Oth
       this.similarity.markStale()
       this.markDirty()
     })
+    this.cycle = new CommitCycle(() => this.pipeline.isWaiting)
     this.pipeline = new CommandPipeline(this, {
       findCommandResult: (meetingId, actorKey, commandId) => options.store.findCommandResult(meetingId, actorKey, commandId),
       committer: options.committer,
       participant: this,
-      cycle: (this.cycle = new CommitCycle(() => this.pipeline.isWaiting)),
+      cycle: this.cycle,
       onCommand: options.onCommand,
       onError: options.onError,
     })
@@ -277,7 +278,10 @@ export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Oth
    * (unguessable) command id, and the old one is retired in the same commit. Other commands: the logged result.
    */
   replay(conn: RoomConnection, command: Command, logged: string, reply: Reply): void {
-    if (command.type !== 'join') return reply(okFrame(command.id, JSON.parse(logged)))
+    if (command.type !== 'join') {
+      reply(okFrame(command.id, JSON.parse(logged)))
+      return
+    }
     const joined = JSON.parse(logged) as { participantId: string; role: 'participant'; name: string }
     const { token, tokenHash } = newToken(joined.participantId)
     const credential: Credential = { participantId: joined.participantId, role: 'participant', tokenHash }

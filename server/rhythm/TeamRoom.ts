@@ -63,11 +63,12 @@ export class TeamRoom implements CommitParticipant, PipelineRoom<TeamCommand, un
     this.now = options.now ?? Date.now
     for (const update of storedUpdates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN)
     this.changes = new DocChanges(this.doc, storedUpdates.length, options.compactAfterUpdates, () => options.committer.markDirty(this))
+    this.cycle = new CommitCycle(() => this.pipeline.isWaiting)
     this.pipeline = new CommandPipeline(this, {
       findCommandResult: (meetingId, actorKey, commandId) => options.store.findCommandResult(meetingId, actorKey, commandId),
       committer: options.committer,
       participant: this,
-      cycle: (this.cycle = new CommitCycle(() => this.pipeline.isWaiting)),
+      cycle: this.cycle,
       onCommand: options.onCommand,
       onError: options.onError,
     })
