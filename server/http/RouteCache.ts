@@ -18,15 +18,11 @@ export class CommittedVersions {
 
 type AnyFunction = (...args: unknown[]) => unknown
 
-/** Store methods that write, and the meeting each one changes. */
+/** Store methods that write, and the meeting each one changes (a new editor link changes no cached page). */
 const WRITES: Record<string, (target: Record<string, AnyFunction>, args: unknown[]) => string[]> = {
   commit: (_t, [batches]) => (batches as { meetingId: string }[]).map((b) => b.meetingId),
   createMeeting: (_t, [meeting]) => [(meeting as { id: string }).id],
   createTeamSpace: (_t, [team]) => [(team as { meetingId: string }).meetingId, `team:${(team as { id: string }).id}`],
-  setTeamEditorHash: (t, [teamId]) => {
-    const row = t.findTeamSpace?.(teamId) as { meetingId: string } | null | undefined
-    return row ? [row.meetingId] : []
-  },
 }
 
 /** The store, with every successful write counted in `versions` (sync or async stores alike). */
@@ -74,7 +70,7 @@ export class RouteCache {
   ) {}
 
   /** The cached answer for `key`, or `build(store)` run on a store that notes which meetings it reads. */
-  answer<S extends object, T>(key: string, store: S, build: (store: S) => T): T {
+  async answer<S extends object, T>(key: string, store: S, build: (store: S) => T | Promise<T>): Promise<T> {
     const now = (this.options.now ?? Date.now)()
     const cached = this.entries.get(key)
     if (cached && now - cached.builtAt < (this.options.maxAgeMs ?? 30_000) && this.isCurrent(cached)) {
@@ -97,14 +93,15 @@ export class RouteCache {
         return (...args: unknown[]) => {
           if (typeof prop === 'string' && READS_BY_MEETING.has(prop)) note(args[0])
           const result = method(...args)
-          if (prop === 'findTeamSpace') note((result as { meetingId?: string } | null)?.meetingId ?? `team:${String(args[0])}`)
-          return result
+          if (prop !== 'findTeamSpace') return result
+          const noteRow = (row: unknown) => (note((row as { meetingId?: string } | null)?.meetingId ?? `team:${String(args[0])}`), row)
+          return result instanceof Promise ? result.then(noteRow) : noteRow(result)
         }
       },
     })
     let outcome: Entry['outcome']
     try {
-      outcome = { ok: true, value: build(recording) }
+      outcome = { ok: true, value: await build(recording) }
     } catch (error) {
       if (!(error instanceof HttpError)) throw error
       outcome = { ok: false, error }

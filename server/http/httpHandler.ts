@@ -81,7 +81,7 @@ export function createHttpHandler(deps: HttpDeps) {
         // The links in the wins wall are built from the Host header, so it is part of the key.
         const key = `${url.pathname}${url.search}\u0000${req.headers.host ?? ''}\u0000${String(req.headers['x-forwarded-proto'] ?? '')}`
         const build = (store: HttpDeps['store']) => readRoute(req, url.pathname, { ...deps, store })
-        const answer = deps.routeCache ? deps.routeCache.answer(key, deps.store, build) : build(deps.store)
+        const answer = deps.routeCache ? await deps.routeCache.answer(key, deps.store, build) : await build(deps.store)
         if (answer?.kind === 'file') return sendFile(res, answer.file)
         if (answer) return sendJson(res, answer.status, answer.body)
       }
@@ -109,10 +109,10 @@ export function createHttpHandler(deps: HttpDeps) {
 type ReadAnswer = { kind: 'json'; status: number; body: unknown } | { kind: 'file'; file: FileResponse } | null
 
 /** GET routes that only read stored state: the same answer until one of the meetings they read is stored again. */
-function readRoute(req: IncomingMessage, pathname: string, deps: HttpDeps): ReadAnswer {
-  const alignment = alignmentRoute(pathname, deps.store, Date.now())
+async function readRoute(req: IncomingMessage, pathname: string, deps: HttpDeps): Promise<ReadAnswer> {
+  const alignment = await alignmentRoute(pathname, deps.store, Date.now())
   if (alignment) return { kind: 'json', status: 200, body: alignment }
-  const file = publishedRoute(pathname, deps.store)
+  const file = await publishedRoute(pathname, deps.store)
   if (file) return { kind: 'file', file }
   return teamReadRoute(req, pathname, { store: deps.store, teams: deps.teams ?? null, publicUrl: deps.publicUrl, now: Date.now })
 }

@@ -30,7 +30,8 @@ export class SyncReplyCache {
 
   /** The sync step 2 frame for a (decodable) state vector. */
   frameFor(stateVector: Uint8Array): Uint8Array {
-    const docClocks = (this.docClocks ??= Y.decodeStateVector(Y.encodeStateVector(this.doc)))
+    if (!this.docClocks) this.docClocks = Y.decodeStateVector(Y.encodeStateVector(this.doc))
+    const docClocks = this.docClocks
     const claimed = Y.decodeStateVector(stateVector)
     const effective = new Map<number, number>()
     let isUpToDate = true
@@ -39,8 +40,14 @@ export class SyncReplyCache {
       if (has > 0) effective.set(client, has)
       if (has < clock) isUpToDate = false
     }
-    if (effective.size === 0) return (this.whole ??= this.encode(null))
-    if (isUpToDate) return (this.upToDate ??= this.encode(Y.encodeStateVector(effective)))
+    if (effective.size === 0) {
+      if (!this.whole) this.whole = this.encode(null)
+      return this.whole
+    }
+    if (isUpToDate) {
+      if (!this.upToDate) this.upToDate = this.encode(Y.encodeStateVector(effective))
+      return this.upToDate
+    }
     const reduced = Y.encodeStateVector(effective)
     const key = Buffer.from(reduced).toString('base64')
     const cached = this.partial.get(key)

@@ -48,7 +48,7 @@ type ClientEvents = {
   notice: (error: CommandError) => void
   pending: (count: number) => void
   feed: (feed: FeedName) => void
-  /** The server refused the token this client said hello with (it is forgotten; see `useToken` to try another). */
+  /** The server refused the token this client said hello with (it is forgotten; see `switchToken` to try another). */
   tokenRefused: (token: string, error: CommandError) => void
 }
 
@@ -135,7 +135,7 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
   }
 
   /** Says hello with another token now (or once connected): a link's token to check, or the identity to go back to. */
-  useToken(token: string | null): void {
+  switchToken(token: string | null): void {
     this.setToken(token)
     this.setIdentity(null)
     if (token && this.status === 'connected') this.sayHello(token)

@@ -4,6 +4,7 @@ import { useConnection } from '../state/connectionStore.ts'
 import { clearLinkToken, loadLinkToken, loadToken, saveToken } from './tokenStorage.ts'
 import { socketBaseUrl } from './socketUrl.ts'
 import { followConnectivity } from './followConnectivity.ts'
+import { CLOSE } from '../../../shared/protocol/closeCodes.ts'
 
 /** One MeetingClient for the page's lifetime, its events mirrored into the connection store. */
 export function useMeetingClient(meetingId: string): MeetingClient | null {
@@ -45,7 +46,7 @@ export function useMeetingClient(meetingId: string): MeetingClient | null {
         const fallback = stored !== null && stored !== refused ? stored : null
         if (fallback) {
           useConnection.getState().set({ notice: `That facilitator link did not work (${error.message}). You are still in the meeting as before; ask for the whole link to facilitate.` })
-          c.useToken(fallback)
+          c.switchToken(fallback)
         } else {
           useConnection.getState().set({
             linkProblem: `That facilitator link did not work: ${error.message} It may have been cut short when it was copied. Paste the whole link again, or join as a participant below.`,
@@ -61,10 +62,10 @@ export function useMeetingClient(meetingId: string): MeetingClient | null {
       if (error.code !== 'invalid_token') useConnection.getState().set({ notice: error.message })
     })
     c.provider.on('closed', (event: { code: number }) => {
-      if (event.code === 4404) useConnection.getState().set({ isMissing: true })
+      if (event.code === CLOSE.notFound) useConnection.getState().set({ isMissing: true })
       // Removed by the facilitator: the saved identity is dead; show the join form with the reason (the meeting may
       // be locked, in which case joining again says so).
-      if (event.code === 4403) {
+      if (event.code === CLOSE.removed) {
         c.forgetToken()
         saveToken(meetingId, null)
         useConnection.getState().set({ linkProblem: 'The facilitator removed you from this meeting.' })
