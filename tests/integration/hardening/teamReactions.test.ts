@@ -39,6 +39,7 @@ describe('reactions on the read-only team link are bounded (issue 15, input)', (
     expect(await rebinder.request({ id: commandId('h2'), type: 'hello', viewer: 'viewer-secret-second-00' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
 
     // 25 sockets from one address, each with a fresh viewer secret.
+    const started = performance.now()
     const outcomes: string[] = []
     for (let i = 0; i < 25; i++) {
       const socket = await RawSocket.open(`${t.wsUrl}/team`, team.teamId)
@@ -47,7 +48,15 @@ describe('reactions on the read-only team link are bounded (issue 15, input)', (
       const reply = await socket.request({ id: commandId('react'), type: 'react', weekId: week, winId, reaction: 'party', on: true })
       outcomes.push(reply.kind === 'reply' && reply.ok ? 'ok' : reply.kind === 'reply' && !reply.ok ? reply.error.code : '?')
     }
-    expect(outcomes.filter((o) => o === 'ok').length).toBe(20)
-    expect(outcomes.slice(20)).toEqual(Array(5).fill('rate_limited'))
+    // A burst of 20, then one more every 3 s: on a loaded machine the 25 sockets take a few seconds to open.
+    const refilled = Math.floor((performance.now() - started) / 3000)
+    expect(outcomes.slice(0, 20)).toEqual(Array(20).fill('ok'))
+    expect(outcomes.filter((o) => o === 'ok').length).toBeLessThanOrEqual(20 + refilled)
+    expect(outcomes.filter((o) => o === 'rate_limited').length).toBeGreaterThanOrEqual(5 - refilled)
+
+    // Team spaces share the command pipeline: a reused id with another body is refused there too.
+    const id = commandId('win')
+    await editor.send({ type: 'postWin', weekId: week, text: 'Second win', by: 'Ana' }, id)
+    await expect(editor.send({ type: 'postWin', weekId: week, text: 'A different win', by: 'Ana' }, id)).rejects.toMatchObject({ code: 'id_reused' })
   })
 })
