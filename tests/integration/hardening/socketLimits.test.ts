@@ -105,6 +105,7 @@ describe('messages are limited per participant, not only per socket (issue 15)',
     const person = await joinAs(t, meeting.meetingId, 'Many Tabs')
     const tabs = await Promise.all(Array.from({ length: 10 }, () => open(meeting.meetingId)))
     for (const tab of tabs) expect(replyCode(await tab.request({ id: commandId('hello'), type: 'hello', token: person.token }))).toBe('ok')
+    const started = performance.now()
     const ids = tabs.map((tab, i) => Array.from({ length: 50 }, (_, k) => {
       const id = commandId(`q${i}-${k}`)
       tab.sendCommand({ id, type: 'findPeople', query: 'x', limit: 1 })
@@ -117,8 +118,10 @@ describe('messages are limited per participant, not only per socket (issue 15)',
         if (replyCode(reply) === 'ok') accepted++
       }
     }
-    // 500 sent; one socket alone may send 60 at once, one person 120 (plus what refills meanwhile).
-    expect(accepted).toBeLessThan(200)
+    // 500 sent; one socket alone may send 60 at once, one person 120 (plus 40 a second refilled meanwhile).
+    const seconds = (performance.now() - started) / 1000
+    expect(accepted).toBeLessThanOrEqual(120 + Math.ceil(40 * seconds) + 1)
+    expect(accepted).toBeLessThan(500)
     expect(accepted).toBeGreaterThanOrEqual(120)
   })
 })
