@@ -182,10 +182,8 @@ function savePersonal(ctx: CommandContext, link: CascadeLink, list: PersonalObje
 }
 
 function refuseUnlessPersonalEditor(ctx: CommandContext): Outcome<never> | null {
-  if (ctx.actor.role === 'anonymous') return refuse('not_joined', 'Join the meeting first.')
-  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the department’s facilitator records personal OKRs.')
-  if (ctx.stage !== 'published') return refuse('wrong_stage', 'Personal OKRs are agreed after the department’s set is published.')
-  return null
+  const allowed = checkPermission(ctx.actor, 'recordPersonalOkrs', ctx.stage)
+  return allowed.ok ? null : refuse(allowed.code, allowed.reason)
 }
 
 export const addPersonalObjective: CommandHandler<'addPersonalObjective'> = (ctx, command) => {
