@@ -6,6 +6,7 @@ import { refuse } from '../../meeting/commandTypes.ts'
 import { checkPermission } from '../../../shared/stages/permissions.ts'
 import { ballotKey } from '../../meeting/vaultDoc.ts'
 import { currentVote, facilitatorVote, saveVote } from './voteAccess.ts'
+import { readField } from '../../../shared/meeting/meetingFields.ts'
 
 export const configureVote: CommandHandler<'configureVote'> = (ctx, command) => {
   const access = facilitatorVote(ctx)
@@ -110,5 +111,7 @@ export const startFinalRound: CommandHandler<'startFinalRound'> = (ctx) => {
 }
 
 function readObjectiveCount(ctx: Parameters<CommandHandler<'openVoting'>>[0]): number {
-  return (ctx.maps.meeting.get('record') as { objectiveCount: number }).objectiveCount
+  const record = readField(ctx.maps.meeting, 'record')
+  if (!record) throw new Error('meeting without a record')
+  return record.objectiveCount
 }
