@@ -298,5 +298,5 @@ describe('a slow reader', () => {
         `(${batches} batches, ${((broadcastBytes as number) / 1e6).toFixed(1)} MB in all); largest server-side backlog ${(maxBacklog / 1024).toFixed(0)} KB`,
     )
     await expectServing(a)
-  }, 60_000)
+  }, 180_000)
 })
