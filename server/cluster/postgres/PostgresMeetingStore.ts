@@ -213,6 +213,10 @@ export class PostgresMeetingStore implements AsyncMeetingStore, AsyncTeamSpaceSt
   private async transaction<T>(work: (tx: Tx) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const client = await this.pool.connect()
     let isBroken = false
+    // reason: a connection that dies between two statements emits 'error' on the checked-out client; the
+    // statement in progress (or the next one) fails as well, and that failure is what the caller acts on.
+    const ignoreDrop = () => undefined
+    client.on('error', ignoreDrop)
     try {
       await client.query(begin)
       const result = await work(client)
@@ -224,6 +228,7 @@ export class PostgresMeetingStore implements AsyncMeetingStore, AsyncTeamSpaceSt
       throw error
     } finally {
       // A connection that failed mid-transaction may be dead or confused: never hand it out again.
+      client.off('error', ignoreDrop)
       client.release(isBroken)
     }
   }
