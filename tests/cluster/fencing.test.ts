@@ -86,23 +86,23 @@ describe('the commit is the fence', () => {
     const lease = await acquireLease(a.db, 'm1', 'node-a', 1_000)
     expect(await a.commitFenced([write('m1', 'a1')], fenceOf('node-a', { m1: lease! }, 1_000))).toEqual({ committed: ['m1'], fenced: [] })
 
-    // Cut the link right after the fence (renew) ran inside the transaction: the row is locked, the writes and
-    // COMMIT are stuck in the network. leaseOf is asked once per batch before the transaction and once after
-    // the renew, so the second call is that moment.
-    let calls = 0
-    const fence: CommitFence = {
-      nodeId: 'node-a',
-      leaseTtlMs: 1_000,
-      leaseOf: () => {
-        if (++calls === 2) proxy.pause()
-        return lease
-      },
-    }
-    const stuck = a.commitFenced([write('m1', 'a2')], fence).then(
+    // Cut the link right after the fence (renew) ran inside the transaction, while the row is locked: another
+    // session holds command_log, so the commit waits there (renewed, update written); then the link goes quiet
+    // and the lock is let go. The rest of the transaction and its COMMIT are stuck in the network.
+    const blocker = await b.db.connect()
+    await blocker.query('BEGIN')
+    await blocker.query('LOCK TABLE command_log IN EXCLUSIVE MODE')
+    const stuck = a.commitFenced([write('m1', 'a2')], fenceOf('node-a', { m1: lease! }, 1_000)).then(
       (result) => ({ result }),
       (error: Error) => ({ error }),
     )
-    await waitFor('the link to be paused', () => calls >= 2)
+    await waitFor('the commit to wait inside its transaction', async () => {
+      const { rows } = await b.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+      return (rows[0]?.n ?? 0) > 0
+    })
+    proxy.pause()
+    await blocker.query('COMMIT')
+    blocker.release()
     // Postgres ends the silent session (idle in transaction), its renew is rolled back with it, the lease
     // runs out, and another node takes over.
     const takeover = await waitFor('a takeover', () => acquireLease(b.db, 'm1', 'node-b', 60_000).then((l) => l ?? undefined))

@@ -132,22 +132,20 @@ export class PostgresMeetingStore implements AsyncMeetingStore, AsyncTeamSpaceSt
    * acknowledged, and the caller reloads).
    */
   async commitFenced(batches: readonly MeetingBatch[], fence: CommitFence): Promise<FencedCommitResult> {
+    // Ask once per meeting: the fence and the epoch stamped on the writes must be the same lease.
+    const leaseByMeeting = new Map<string, OwnedLease | null>()
+    for (const b of batches) if (!leaseByMeeting.has(b.meetingId)) leaseByMeeting.set(b.meetingId, fence.leaseOf(b.meetingId))
     const leases = new Map<string, OwnedLease>()
-    for (const b of batches) {
-      const lease = fence.leaseOf(b.meetingId)
-      if (lease) leases.set(lease.leaseKey, lease)
-    }
+    for (const lease of leaseByMeeting.values()) if (lease) leases.set(lease.leaseKey, lease)
     return this.transaction(async (tx) => {
       const renewed = await renewLeases(tx, fence.nodeId, [...leases.values()], fence.leaseTtlMs)
       const result: FencedCommitResult = { committed: [], fenced: [] }
       for (const batch of batches) {
-        const lease = fence.leaseOf(batch.meetingId)
-        if (!lease || !renewed.has(lease.leaseKey)) {
-          result.fenced.push(batch.meetingId)
-          continue
-        }
-        await writeBatch(tx, batch, lease.epoch)
-        result.committed.push(batch.meetingId)
+        const lease = leaseByMeeting.get(batch.meetingId)
+        const isOwned = lease != null && renewed.has(lease.leaseKey)
+        const list = isOwned ? result.committed : result.fenced
+        if (!list.includes(batch.meetingId)) list.push(batch.meetingId)
+        if (isOwned) await writeBatch(tx, batch, lease.epoch)
       }
       return result
     })
