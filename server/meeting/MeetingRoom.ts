@@ -13,8 +13,10 @@ import { Command, type CommandError } from '../../shared/protocol/messages.ts'
 import type { Actor } from '../../shared/stages/permissions.ts'
 import { isStage, type Stage } from '../../shared/stages/stages.ts'
 import { MESSAGE_SYNC, encodeAppMessage } from '../../shared/protocol/wire.ts'
-import type { Credential, MeetingBatch, MeetingStore, StoredMeeting } from '../persistence/MeetingStore.ts'
-import type { CommitParticipant, GroupCommitter } from '../persistence/GroupCommitter.ts'
+import type { Awaitable, Credential, MeetingBatch, MeetingStore, StoredMeeting } from '../persistence/MeetingStore.ts'
+import { OrderedQueue } from '../room/OrderedQueue.ts'
+import { otherMeetingsOf } from '../cascade/otherMeetingsOf.ts'
+import type { CommitParticipant, CommitScheduler } from '../persistence/GroupCommitter.ts'
 import { newToken, secretMatches, splitToken } from '../security/tokens.ts'
 import { COMMAND_HANDLERS } from '../commands/index.ts'
 import type { CommandContext, Outcome } from './commandTypes.ts'
@@ -24,26 +26,33 @@ import { moveLegacyPresence } from './legacyPresence.ts'
 import { ThrottledFeed } from './ThrottledFeed.ts'
 import { mergeUpdates } from '../sync/mergeUpdates.ts'
 
-/** One socket as the room sees it. */
-export interface RoomConnection {
-  actor: Actor
-  send(frame: Uint8Array): void
-  close(code: number, reason: string): void
-}
+import type { RoomConnection } from '../sync/RoomConnection.ts'
+export type { RoomConnection }
 
 export interface RoomOptions {
   store: MeetingStore
-  committer: GroupCommitter
+  committer: CommitScheduler
   maxParticipants: number
   /** Compact the stored update log into one snapshot after this many updates. */
   compactAfterUpdates: number
   now?: () => number
   onCommand?: (type: string, outcome: 'ok' | 'refused' | 'replayed') => void
-  /** Another loaded (or loadable) meeting, for commands that write two meetings in one commit (the cascade). */
-  otherRoom?: (meetingId: string) => MeetingRoom | null
+  /** A command that failed after waiting on storage (the synchronous path throws to the socket instead). */
+  onError?: (error: unknown) => void
+  /** Another meeting, loaded if need be, for commands that write two meetings in one commit (the cascade). */
+  otherRoom?: (meetingId: string) => Awaitable<MeetingRoom | null>
 }
 
 type Reply = (frame: Uint8Array) => void
+
+interface Prepared {
+  logged: string | null
+  others: Map<string, MeetingRoom | null>
+}
+
+const actorKeyOf = (actor: Actor): string => (actor.role === 'anonymous' ? 'anonymous' : actor.participantId)
+/** Results of commands committed while lookups were waiting (async store), so a racing resend is not applied twice. */
+const RECENTLY_COMMITTED_MAX = 4096
 
 const SERVER_ORIGIN = Symbol('server')
 const SIMILARITY_REBUILD_MS = 1000
@@ -111,6 +120,9 @@ export class MeetingRoom implements CommitParticipant {
   private readonly inFlight = new Map<string, Reply[]>()
   private updatesSinceSnapshot: number
   private isBroken = false
+  private isCommitInFlight = false
+  private readonly queue = new OrderedQueue((error) => this.options.onError?.(error))
+  private readonly recentlyCommitted = new Map<string, string>()
   private readonly now: () => number
 
   constructor(
@@ -186,6 +198,11 @@ export class MeetingRoom implements CommitParticipant {
   }
 
   get hasUncommittedChanges(): boolean {
+    return this.isCommitInFlight || this.hasPendingWrites
+  }
+
+  /** Changes not yet handed to a commit. */
+  private get hasPendingWrites(): boolean {
     return (
       this.isPresenceStale ||
       [...this.keyResultDocs.values()].some((d) => d.hasPending) ||
@@ -245,10 +262,15 @@ export class MeetingRoom implements CommitParticipant {
       conn.send(this.syncStep2For(stateVector))
       return true
     }
-    this.afterCommit.push(() => {
+    const answer = () => {
       if (this.connections.has(conn)) conn.send(this.syncStep2For(stateVector))
-    })
-    this.options.committer.markDirty(this)
+    }
+    // Only the commit in flight holds unsaved state: answer when it is saved, without another commit.
+    if (this.isCommitInFlight && !this.hasPendingWrites) this.committing.push(answer)
+    else {
+      this.afterCommit.push(answer)
+      this.options.committer.markDirty(this)
+    }
     return true
   }
 
@@ -280,6 +302,31 @@ export class MeetingRoom implements CommitParticipant {
       return
     }
     const command = parsed.data
+    this.queue.push(
+      () => this.prepare(conn, command),
+      (prepared) => this.run(conn, command, reply, prepared),
+    )
+  }
+
+  /**
+   * What a command needs from storage before it can run: its command-log entry (a resend is answered from it) and
+   * the other meetings it may write. Synchronous with SQLite; a promise with a networked store.
+   */
+  private prepare(conn: RoomConnection, command: Command): Awaitable<Prepared> {
+    if (command.type === 'hello' || this.isBroken) return { logged: null, others: new Map() }
+    const logged = this.options.store.findCommandResult(this.id, actorKeyOf(conn.actor), command.id)
+    const others = otherMeetingsOf(this.doc, command)
+      .filter((id) => id !== this.id)
+      .map((id) => [id, this.options.otherRoom?.(id) ?? null] as const)
+    const isAsync = logged instanceof Promise || others.some(([, room]) => room instanceof Promise)
+    if (!isAsync) return { logged: logged as string | null, others: new Map(others as [string, MeetingRoom | null][]) }
+    return Promise.all([logged, ...others.map(([, room]) => room)]).then(([found, ...rooms]) => ({
+      logged: found as string | null,
+      others: new Map(others.map(([id], i) => [id, (rooms[i] as MeetingRoom | null) ?? null])),
+    }))
+  }
+
+  private run(conn: RoomConnection, command: Command, reply: Reply, prepared: Prepared): void {
     if (this.isBroken) {
       reply(errorFrame(command.id, { code: 'internal', message: 'The meeting is restarting; try again in a moment.' }))
       return
@@ -288,14 +335,15 @@ export class MeetingRoom implements CommitParticipant {
       reply(this.hello(conn, command.id, command.token))
       return
     }
-    const actorKey = conn.actor.role === 'anonymous' ? 'anonymous' : conn.actor.participantId
+    const actorKey = actorKeyOf(conn.actor)
     const key = `${actorKey}\u0000${command.id}`
     const waiting = this.inFlight.get(key)
     if (waiting) {
       waiting.push(reply)
       return
     }
-    const logged = this.options.store.findCommandResult(this.id, actorKey, command.id)
+    // A lookup that raced its own commit (async store) is answered from memory.
+    const logged = prepared.logged ?? this.recentlyCommitted.get(key) ?? null
     if (logged !== null) {
       this.replay(conn, command, logged, reply)
       return
@@ -337,7 +385,7 @@ export class MeetingRoom implements CommitParticipant {
         this.vaultMaps.audit.push([{ at: ctx.now, actorId, actorName: this.nameOf(conn.actor), action, detail }])
       },
       otherMeeting: (meetingId) => {
-        const room = meetingId === this.id ? null : (this.options.otherRoom?.(meetingId) ?? null)
+        const room = prepared.others.get(meetingId) ?? null
         if (!room || room.broken) return null
         return {
           doc: room.doc,
@@ -379,13 +427,15 @@ export class MeetingRoom implements CommitParticipant {
       this.pendingCredentials.push(c)
     }
     if (boundActor) this.bind(conn, boundActor)
-    this.pendingCommands.push({ actorKey, commandId: command.id, resultJson: JSON.stringify(outcome.logged ?? result) })
+    const resultJson = JSON.stringify(outcome.logged ?? result)
+    this.pendingCommands.push({ actorKey, commandId: command.id, resultJson })
     const replies: Reply[] = [reply]
     this.inFlight.set(key, replies)
     this.actorsThisTick.add(conn)
     const frame = okFrame(command.id, result)
     this.afterCommit.push(() => {
       this.inFlight.delete(key)
+      if (this.queue.isBusy) this.rememberCommitted(key, resultJson)
       for (const r of replies) r(frame)
     })
     this.afterFailure.push(() => {
@@ -396,7 +446,15 @@ export class MeetingRoom implements CommitParticipant {
     this.options.committer.markDirty(this)
   }
 
+  private rememberCommitted(key: string, resultJson: string): void {
+    this.recentlyCommitted.set(key, resultJson)
+    if (this.recentlyCommitted.size > RECENTLY_COMMITTED_MAX) {
+      this.recentlyCommitted.delete(this.recentlyCommitted.keys().next().value as string)
+    }
+  }
+
   takeBatch(): MeetingBatch {
+    this.isCommitInFlight = true
     this.publishPresence()
     const update = this.pendingUpdates.length === 0 ? null : mergeUpdates(this.pendingUpdates)
     let snapshot: Uint8Array | null = null
@@ -452,6 +510,7 @@ export class MeetingRoom implements CommitParticipant {
   private lastBroadcastMs = 0
 
   onCommitted(): void {
+    this.isCommitInFlight = false
     const update = this.broadcastAfterCommit
     this.broadcastAfterCommit = null
     if (update) {
@@ -477,6 +536,7 @@ export class MeetingRoom implements CommitParticipant {
   }
 
   onCommitFailed(): void {
+    this.isCommitInFlight = false
     // Memory is now ahead of disk. Refuse what was pending and drop every socket; the registry reloads the
     // room from disk on the next connection, so nobody ever sees state that was not stored.
     this.broadcastAfterCommit = null

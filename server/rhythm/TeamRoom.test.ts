@@ -23,13 +23,13 @@ const WEEK = '2027-01-04'
 class LoggingStore extends SqliteMeetingStore {
   shouldFailNextCommit = false
   log: string[] = []
-  override commit(batches: readonly MeetingBatch[]): void {
+  override async commit(batches: readonly MeetingBatch[]): Promise<void> {
     if (this.shouldFailNextCommit) {
       this.shouldFailNextCommit = false
       this.log.push('commit failed')
       throw new Error('disk full')
     }
-    super.commit(batches)
+    await super.commit(batches)
     this.log.push('commit')
   }
 }

@@ -8,10 +8,11 @@ import { TeamCommand, type TeamRole } from '../../shared/rhythm/teamCommands.ts'
 import { emptyWeek, readTeamView, teamMaps, type TeamView } from '../../shared/rhythm/teamDoc.ts'
 import { applyWeekEdit, type WeekEdit } from '../../shared/rhythm/teamEdits.ts'
 import type { RoomConnection } from '../meeting/MeetingRoom.ts'
-import type { CommitParticipant, GroupCommitter } from '../persistence/GroupCommitter.ts'
+import type { CommitParticipant, CommitScheduler } from '../persistence/GroupCommitter.ts'
 import type { MeetingBatch, MeetingStore, TeamSpaceRow } from '../persistence/MeetingStore.ts'
 import { hashSecret, secretMatches } from '../security/tokens.ts'
 import { mergeUpdates } from '../sync/mergeUpdates.ts'
+import { OrderedQueue } from '../room/OrderedQueue.ts'
 
 const SERVER_ORIGIN = Symbol('team-server')
 
@@ -24,7 +25,7 @@ export interface TeamActor {
 
 export interface TeamRoomOptions {
   store: MeetingStore
-  committer: GroupCommitter
+  committer: CommitScheduler
   compactAfterUpdates: number
   now?: () => number
   onCommand?: (type: string, outcome: 'ok' | 'refused' | 'replayed') => void
@@ -54,6 +55,9 @@ export class TeamRoom implements CommitParticipant {
   private readonly inFlight = new Map<string, Reply[]>()
   private updatesSinceSnapshot: number
   private isBroken = false
+  private isCommitInFlight = false
+  private readonly queue = new OrderedQueue(() => {})
+  private readonly recentlyCommitted = new Map<string, string>()
   private readonly now: () => number
 
   constructor(
@@ -87,7 +91,7 @@ export class TeamRoom implements CommitParticipant {
   }
 
   get hasUncommittedChanges(): boolean {
-    return this.pendingUpdates.length > 0 || this.pendingCommands.length > 0
+    return this.isCommitInFlight || this.pendingUpdates.length > 0 || this.pendingCommands.length > 0
   }
 
   view(): TeamView | null {
@@ -175,13 +179,24 @@ export class TeamRoom implements CommitParticipant {
       return
     }
     const actorKey = `team:${this.team.id}:${actor.role === 'editor' ? 'editor' : `viewer:${actor.reactorKey ?? 'anonymous'}`}`
+    this.queue.push(
+      () => this.options.store.findCommandResult(this.team.meetingId, actorKey, command.id),
+      (logged) => this.run(command, actor, actorKey, logged, reply),
+    )
+  }
+
+  private run(command: Exclude<TeamCommand, { type: 'hello' }>, actor: TeamActor, actorKey: string, found: string | null, reply: Reply): void {
+    if (this.isBroken) {
+      reply(errorFrame(command.id, { code: 'internal', message: 'The team space is restarting; try again in a moment.' }))
+      return
+    }
     const key = `${actorKey}\u0000${command.id}`
     const waiting = this.inFlight.get(key)
     if (waiting) {
       waiting.push(reply)
       return
     }
-    const logged = this.options.store.findCommandResult(this.team.meetingId, actorKey, command.id)
+    const logged = found ?? this.recentlyCommitted.get(key) ?? null
     if (logged !== null) {
       this.options.onCommand?.(`team:${command.type}`, 'replayed')
       reply(okFrame(command.id, JSON.parse(logged)))
@@ -215,12 +230,15 @@ export class TeamRoom implements CommitParticipant {
       this.doc.transact(() => this.maps.weeks.set(edit.weekId, outcome.week), SERVER_ORIGIN)
       result = outcome.result
     }
-    this.pendingCommands.push({ actorKey, commandId: command.id, resultJson: JSON.stringify(result) })
+    const resultJson = JSON.stringify(result)
+    this.pendingCommands.push({ actorKey, commandId: command.id, resultJson })
     const replies: Reply[] = [reply]
     this.inFlight.set(key, replies)
     const frame = okFrame(command.id, result)
     this.afterCommit.push(() => {
       this.inFlight.delete(key)
+      // A resend whose lookup raced this commit (async store) is answered from memory.
+      if (this.queue.isBusy) this.recentlyCommitted.set(key, resultJson)
       for (const r of replies) r(frame)
     })
     this.afterFailure.push(() => {
@@ -232,6 +250,7 @@ export class TeamRoom implements CommitParticipant {
   }
 
   takeBatch(): MeetingBatch {
+    this.isCommitInFlight = true
     const update = this.pendingUpdates.length === 0 ? null : mergeUpdates(this.pendingUpdates)
     let snapshot: Uint8Array | null = null
     if (update && ++this.updatesSinceSnapshot >= this.options.compactAfterUpdates) {
@@ -257,6 +276,7 @@ export class TeamRoom implements CommitParticipant {
   }
 
   onCommitted(): void {
+    this.isCommitInFlight = false
     const update = this.broadcastAfterCommit
     this.broadcastAfterCommit = null
     if (update) {
@@ -273,6 +293,7 @@ export class TeamRoom implements CommitParticipant {
   }
 
   onCommitFailed(): void {
+    this.isCommitInFlight = false
     // Memory is ahead of disk: refuse what was pending, drop every socket; the registry reloads from disk.
     this.broadcastAfterCommit = null
     const failures = [...this.committingFailures, ...this.afterFailure]
