@@ -1,7 +1,6 @@
 import pg from 'pg'
-import type { Credential, MeetingBatch, StoredMeeting, TeamSpaceRow } from '../../persistence/MeetingStore.ts'
+import type { Credential, MeetingBatch, MeetingStore, StoredMeeting, TeamSpaceRow, TeamSpaceStore } from '../../persistence/MeetingStore.ts'
 import { renewLeases, type OwnedLease } from '../lease/meetingLease.ts'
-import type { AsyncMeetingStore, AsyncTeamSpaceStore } from './AsyncStore.ts'
 import { migratePostgres } from './pgMigrations.ts'
 import { writeBatch, writeDoc, type Tx } from './writeBatch.ts'
 
@@ -37,7 +36,7 @@ export interface FencedCommitResult {
  * every call is async. Each connection runs with `synchronous_commit = on`, so COMMIT returns only once the WAL is
  * flushed: an acknowledgement sent after it survives a Postgres crash.
  */
-export class PostgresMeetingStore implements AsyncMeetingStore, AsyncTeamSpaceStore {
+export class PostgresMeetingStore implements MeetingStore, TeamSpaceStore {
   private constructor(private readonly pool: pg.Pool) {}
 
   static async connect(options: PostgresStoreOptions): Promise<PostgresMeetingStore> {
