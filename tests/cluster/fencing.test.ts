@@ -180,5 +180,5 @@ describe('Postgres crash while committing', () => {
     expect(rows[0]?.n).toBe(stored.length) // 0 half-applied: update and command log went together
     // Writes that failed may or may not have landed (the crash can hit after COMMIT reached the disk); none were acked.
     expect(failed.every((label) => !acked.includes(label))).toBe(true)
-  })
+  }, 90_000)
 })

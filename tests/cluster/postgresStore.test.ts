@@ -163,6 +163,26 @@ describe('PostgresMeetingStore', () => {
     expect(readMeetingView(await rebuild('m1'))).toEqual(readMeetingView(doc))
   })
 
+  it('applies several batches of one meeting in one commit as if one after another (updates, a snapshot, rotated tokens)', async () => {
+    const doc = await createMeeting('m1')
+    const u1 = change(doc, (m) => m.meeting.set('stage', { stage: 'submit', startedAt: 1 }))
+    const snapshot = Y.encodeStateAsUpdate(doc)
+    const u3 = change(doc, (m) => m.cards.set('c1', CARD))
+    const ana = (tokenHash: string): Credential => ({ participantId: 'ana', role: 'participant', tokenHash })
+    await store.commit([
+      batch('m1', { update: u1, credentials: [ana('b'.repeat(64))] }),
+      batch('m1', { snapshot, credentials: [ana('c'.repeat(64))] }),
+      batch('m1', { update: u3, credentials: [ana('d'.repeat(64))] }),
+    ])
+    const stored = await store.loadMeeting('m1')
+    expect(stored?.updates).toEqual([snapshot, u3])
+    expect(stored?.credentials.find((c) => c.participantId === 'ana')?.tokenHash).toBe('d'.repeat(64))
+    expect(readMeetingView(await rebuild('m1'))).toEqual(readMeetingView(doc))
+    await store.commit([batch('m1', { update: change(doc, (m) => m.meeting.set('title', 'Renamed')) })])
+    expect(await store.updateCount('m1')).toBe(3)
+    expect((await rebuild('m1')).getMap('meeting').get('title')).toBe('Renamed')
+  })
+
   it('finds a logged command result and keeps the first when an id is logged twice', async () => {
     await createMeeting('m1')
     await createMeeting('m2')

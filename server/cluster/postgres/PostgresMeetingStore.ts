@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Credential, MeetingBatch, MeetingStore, StoredMeeting, TeamSpaceRow, TeamSpaceStore } from '../../persistence/MeetingStore.ts'
 import { renewLeases, type OwnedLease } from '../lease/meetingLease.ts'
 import { migratePostgres } from './pgMigrations.ts'
-import { writeBatch, writeDoc, type Tx } from './writeBatch.ts'
+import { writeBatch, writeBatches, writeDoc, type EpochBatch, type Tx } from './writeBatch.ts'
 
 export interface PostgresStoreOptions {
   connectionString: string
@@ -119,9 +119,7 @@ export class PostgresMeetingStore implements MeetingStore, TeamSpaceStore {
   /** Single-node mode: no lease, no fence (the only writer is this process). */
   async commit(batches: readonly MeetingBatch[]): Promise<void> {
     if (batches.length === 0) return
-    await this.transaction(async (tx) => {
-      for (const batch of batches) await writeBatch(tx, batch, null)
-    })
+    await this.transaction((tx) => writeBatches(tx, batches.map((batch) => ({ batch, writerEpoch: null }))))
   }
 
   /**
@@ -139,13 +137,15 @@ export class PostgresMeetingStore implements MeetingStore, TeamSpaceStore {
     return this.transaction(async (tx) => {
       const renewed = await renewLeases(tx, fence.nodeId, [...leases.values()], fence.leaseTtlMs)
       const result: FencedCommitResult = { committed: [], fenced: [] }
+      const owned: EpochBatch[] = []
       for (const batch of batches) {
         const lease = leaseByMeeting.get(batch.meetingId)
         const isOwned = lease != null && renewed.has(lease.leaseKey)
         const list = isOwned ? result.committed : result.fenced
         if (!list.includes(batch.meetingId)) list.push(batch.meetingId)
-        if (isOwned) await writeBatch(tx, batch, lease.epoch)
+        if (isOwned) owned.push({ batch, writerEpoch: lease.epoch })
       }
+      await writeBatches(tx, owned)
       return result
     })
   }
