@@ -10,7 +10,7 @@ import { readTeamView, teamMaps, type TeamRecord } from '../../shared/rhythm/tea
 import { GroupCommitter } from '../persistence/GroupCommitter.ts'
 import type { MeetingBatch } from '../persistence/MeetingStore.ts'
 import { SqliteMeetingStore } from '../persistence/SqliteMeetingStore.ts'
-import type { RoomConnection } from '../meeting/MeetingRoom.ts'
+import type { RoomConnection } from '../sync/RoomConnection.ts'
 import { hashSecret } from '../security/tokens.ts'
 import { TeamRoom, teamDocName } from './TeamRoom.ts'
 

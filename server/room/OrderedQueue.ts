@@ -24,8 +24,8 @@ export class OrderedQueue {
   push<T>(prepare: () => Awaitable<T>, run: (value: T) => void): void {
     if (this.waiting === 0) {
       const value = prepare()
-      if (!(value instanceof Promise)) return run(value)
-      this.chain(value, run)
+      if (value instanceof Promise) this.chain(value, run)
+      else run(value)
       return
     }
     this.chain(

@@ -46,7 +46,14 @@ async function measure(name: string, store: Pick<MeetingStore, 'createMeeting'>,
   }
   const seconds = (performance.now() - started) / 1000
   const p = percentiles(latencies)
-  return { store: name, commits: COMMITS, meetingsPerCommit: MEETINGS, p50Ms: round(p.p50, 2), p99Ms: round(p.p99, 2), commitsPerSecond: round(COMMITS / seconds, 0) }
+  return {
+    store: name,
+    commits: COMMITS,
+    meetingsPerCommit: MEETINGS,
+    p50Ms: round(p.p50, 2),
+    p99Ms: round(p.p99, 2),
+    commitsPerSecond: round(COMMITS / seconds, 0),
+  }
 }
 
 const rows = []
@@ -66,10 +73,12 @@ try {
   const leases = new Map<string, OwnedLease>()
   for (const id of meetingIds) leases.set(id, (await acquireLease(fenced.db, id, 'bench-node', 60_000))!)
   const fence = { nodeId: 'bench-node', leaseTtlMs: 60_000, leaseOf: (id: string) => leases.get(id) ?? null }
-  rows.push(await measure('postgres fenced', fenced, async (b) => {
-    const result = await fenced.commitFenced(b, fence)
-    if (result.fenced.length > 0) throw new Error('fenced during the bench')
-  }))
+  rows.push(
+    await measure('postgres fenced', fenced, async (b) => {
+      const result = await fenced.commitFenced(b, fence)
+      if (result.fenced.length > 0) throw new Error('fenced during the bench')
+    }),
+  )
   await fenced.close()
 } finally {
   await postgres.destroy()

@@ -70,14 +70,18 @@ describe('the commit is the fence', () => {
 
     // The old owner keeps going with its old epoch: m1 is refused whole, m2 (still its own) is written.
     expect(await a.commitFenced([write('m1', 'a3'), write('m2', 'a4')], fenceA)).toEqual({ committed: ['m2'], fenced: ['m1'] })
-    expect((await storedWrites(a.db, 'm1')).map((w) => [w.payload, w.epoch])).toEqual([['m1:created', null], ['a1', 1], ['b1', 2]])
+    expect((await storedWrites(a.db, 'm1')).map((w) => [w.payload, w.epoch])).toEqual([
+      ['m1:created', null],
+      ['a1', 1],
+      ['b1', 2],
+    ])
     expect(await a.findCommandResult('m1', 'writer', 'a3')).toBeNull()
     expect(await a.findCommandResult('m2', 'writer', 'a4')).toBe('"a4"')
     // A meeting this node never leased is refused too.
     expect(await a.commitFenced([write('m1', 'a5')], fenceOf('node-a', {}))).toEqual({ committed: [], fenced: ['m1'] })
   })
 
-  it('an owner cut from Postgres mid-commit, past its lease, is fenced: no write of its epoch after the new owner\'s first', async () => {
+  it("an owner cut from Postgres mid-commit, past its lease, is fenced: no write of its epoch after the new owner's first", async () => {
     const proxy = await LinkProxy.start({ host: '127.0.0.1', port: server.port })
     opened.push(proxy)
     const a = await node(proxy.proxiedUrl(url), { idleInTransactionTimeoutMs: 800, queryTimeoutMs: 30_000 })

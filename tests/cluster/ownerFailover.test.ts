@@ -108,7 +108,9 @@ describe('cluster: one owner per meeting, fenced commits (3 node processes, Post
     const beforeRedis = acksOf('m1').length
     await cluster.redis.kill()
     await waitFor('acks while Redis is down', () => acksOf('m1').length > beforeRedis + 20, 30_000)
-    await waitFor('a follower noticing the silence', () => cluster.allEvents.some((e) => e.ev === 'feed' && e.reason === 'silent' && e.receivedAt > Date.now() - 10_000))
+    await waitFor('a follower noticing the silence', () =>
+      cluster.allEvents.some((e) => e.ev === 'feed' && e.reason === 'silent' && e.receivedAt > Date.now() - 10_000),
+    )
     await cluster.redis.restart()
     const afterRedis = acksOf('m1').length
     await waitFor('acks after Redis is back', () => acksOf('m1').length > afterRedis + 20, 30_000)

@@ -3,7 +3,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { CommandFailure, MeetingClient } from '../../shared/client/MeetingClient.ts'
 import { newCommandId } from '../../shared/client/commandId.ts'
-import type { CreateMeetingResponse } from '../../shared/protocol/messages.ts'
+import type { CreateMeetingResponse, IdentityResult } from '../../shared/protocol/messages.ts'
 import { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
 import { vaultMaps } from '../../server/meeting/vaultDoc.ts'
 import { CrashableServer } from '../integration/crash/crashableServer.ts'
@@ -93,7 +93,7 @@ async function startWorkload(): Promise<Workload> {
     for (let round = 0; isRunning; round++) {
       const person = client(meeting.meetingId)
       const name = `W${w}-${round}`
-      let identity
+      let identity: IdentityResult
       try {
         identity = await person.join(name)
       } catch (error) {
@@ -168,7 +168,10 @@ describe('the server on Postgres (DATABASE_URL)', () => {
     await waitFor('proposals after the last restart', () => work.proposed.size >= last + 10, 60_000)
     expect(await work.stop()).toEqual([])
     const stored = await auditStored(work)
-    console.log('postgres server kill -9 figures', JSON.stringify({ kills: KILLS, sent: work.sent(), acknowledged: work.proposed.size, joins: work.joined.size, stored }))
+    console.log(
+      'postgres server kill -9 figures',
+      JSON.stringify({ kills: KILLS, sent: work.sent(), acknowledged: work.proposed.size, joins: work.joined.size, stored }),
+    )
   }, 240_000)
 
   it('rides out a Postgres crash (pg_ctl -m immediate) and restart: failed commits are not acknowledged, clients carry on', async () => {

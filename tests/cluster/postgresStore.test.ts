@@ -10,7 +10,17 @@ import { ThrowawayPostgres } from './helpers/ThrowawayPostgres.ts'
 
 // The SqliteMeetingStore contract (server/persistence/SqliteMeetingStore.test.ts), run against a real Postgres.
 
-const CARD: CardRecord = { id: 'c1', title: 'Win Europe', why: '', authorIds: [], supporterIds: [], merged: [], clusterId: null, submissionIds: ['s1'], createdAt: 2001 }
+const CARD: CardRecord = {
+  id: 'c1',
+  title: 'Win Europe',
+  why: '',
+  authorIds: [],
+  supporterIds: [],
+  merged: [],
+  clusterId: null,
+  submissionIds: ['s1'],
+  createdAt: 2001,
+}
 const REQUEST = {
   title: 'Company OKRs',
   quarter: '2027 Q1',
@@ -84,7 +94,9 @@ describe('PostgresMeetingStore', () => {
     vault.getMap('secrets').set('s1', 'private proposal')
     const kr = new Uint8Array([1, 2, 3])
     const shared = change(doc, (m) => m.meeting.set('stage', { stage: 'submit', startedAt: 1 }))
-    await store.commit([batch('m1', { update: shared, vault: { update: vaultUpdate, snapshot: null }, extraDocs: [{ name: 'kr:o1', update: kr, snapshot: null }] })])
+    await store.commit([
+      batch('m1', { update: shared, vault: { update: vaultUpdate, snapshot: null }, extraDocs: [{ name: 'kr:o1', update: kr, snapshot: null }] }),
+    ])
     const stored = await store.loadMeeting('m1')
     expect(stored?.updates).toHaveLength(2)
     expect(stored?.vaultUpdates).toEqual([vaultUpdate])

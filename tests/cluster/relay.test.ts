@@ -36,7 +36,7 @@ const payloadOf = (e: FeedEvent) => (e.message?.kind === 'broadcast' ? new TextD
 const delivered = (n: Node) => n.feed.filter((e) => e.decision.action === 'deliver').map(payloadOf)
 
 describe('RedisRelay on a real Redis', () => {
-  it('carries one owner\'s broadcasts to every follower in order, tagged with epoch and sequence', async () => {
+  it("carries one owner's broadcasts to every follower in order, tagged with epoch and sequence", async () => {
     const owner = await node('a')
     const b = await node('b')
     const c = await node('c')

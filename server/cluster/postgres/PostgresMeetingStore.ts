@@ -66,27 +66,34 @@ export class PostgresMeetingStore implements MeetingStore, TeamSpaceStore {
     return this.pool
   }
 
-  async createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; initialVaultUpdate?: Uint8Array; credentials: Credential[] }): Promise<void> {
+  async createMeeting(meeting: {
+    id: string
+    createdAt: number
+    initialUpdate: Uint8Array
+    initialVaultUpdate?: Uint8Array
+    credentials: Credential[]
+  }): Promise<void> {
     await this.transaction(async (tx) => {
       await tx.query('INSERT INTO meetings (id, created_at) VALUES ($1, $2)', [meeting.id, meeting.createdAt])
-      await writeBatch(tx, {
-        meetingId: meeting.id,
-        update: meeting.initialUpdate,
-        credentials: meeting.credentials,
-        commands: [],
-        snapshot: null,
-        vault: meeting.initialVaultUpdate ? { update: meeting.initialVaultUpdate, snapshot: null } : undefined,
-      }, null)
+      await writeBatch(
+        tx,
+        {
+          meetingId: meeting.id,
+          update: meeting.initialUpdate,
+          credentials: meeting.credentials,
+          commands: [],
+          snapshot: null,
+          vault: meeting.initialVaultUpdate ? { update: meeting.initialVaultUpdate, snapshot: null } : undefined,
+        },
+        null,
+      )
     })
   }
 
   /** One consistent snapshot of the meeting (REPEATABLE READ), even while its owner keeps committing. */
   async loadMeeting(id: string): Promise<StoredMeeting | null> {
     return this.transaction(async (tx) => {
-      const meeting = await tx.query<{ id: string; createdAt: number }>(
-        'SELECT id, created_at::float8 AS "createdAt" FROM meetings WHERE id = $1',
-        [id],
-      )
+      const meeting = await tx.query<{ id: string; createdAt: number }>('SELECT id, created_at::float8 AS "createdAt" FROM meetings WHERE id = $1', [id])
       const row = meeting.rows[0]
       if (!row) return null
       const credentials = await tx.query<Credential>(
@@ -119,7 +126,12 @@ export class PostgresMeetingStore implements MeetingStore, TeamSpaceStore {
   /** Single-node mode: no lease, no fence (the only writer is this process). */
   async commit(batches: readonly MeetingBatch[]): Promise<void> {
     if (batches.length === 0) return
-    await this.transaction((tx) => writeBatches(tx, batches.map((batch) => ({ batch, writerEpoch: null }))))
+    await this.transaction((tx) =>
+      writeBatches(
+        tx,
+        batches.map((batch) => ({ batch, writerEpoch: null })),
+      ),
+    )
   }
 
   /**
@@ -159,10 +171,9 @@ export class PostgresMeetingStore implements MeetingStore, TeamSpaceStore {
   }
 
   async updateCount(meetingId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>(
-      "SELECT COUNT(*)::int AS n FROM doc_updates WHERE meeting_id = $1 AND doc_name = 'meeting'",
-      [meetingId],
-    )
+    const { rows } = await this.pool.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM doc_updates WHERE meeting_id = $1 AND doc_name = 'meeting'", [
+      meetingId,
+    ])
     return rows[0]?.n ?? 0
   }
 
@@ -173,10 +184,13 @@ export class PostgresMeetingStore implements MeetingStore, TeamSpaceStore {
 
   async createTeamSpace(team: TeamSpaceRow & { initialUpdate: Uint8Array }): Promise<void> {
     await this.transaction(async (tx) => {
-      await tx.query(
-        'INSERT INTO team_spaces (id, meeting_id, name, created_at, editor_token_hash) VALUES ($1, $2, $3, $4, $5)',
-        [team.id, team.meetingId, team.name, team.createdAt, team.editorTokenHash],
-      )
+      await tx.query('INSERT INTO team_spaces (id, meeting_id, name, created_at, editor_token_hash) VALUES ($1, $2, $3, $4, $5)', [
+        team.id,
+        team.meetingId,
+        team.name,
+        team.createdAt,
+        team.editorTokenHash,
+      ])
       await writeDoc(tx, team.meetingId, `team:${team.id}`, team.initialUpdate, null, null)
     })
   }
@@ -231,5 +245,4 @@ export class PostgresMeetingStore implements MeetingStore, TeamSpaceStore {
   }
 }
 
-const TEAM_COLUMNS =
-  'SELECT id, meeting_id AS "meetingId", name, created_at::float8 AS "createdAt", editor_token_hash AS "editorTokenHash" FROM team_spaces'
+const TEAM_COLUMNS = 'SELECT id, meeting_id AS "meetingId", name, created_at::float8 AS "createdAt", editor_token_hash AS "editorTokenHash" FROM team_spaces'

@@ -98,7 +98,14 @@ export async function writeBatch(tx: Tx, batch: MeetingBatch, writerEpoch: numbe
 }
 
 /** Appends an update to a named doc, or replaces all its updates by one snapshot (compaction). */
-export async function writeDoc(tx: Tx, meetingId: string, docName: string, update: Uint8Array | null, snapshot: Uint8Array | null, writerEpoch: number | null): Promise<void> {
+export async function writeDoc(
+  tx: Tx,
+  meetingId: string,
+  docName: string,
+  update: Uint8Array | null,
+  snapshot: Uint8Array | null,
+  writerEpoch: number | null,
+): Promise<void> {
   const extraDocs = [{ name: docName, update, snapshot }]
   await writeBatches(tx, [{ batch: { meetingId, update: null, credentials: [], commands: [], snapshot: null, extraDocs }, writerEpoch }])
 }

@@ -1,13 +1,6 @@
 import { Redis } from 'ioredis'
 import { MeetingFeedTracker, type FeedDecision } from './MeetingFeedTracker.ts'
-import {
-  MeetingMessage,
-  NodeMessage,
-  meetingChannel,
-  nodeChannel,
-  parseRelayMessage,
-  toBase64,
-} from './relayMessages.ts'
+import { MeetingMessage, NodeMessage, meetingChannel, nodeChannel, parseRelayMessage, toBase64 } from './relayMessages.ts'
 
 export interface RelayOptions {
   url: string

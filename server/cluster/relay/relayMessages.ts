@@ -12,7 +12,10 @@ import { z } from 'zod'
 /** 256 KB frames (the socket limit) are ~350 KB in base64. */
 const MAX_BASE64_CHARS = 360_000
 const Id = z.string().min(1).max(128)
-const Base64 = z.string().max(MAX_BASE64_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/)
+const Base64 = z
+  .string()
+  .max(MAX_BASE64_CHARS)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
 const Epoch = z.number().int().positive()
 const Seq = z.number().int().nonnegative()
 

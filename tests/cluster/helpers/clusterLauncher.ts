@@ -132,9 +132,13 @@ export class Cluster {
   }
 
   private async ready(node: ClusterNode): Promise<void> {
-    await waitFor(`${node.id} to be ready`, () => {
-      if (!node.isAlive) throw new Error(`${node.id} exited: ${node.errorOutput}`)
-      return node.events.some((e) => e.ev === 'ready')
-    }, 30_000)
+    await waitFor(
+      `${node.id} to be ready`,
+      () => {
+        if (!node.isAlive) throw new Error(`${node.id} exited: ${node.errorOutput}`)
+        return node.events.some((e) => e.ev === 'ready')
+      },
+      30_000,
+    )
   }
 }
