@@ -23,6 +23,7 @@ import type { PresenceSummary, RosterEntry } from '../../shared/presence/presenc
 import { moveLegacyPresence } from './legacyPresence.ts'
 import { ThrottledFeed } from './ThrottledFeed.ts'
 import { mergeUpdates } from '../sync/mergeUpdates.ts'
+import { SeenCommandIds } from './SeenCommandIds.ts'
 
 /** One socket as the room sees it. */
 export interface RoomConnection {
@@ -109,6 +110,8 @@ export class MeetingRoom implements CommitParticipant {
   private afterFailure: (() => void)[] = []
   /** Replies owed for commands whose commit is still running, keyed by actor and command id. */
   private readonly inFlight = new Map<string, Reply[]>()
+  /** Command ids this meeting ever logged: a fresh id skips the store's replay lookup. */
+  private readonly seenCommands = new SeenCommandIds(() => this.options.store.listCommandKeys?.(this.id) ?? null)
   private updatesSinceSnapshot: number
   private isBroken = false
   private readonly now: () => number
@@ -295,7 +298,7 @@ export class MeetingRoom implements CommitParticipant {
       waiting.push(reply)
       return
     }
-    const logged = this.options.store.findCommandResult(this.id, actorKey, command.id)
+    const logged = this.seenCommands.mightBeLogged(actorKey, command.id) ? this.options.store.findCommandResult(this.id, actorKey, command.id) : null
     if (logged !== null) {
       this.replay(conn, command, logged, reply)
       return
@@ -380,6 +383,7 @@ export class MeetingRoom implements CommitParticipant {
     }
     if (boundActor) this.bind(conn, boundActor)
     this.pendingCommands.push({ actorKey, commandId: command.id, resultJson: JSON.stringify(outcome.logged ?? result) })
+    this.seenCommands.remember(actorKey, command.id)
     const replies: Reply[] = [reply]
     this.inFlight.set(key, replies)
     this.actorsThisTick.add(conn)

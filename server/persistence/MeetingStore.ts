@@ -45,6 +45,11 @@ export interface MeetingStore {
   loadMeeting(id: string): StoredMeeting | null
   commit(batches: readonly MeetingBatch[]): void
   findCommandResult(meetingId: string, actorKey: string, commandId: string): string | null
+  /**
+   * Every logged (actor, command id) of a meeting, read once when its room handles its first command so that a fresh
+   * command id skips `findCommandResult` (server/meeting/SeenCommandIds.ts). Optional: without it every command asks.
+   */
+  listCommandKeys?(meetingId: string): Iterable<{ actorKey: string; commandId: string }>
   updateCount(meetingId: string): number
   countMeetings(): number
   close(): void
