@@ -89,7 +89,7 @@ export async function runSession(targetDef: Target, n: number, options: BenchOpt
     monitor.watch('coordinator', process.pid)
     pool = await WorkerPool.start(
       workerCount,
-      { wire: target.wire, socketKind: options.lightSocket, roomUrl: target.roomUrl, documentName: target.documentName },
+      { wire: target.wire, socketKind: options.lightSocket, offerDeflate: options.offerDeflate, roomUrl: target.roomUrl, documentName: target.documentName },
       Array.from({ length: lightCount }, (_, i) => i),
     )
     pool.pids.forEach((pid, i) => monitor.watch(`worker${i}`, pid))

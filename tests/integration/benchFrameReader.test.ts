@@ -53,6 +53,15 @@ describe('bench ServerFrameReader', () => {
     expect(frames.map((f) => f.payload.length)).toEqual([100, 8, 0, 8, 100])
   })
 
+  it('reports RSV1 (permessage-deflate) per frame', () => {
+    const flags: boolean[] = []
+    const reader = new ServerFrameReader((_op, _payload, _total, isCompressed) => flags.push(isCompressed))
+    const compressed = serverFrame(2, small)
+    compressed[0] = 0xc2
+    reader.push(Buffer.concat([compressed, serverFrame(2, small)]))
+    expect(flags).toEqual([true, false])
+  })
+
   it('refuses a 64-bit length beyond 2^53', () => {
     const { reader } = collect(1000, 16)
     expect(reader.push(Buffer.from([0x82, 127, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 1]))).toBe(false)

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { connect, type Socket } from 'node:net'
+import { constants as zlibConstants, inflateRawSync } from 'node:zlib'
 import WebSocket from 'ws'
-import { ServerFrameReader } from './frameReader.ts'
+import { DEFAULT_PREFIX_BYTES, DEFAULT_WHOLE_LIMIT, ServerFrameReader } from './frameReader.ts'
 
 /**
  * The socket a light client uses. Two implementations with the same behaviour:
@@ -15,8 +16,11 @@ export type SocketKind = 'raw' | 'ws'
 
 export interface SocketHandlers {
   onOpen(): void
-  /** `data` is the whole payload, or only its first bytes when `data.length < totalLength` (see frameReader.ts). */
-  onMessage(data: Uint8Array, totalLength: number): void
+  /**
+   * One message: `data` is the whole payload (`isWhole`) or its first bytes (large frames, see frameReader.ts),
+   * inflated if it came compressed; `wireBytes` is what the server sent for it.
+   */
+  onMessage(data: Uint8Array, wireBytes: number, isWhole: boolean): void
   onClose(code: number): void
   onError(error: Error): void
 }
@@ -33,14 +37,19 @@ export interface BenchSocket {
   terminate(): void
 }
 
-export function openSocket(kind: SocketKind, url: string, handlers: SocketHandlers, handshakeTimeoutMs: number): BenchSocket {
-  return kind === 'raw' ? new RawWebSocket(url, handlers, handshakeTimeoutMs) : wsSocket(url, handlers, handshakeTimeoutMs)
+/**
+ * `offerDeflate`: offer permessage-deflate as browsers do (Chrome: `permessage-deflate; client_max_window_bits`), so a
+ * server that compresses large frames can. The light client never compresses what it sends (allowed by RFC 7692).
+ */
+export function openSocket(kind: SocketKind, url: string, handlers: SocketHandlers, handshakeTimeoutMs: number, offerDeflate: boolean): BenchSocket {
+  return kind === 'raw' ? new RawWebSocket(url, handlers, handshakeTimeoutMs, offerDeflate) : wsSocket(url, handlers, handshakeTimeoutMs, offerDeflate)
 }
 
-function wsSocket(url: string, handlers: SocketHandlers, handshakeTimeoutMs: number): BenchSocket {
-  const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: handshakeTimeoutMs })
+function wsSocket(url: string, handlers: SocketHandlers, handshakeTimeoutMs: number, offerDeflate: boolean): BenchSocket {
+  // reason: `ws` reports inflated sizes only, so with deflate its byte counts are the inflated ones.
+  const ws = new WebSocket(url, { perMessageDeflate: offerDeflate ? { threshold: Number.MAX_SAFE_INTEGER } : false, handshakeTimeout: handshakeTimeoutMs })
   ws.on('open', () => handlers.onOpen())
-  ws.on('message', (data: Buffer) => handlers.onMessage(data, data.length))
+  ws.on('message', (data: Buffer) => handlers.onMessage(data, data.length, true))
   ws.on('close', (code) => handlers.onClose(code))
   ws.on('error', (error) => handlers.onError(error))
   return {
@@ -54,6 +63,8 @@ function wsSocket(url: string, handlers: SocketHandlers, handshakeTimeoutMs: num
 }
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11'
+/** RFC 7692 §7.2.2: the receiver appends the empty stored block's tail the sender removed. */
+const DEFLATE_TAIL = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const OP_TEXT = 0x1
 const OP_BINARY = 0x2
 const OP_CLOSE = 0x8
@@ -70,6 +81,8 @@ class RawWebSocket implements BenchSocket {
   private readonly socket: Socket
   private state: 'handshake' | 'open' | 'closing' | 'closed' = 'handshake'
   private handshakeText = ''
+  /** The server accepted permessage-deflate: RSV1 frames are raw DEFLATE (RFC 7692). */
+  private isDeflate = false
   private closeCode = 1006
   private readonly expectedAccept: string
   private handshakeTimer: NodeJS.Timeout | null
@@ -79,11 +92,12 @@ class RawWebSocket implements BenchSocket {
     url: string,
     private readonly handlers: SocketHandlers,
     handshakeTimeoutMs: number,
+    offerDeflate: boolean,
   ) {
     const { hostname, port, pathname, search } = new URL(url)
     const key = randomBytes(16).toString('base64')
     this.expectedAccept = createHash('sha1').update(key + GUID).digest('base64')
-    this.reader = new ServerFrameReader((opcode, payload, totalLength) => this.onFrame(opcode, payload, totalLength))
+    this.reader = new ServerFrameReader((opcode, payload, totalLength, isCompressed) => this.onFrame(opcode, payload, totalLength, isCompressed))
     this.socket = connect({
       host: hostname,
       port: Number(port || 80),
@@ -94,7 +108,9 @@ class RawWebSocket implements BenchSocket {
     this.socket.on('connect', () => {
       this.socket.write(
         `GET ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-          `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+          `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n` +
+          (offerDeflate ? 'Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n' : '') +
+          '\r\n',
       )
     })
     this.socket.on('error', (error) => this.fail(error))
@@ -160,6 +176,7 @@ class RawWebSocket implements BenchSocket {
         this.fail(new Error(`upgrade refused: ${head.split('\r\n')[0]}`))
         return
       }
+      this.isDeflate = /\r\nsec-websocket-extensions:[^\r]*permessage-deflate/i.test(head)
       this.clearHandshakeTimer()
       this.state = 'open'
       this.handlers.onOpen()
@@ -169,9 +186,32 @@ class RawWebSocket implements BenchSocket {
     if (!this.reader.push(buffer, start, bytes)) this.fail(new Error('unreadable frame'))
   }
 
-  private onFrame(opcode: number, payload: Buffer, totalLength: number): void {
+  private onFrame(opcode: number, payload: Buffer, totalLength: number, isCompressed: boolean): void {
     if (opcode === OP_BINARY || opcode === OP_TEXT || opcode === 0) {
-      if (this.state === 'open') this.handlers.onMessage(payload, totalLength)
+      if (this.state !== 'open') return
+      const isWhole = payload.length === totalLength
+      if (!isCompressed) {
+        this.handlers.onMessage(payload, totalLength, isWhole)
+        return
+      }
+      if (!this.isDeflate) {
+        this.fail(new Error('compressed frame without permessage-deflate'))
+        return
+      }
+      // Inflating 5,000 copies of a board would make the generator, not the server, the bottleneck: the first
+      // bytes classify a frame. Only a client that must read all of it (a peer client waiting for its echo in a
+      // merged update: wholeFrameLimit raised) inflates the whole message.
+      const inflateWhole = isWhole && totalLength <= this.reader.wholeLimit && this.reader.wholeLimit > DEFAULT_WHOLE_LIMIT
+      let inflated: Buffer
+      try {
+        inflated = inflateWhole
+          ? inflateRawSync(Buffer.concat([payload, DEFLATE_TAIL]))
+          : inflateRawSync(payload.subarray(0, DEFAULT_PREFIX_BYTES), { finishFlush: zlibConstants.Z_SYNC_FLUSH })
+      } catch {
+        this.fail(new Error('unreadable compressed frame'))
+        return
+      }
+      this.handlers.onMessage(inflated, totalLength, inflateWhole)
     } else if (opcode === OP_PING) {
       if (this.state === 'open') this.socket.write(encodeClientFrame(OP_PONG, payload))
     } else if (opcode === OP_CLOSE) {

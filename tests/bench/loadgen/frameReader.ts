@@ -14,7 +14,7 @@ export interface FrameHandler {
    * One complete frame. `payload` is the whole payload, or its first bytes when `payload.length < totalLength`.
    * It may be a view into a reused read buffer: use it before returning, never keep it.
    */
-  (opcode: number, payload: Buffer, totalLength: number): void
+  (opcode: number, payload: Buffer, totalLength: number, isCompressed: boolean): void
 }
 
 export const DEFAULT_WHOLE_LIMIT = 64 * 1024
@@ -27,6 +27,7 @@ export class ServerFrameReader {
   private headerBytes = 0
   private isInPayload = false
   private opcode = 0
+  private isCompressed = false
   private payloadLength = 0
   private received = 0
   /** What is kept of the current payload: all of it, or its prefix. */
@@ -56,11 +57,11 @@ export class ServerFrameReader {
           const payloadStart = offset + parsed.headerLength
           if (parsed.payloadLength <= this.wholeLimit && end - payloadStart >= parsed.payloadLength) {
             const payloadEnd = payloadStart + parsed.payloadLength
-            this.onFrame(parsed.opcode, data.subarray(payloadStart, payloadEnd), parsed.payloadLength)
+            this.onFrame(parsed.opcode, data.subarray(payloadStart, payloadEnd), parsed.payloadLength, parsed.isCompressed)
             offset = payloadEnd
             continue
           }
-          this.beginPayload(parsed.opcode, parsed.payloadLength)
+          this.beginPayload(parsed.opcode, parsed.payloadLength, parsed.isCompressed)
           offset = payloadStart
           continue
         }
@@ -71,14 +72,15 @@ export class ServerFrameReader {
       if (parsed === null) return false
       if (parsed !== undefined) {
         this.headerBytes = 0
-        this.beginPayload(parsed.opcode, parsed.payloadLength)
+        this.beginPayload(parsed.opcode, parsed.payloadLength, parsed.isCompressed)
       }
     }
     return true
   }
 
-  private beginPayload(opcode: number, payloadLength: number): void {
+  private beginPayload(opcode: number, payloadLength: number, isCompressed: boolean): void {
     this.opcode = opcode
+    this.isCompressed = isCompressed
     this.payloadLength = payloadLength
     this.received = 0
     const keep = payloadLength <= this.wholeLimit ? payloadLength : this.prefixBytes
@@ -106,7 +108,7 @@ export class ServerFrameReader {
 
   private finishPayload(): void {
     this.isInPayload = false
-    this.onFrame(this.opcode, this.kept.subarray(0, this.keptBytes), this.payloadLength)
+    this.onFrame(this.opcode, this.kept.subarray(0, this.keptBytes), this.payloadLength, this.isCompressed)
   }
 }
 
@@ -118,7 +120,7 @@ function parseHeader(
   data: Buffer,
   offset: number,
   end: number,
-): { opcode: number; payloadLength: number; headerLength: number } | undefined | null {
+): { opcode: number; payloadLength: number; headerLength: number; isCompressed: boolean } | undefined | null {
   const available = end - offset
   if (available < 2) return undefined
   const b0 = data[offset] as number
@@ -138,5 +140,6 @@ function parseHeader(
   }
   if (b1 & 0x80) headerLength += 4
   if (available < headerLength) return undefined
-  return { opcode: b0 & 0x0f, payloadLength, headerLength }
+  // RSV1 on a data frame: permessage-deflate compressed it (RFC 7692).
+  return { opcode: b0 & 0x0f, payloadLength, headerLength, isCompressed: (b0 & 0x40) !== 0 }
 }

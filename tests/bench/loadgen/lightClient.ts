@@ -17,6 +17,8 @@ const HANDSHAKE_TIMEOUT_MS = 20_000
 export interface LightWorld {
   wire: Wire
   socketKind: SocketKind
+  /** Offer permessage-deflate in the handshake, as browsers do. */
+  offerDeflate: boolean
   roomUrl: string
   counters: Counters
   /** Set while a mark is active: clients note their first sync update after it. */
@@ -75,7 +77,7 @@ export class LightClient {
             resolve(true)
             for (const frame of this.world.wire.openFrames()) this.socket?.send(frame)
           },
-          onMessage: (data, totalLength) => this.onFrame(data, totalLength),
+          onMessage: (data, wireBytes, isWhole) => this.onFrame(data, wireBytes, isWhole),
           onError: () => {
             if (isSettled) return
             isSettled = true
@@ -85,6 +87,7 @@ export class LightClient {
           onClose: (code) => this.onClose(code),
         },
         HANDSHAKE_TIMEOUT_MS,
+        this.world.offerDeflate,
       )
     })
   }
@@ -184,8 +187,8 @@ export class LightClient {
     this.writer = null
   }
 
-  /** `data` may be only the first bytes of a large frame (`totalLength`): enough to classify it, see frameReader.ts. */
-  private onFrame(data: Uint8Array, totalLength: number): void {
+  /** `data` may be only the first bytes of a large frame (!isWhole): enough to classify it, see frameReader.ts. */
+  private onFrame(data: Uint8Array, totalLength: number, isWhole: boolean): void {
     const at = nowMs()
     const counters = this.world.counters
     counters.messages++
@@ -213,7 +216,7 @@ export class LightClient {
       case FrameKind.App:
         bump(counters, 'app', totalLength)
         // Replies, notices and feeds to a participant are small; a truncated one is counted, not parsed.
-        if (data.byteLength < totalLength) bump(counters, 'app-large')
+        if (!isWhole) bump(counters, 'app-large')
         else this.onApp(decoder, at)
         return
       case FrameKind.Awareness:
