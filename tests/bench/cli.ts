@@ -36,11 +36,11 @@ export interface BenchOptions {
   outDir: string
 }
 
-export const ALL_SCENARIOS: ScenarioId[] = ['join', 'submit', 'board', 'vote', 'reveal', 'idle']
+export const ALL_SCENARIOS: ScenarioId[] = ['join', 'submit', 'board', 'tovote', 'vote', 'reveal', 'idle']
 
 const USAGE = `npm run bench -- [options]   (see tests/bench/README.md)
   --n 100,1000,2000,5000     participants per run (default 100,1000,2000,5000)
-  --only join,board,idle     scenarios: join, submit, board, vote, reveal, idle (default all)
+  --only join,board,idle     scenarios: join, submit, board, tovote, vote, reveal, idle (default all)
   --peers y-websocket,hocuspocus|none   peer servers to compare with (default both)
   --no-ours                  skip Quarterdeck (peers only)
   --idle-seconds 60          idle presence window (default 60)

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { killAllChildren, killChildrenOnExit } from './children.ts'
 import { parseBenchArgs } from './cli.ts'
 import { formatBrowserBench, runBrowserBench, type BrowserBenchResult } from './browser/boardDragBench.ts'
-import { formatRatios, formatSessionNotes, formatTable, medianRows, ratios } from './report.ts'
+import { formatRatios, formatSessionNotes, formatTable, formatTargets, medianRows, ratios } from './report.ts'
 import { runSession, type BenchRow, type SessionResult } from './session.ts'
 import { hocuspocus, yWebsocket } from './targets/peers.ts'
 import { quarterdeck } from './targets/quarterdeck.ts'
@@ -123,6 +123,9 @@ async function main(): Promise<void> {
     'gen CPU s = load generator (workers + this process); gen lag = p99 event-loop delay of the workers (ms);',
     'busy% = all cores of the machine, whoever used them: near 100 means the figures are machine-bound; other% = the part',
     'used by processes outside the bench (the machine is shared): high other% means the run was disturbed.',
+    '',
+    'Per client and live counter:',
+    formatTargets(rows),
     '',
     'Ratios (Quarterdeck ÷ peer; below 1× = Quarterdeck faster / cheaper):',
     formatRatios(ratioList),

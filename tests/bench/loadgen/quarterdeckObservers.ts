@@ -15,6 +15,9 @@ export class FullObserver {
   /** Sizes of the received frames, bucketed by powers of two (diagnostics: which frames carry the bytes). */
   sizeBuckets = new Map<number, { frames: number; bytes: number }>()
   participants = 0
+  /** The live "voted" count (meeting.presence.voted) and when it last changed. */
+  voted = 0
+  votedChangedAt = 0
   stageChangedAt = 0
   stage = ''
   private target = Number.POSITIVE_INFINITY
@@ -45,10 +48,15 @@ export class FullObserver {
       })
     })
     // Everyone sees the room as counts (meeting.presence); names stay on the server.
-    const meetingMap = this.client.doc.getMap<{ joined?: number }>('meeting')
+    const meetingMap = this.client.doc.getMap<{ joined?: number; voted?: number }>('meeting')
     meetingMap.observe((event) => {
       if (!event.keysChanged.has('presence')) return
       this.participants = meetingMap.get('presence')?.joined ?? 0
+      const voted = meetingMap.get('presence')?.voted ?? 0
+      if (voted !== this.voted) {
+        this.voted = voted
+        this.votedChangedAt = nowMs()
+      }
       if (this.reachedAt === 0 && this.participants >= this.target) this.reachedAt = nowMs()
     })
     this.client.doc.on('update', () => {
@@ -101,6 +109,23 @@ export class QuarterdeckObservers {
 
   get all(): FullObserver[] {
     return [this.facilitator, ...this.participants]
+  }
+
+  /**
+   * After a vote burst whose last ballot was acknowledged at `lastAckAt`: waits until every full client shows the same
+   * "voted" count and it has not moved for 1.5 s (the server republishes counts at most every 500 ms), then returns
+   * how long after `lastAckAt` the last of them got it (0 if all had it already).
+   */
+  async votedCounterSettled(lastAckAt: number, timeoutMs: number): Promise<{ lagMs: number | null; voted: number }> {
+    const all = this.all
+    const settled = await pollUntil(
+      () => all.every((o) => o.voted === all[0]?.voted) && nowMs() - Math.max(...all.map((o) => o.votedChangedAt)) > 1500,
+      timeoutMs,
+      50,
+    )
+    const voted = this.facilitator.voted
+    if (!settled) return { lagMs: null, voted }
+    return { lagMs: Math.max(0, Math.max(...all.map((o) => o.votedChangedAt)) - lastAckAt), voted }
   }
 
   async facilitatorReady(timeoutMs: number): Promise<void> {
