@@ -37,9 +37,6 @@ interface WsInternals {
 /** frame → its compressed WebSocket frame (header included), or null when compressing did not pay. */
 const compressedFrames = new WeakMap<Uint8Array, Buffer | null>()
 
-/** Bytes saved and deflate time spent, for the metrics and the bench. */
-export const deflateStats = { frames: 0, inputBytes: 0, outputBytes: 0, deflateMs: 0, skipped: 0 }
-
 /**
  * Sends `frame` compressed if it is large, the socket negotiated permessage-deflate without server context
  * takeover and nothing is queued in `ws`'s sender. Returns false when the caller should send it plainly.
@@ -63,12 +60,9 @@ export function sendDeflated(ws: WebSocket, frame: Uint8Array): boolean {
 
 /** One binary WebSocket frame, FIN and RSV1 set, payload = raw DEFLATE of `data` flushed and without 00 00 ff ff. */
 export function deflateFrame(data: Uint8Array): Buffer | null {
-  const started = performance.now()
   const deflated = deflateRawSync(data, { level: DEFLATE_LEVEL, finishFlush: constants.Z_SYNC_FLUSH })
-  deflateStats.deflateMs += performance.now() - started
   const payloadLength = deflated.length - 4 // RFC 7692 §7.2.1: drop the sync flush's empty block tail
   if (payloadLength > data.byteLength * WORTH_IT_RATIO) {
-    deflateStats.skipped++
     return null
   }
   const header = payloadLength < 126 ? 2 : payloadLength < 65536 ? 4 : 10
@@ -84,8 +78,5 @@ export function deflateFrame(data: Uint8Array): Buffer | null {
     out.writeUInt32BE(payloadLength >>> 0, 6)
   }
   deflated.copy(out, header, 0, payloadLength)
-  deflateStats.frames++
-  deflateStats.inputBytes += data.byteLength
-  deflateStats.outputBytes += payloadLength
   return out
 }
