@@ -17,7 +17,9 @@ export class FullObserver {
   participants = 0
   /** The live "voted" count (meeting.presence.voted) and when it last changed. */
   voted = 0
-  votedChangedAt = 0
+  /** When `voted` first reached the count given to `expectVoted`, 0 until then. */
+  votedReachedAt = 0
+  private votedTarget = Number.POSITIVE_INFINITY
   stageChangedAt = 0
   stage = ''
   private target = Number.POSITIVE_INFINITY
@@ -53,10 +55,8 @@ export class FullObserver {
       if (!event.keysChanged.has('presence')) return
       this.participants = meetingMap.get('presence')?.joined ?? 0
       const voted = meetingMap.get('presence')?.voted ?? 0
-      if (voted !== this.voted) {
-        this.voted = voted
-        this.votedChangedAt = nowMs()
-      }
+      this.voted = voted
+      if (this.votedReachedAt === 0 && voted >= this.votedTarget) this.votedReachedAt = nowMs()
       if (this.reachedAt === 0 && this.participants >= this.target) this.reachedAt = nowMs()
     })
     this.client.doc.on('update', () => {
@@ -74,6 +74,11 @@ export class FullObserver {
   mark(): void {
     this.isMarked = true
     this.firstUpdateAt = 0
+  }
+
+  expectVoted(count: number): void {
+    this.votedTarget = count
+    this.votedReachedAt = this.voted >= count ? nowMs() : 0
   }
 
   expectParticipants(count: number): void {
@@ -111,21 +116,22 @@ export class QuarterdeckObservers {
     return [this.facilitator, ...this.participants]
   }
 
+  /** Call before a vote burst: every full client notes when its "voted" counter first shows `count`. */
+  expectVoted(count: number): void {
+    for (const o of this.all) o.expectVoted(count)
+  }
+
   /**
-   * After a vote burst whose last ballot was acknowledged at `lastAckAt`: waits until every full client shows the same
-   * "voted" count and it has not moved for 1.5 s (the server republishes counts at most every 500 ms), then returns
-   * how long after `lastAckAt` the last of them got it (0 if all had it already).
+   * After a vote burst whose last ballot was acknowledged at `lastAckAt`: waits until every full client's counter
+   * shows the count given to `expectVoted`, then returns how long after `lastAckAt` the last of them got there (0 if
+   * all had it already), or null and the count reached if that did not happen within `timeoutMs`.
    */
-  async votedCounterSettled(lastAckAt: number, timeoutMs: number): Promise<{ lagMs: number | null; voted: number }> {
+  async votedCounterReached(lastAckAt: number, timeoutMs: number): Promise<{ lagMs: number | null; voted: number }> {
     const all = this.all
-    const settled = await pollUntil(
-      () => all.every((o) => o.voted === all[0]?.voted) && nowMs() - Math.max(...all.map((o) => o.votedChangedAt)) > 1500,
-      timeoutMs,
-      50,
-    )
-    const voted = this.facilitator.voted
-    if (!settled) return { lagMs: null, voted }
-    return { lagMs: Math.max(0, Math.max(...all.map((o) => o.votedChangedAt)) - lastAckAt), voted }
+    const reached = await pollUntil(() => all.every((o) => o.votedReachedAt > 0), timeoutMs, 20)
+    const voted = Math.min(...all.map((o) => o.voted))
+    if (!reached) return { lagMs: null, voted }
+    return { lagMs: Math.max(0, Math.max(...all.map((o) => o.votedReachedAt)) - lastAckAt), voted }
   }
 
   async facilitatorReady(timeoutMs: number): Promise<void> {

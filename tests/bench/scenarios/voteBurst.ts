@@ -35,6 +35,9 @@ export const voteBurst: Scenario = {
     return { choices: readMeetingView(facilitator.doc)?.vote?.candidates.map((c) => c.id) ?? [] }
   },
   async run(ctx, prepared) {
+    // Every light client votes (the full participants do not): that is the count the live counter must reach.
+    const voters = ctx.lightCount
+    ctx.observers?.expectVoted(voters)
     const startedAt = nowMs()
     const outcome = await runBurst(ctx, {
       perClient: ctx.options.votesPerClient,
@@ -43,8 +46,8 @@ export const voteBurst: Scenario = {
     })
     if (ctx.observers && typeof outcome.completionMs === 'number') {
       // The live "N voted" counter: from the last acknowledged ballot until every full client shows the final count.
-      const counter = await ctx.observers.votedCounterSettled(startedAt + outcome.completionMs, ctx.timeoutMs(10_000, 1))
-      outcome.extra = { ...outcome.extra, votedCounterLagMs: counter.lagMs, votedCount: counter.voted }
+      const counter = await ctx.observers.votedCounterReached(startedAt + outcome.completionMs, ctx.timeoutMs(10_000, 1))
+      outcome.extra = { ...outcome.extra, votedCounterLagMs: counter.lagMs, votedCount: counter.voted, voters }
     }
     return outcome
   },
