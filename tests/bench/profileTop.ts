@@ -118,20 +118,20 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 25
   const inclusiveIndex = args.indexOf('--inclusive')
   const inclusivePath = inclusiveIndex >= 0 ? args[inclusiveIndex + 1] : undefined
-  const valueOf = (flag: string) => {
+  const flagValue = (flag: string) => {
     const i = args.indexOf(flag)
     return i >= 0 ? args[i + 1] : undefined
   }
   let window: SampleWindow | null = null
-  const rawWindow = valueOf('--window')
+  const rawWindow = flagValue('--window')
   if (rawWindow) {
     const [startUs, endUs] = rawWindow.split(',').map(Number)
     window = { startUs: startUs ?? 0, endUs: endUs ?? Number.POSITIVE_INFINITY }
   }
-  const benchFile = valueOf('--bench')
+  const benchFile = flagValue('--bench')
   if (benchFile) {
-    const scenario = valueOf('--scenario') ?? 'vote'
-    const target = valueOf('--target') ?? 'quarterdeck'
+    const scenario = flagValue('--scenario') ?? 'vote'
+    const target = flagValue('--target') ?? 'quarterdeck'
     const bench = JSON.parse(readFileSync(benchFile, 'utf8')) as { runs: { target: string; scenario: string; extra: Record<string, unknown> }[][] }
     const row = bench.runs.flat().find((r) => r.target === target && r.scenario === scenario && typeof r.extra.monoStartUs === 'number')
     if (!row) throw new Error(`${benchFile} has no ${target} "${scenario}" row with a monotonic window`)
