@@ -19,6 +19,7 @@ import { TEAM_PATH, teamTarget } from './rhythm/teamSocket.ts'
 import type { TeamRoom } from './rhythm/TeamRoom.ts'
 import { CLOSE } from '../shared/protocol/closeCodes.ts'
 import type { RateLimitSettings } from './limits/MessageRateLimiter.ts'
+import { PER_MESSAGE_DEFLATE } from './sync/sharedDeflate.ts'
 
 /** An objective's co-edited key-result doc, on its own socket. */
 function keyResultTarget(room: MeetingRoom, objectiveId: string): SocketTarget | null {
@@ -87,7 +88,8 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     }),
   )
   // maxPayload: ws refuses a larger frame itself (close 1009) before buffering it.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+  // perMessageDeflate: negotiated so that large broadcasts can go out compressed once for everyone (sharedDeflate.ts).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: PER_MESSAGE_DEFLATE })
 
   httpServer.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname

@@ -16,6 +16,7 @@ import { MeetingCommands } from './MeetingCommands.ts'
 import { MeetingCredentials } from './MeetingCredentials.ts'
 import { KeyResultDocRoom } from './KeyResultDocRoom.ts'
 import { moveLegacyPresence } from './legacyPresence.ts'
+import { SeenCommandIds } from '../room/SeenCommandIds.ts'
 import { MeetingFeeds } from './MeetingFeeds.ts'
 import { MeetingPresence } from './MeetingPresence.ts'
 import { SubmissionSimilarity } from './SubmissionSimilarity.ts'
@@ -106,6 +107,7 @@ export class MeetingRoom implements CommitParticipant {
     })
     this.pipeline = new CommandPipeline(commands, {
       findCommandResult: (meetingId, actorKey, commandId) => options.store.findCommandResult(meetingId, actorKey, commandId),
+      seenCommands: new SeenCommandIds(() => options.store.listCommandKeys?.(this.id) ?? null),
       committer: options.committer,
       participant: this,
       cycle: this.cycle,

@@ -1,4 +1,5 @@
 import { configureVote as configureRule, pickTied as pickRule, revealRound, startFinalRound as finalRule, startRunoff as runoffRule } from '../../../shared/voting/voteFlow.ts'
+import { candidateById } from '../../../shared/voting/candidateIndex.ts'
 import { setDots as setDotsRule } from '../../../shared/voting/voteRules.ts'
 import type { Ballot } from '../../../shared/voting/voteTypes.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
@@ -39,7 +40,7 @@ export const setDots: CommandHandler<'setDots'> = (ctx, command) => {
   const me = ctx.actor.participantId
   const key = ballotKey(vote.round, me)
   const ballot: Ballot = ctx.vault.ballots.get(key) ?? {}
-  const candidate = vote.candidates.find((c) => c.id === command.candidateId)
+  const candidate = candidateById(vote.candidates, command.candidateId)
   const checked = setDotsRule(ballot, candidate, command.dots, vote.settings, me)
   if (!checked.ok) return refuse(checked.code === 'unknown_candidate' ? 'not_found' : 'limit_reached', checked.reason)
   ctx.vault.ballots.set(key, checked.ballot)
