@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
 import { createMetrics } from './metrics.ts'
-import { SqliteMeetingStore } from './persistence/SqliteMeetingStore.ts'
+import { openMeetingStore } from './persistence/openMeetingStore.ts'
 import { GroupCommitter } from './persistence/GroupCommitter.ts'
 import { RoomRegistry } from './meeting/RoomRegistry.ts'
 import { createHttpHandler } from './http/httpHandler.ts'
@@ -23,6 +23,7 @@ import { KeyedBuckets } from './limits/KeyedBuckets.ts'
 import { createSharedLimits } from './limits/SocketLimits.ts'
 import { startMetricsServer } from './http/metricsRoute.ts'
 import { CommittedVersions, RouteCache, trackCommits } from './http/RouteCache.ts'
+import { PER_MESSAGE_DEFLATE } from './sync/sharedDeflate.ts'
 
 /** An objective's co-edited key-result doc, on its own socket. */
 function keyResultTarget(room: MeetingRoom, objectiveId: string): SocketTarget | null {
@@ -56,7 +57,8 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const metrics = createMetrics()
   const committedVersions = new CommittedVersions()
   // Every write is counted per meeting, so pages built from stored state are cached until their meeting changes.
-  const store = trackCommits(new SqliteMeetingStore(config.dataDir, config.sqliteSynchronous), committedVersions)
+  // (One process writes a store for now; several nodes would have to relay these counts too.)
+  const store = trackCommits(await openMeetingStore(config), committedVersions)
   const committer = new GroupCommitter(store, ({ durationMs, error }) => {
     metrics.commitDuration.observe(durationMs / 1000)
     if (error) {
@@ -109,7 +111,8 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const metricsServer =
     config.metricsPort === null ? null : await startMetricsServer(metrics, { port: config.metricsPort, host: config.metricsHost, token: config.metricsToken })
   // maxPayload: ws refuses a larger frame itself (close 1009) before buffering it.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+  // perMessageDeflate: negotiated so that large broadcasts can go out compressed once for everyone (sharedDeflate.ts).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: PER_MESSAGE_DEFLATE })
 
   httpServer.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname

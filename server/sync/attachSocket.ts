@@ -11,6 +11,7 @@ import { handshakeKindOf, type HandshakeKind } from '../limits/handshakeKindOf.t
 import { handleFrame, type FrameVerdict } from './handleFrame.ts'
 import { isSyncRequest, SyncRequestGate, type SharedLimits } from '../limits/SocketLimits.ts'
 import { watchFrameDeadlines } from '../limits/frameDeadline.ts'
+import { sendDeflated } from './sharedDeflate.ts'
 
 export interface SocketConnection extends RoomConnection {
   lastSentAt: number
@@ -90,7 +91,8 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
           socket.uncork()
         })
       }
-      ws.send(frame)
+      // Large frames go out compressed once for all sockets (sharedDeflate.ts); the rest as they are.
+      if (!sendDeflated(ws, frame)) ws.send(frame)
       conn.lastSentAt = Date.now()
     },
     close(code, reason) {

@@ -2,6 +2,7 @@ import { querySimilarityIndex, DEFAULT_SUGGESTION_LIMIT } from '../../../shared/
 import type { SimilarSubmission } from '../../../shared/submissions/submissionTypes.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
+import { checkPermission } from '../../../shared/stages/permissions.ts'
 
 /** Below this, a match is not worth interrupting someone who is typing. */
 const HINT_MIN_SCORE = 0.35
@@ -19,8 +20,9 @@ const CANDIDATES_SCANNED = 50
  * private near-duplicate it says only that one exists: "someone already proposed something close", to be merged at Group.
  */
 export const findSimilar: CommandHandler<'findSimilar'> = (ctx, command) => {
+  const allowed = checkPermission(ctx.actor, 'findSimilar', ctx.stage)
+  if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   if (ctx.actor.role === 'anonymous') return refuse('not_joined', 'Join the meeting first.')
-  if (ctx.stage !== 'submit') return refuse('wrong_stage', 'Similar proposals are looked up during the Submit stage.')
   const me = ctx.actor.participantId
   const isEverythingVisible = ctx.settings.isOpenSubmissions || ctx.actor.role === 'facilitator'
   const { index, ids } = ctx.submissionIndex()
