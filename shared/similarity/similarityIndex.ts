@@ -8,6 +8,11 @@ import { analyzeText, NUMBER_PREFIX, type AnalyzedText } from './analyzeText.ts'
 export const DEFAULT_TERM_WEIGHT = 0.9
 /** A bare number ("20" in "Hire 20 engineers") says little about which objective it is. */
 const NUMBER_TERM_WEIGHT = 0.3
+/**
+ * A name both texts share ("Lyon", "Series A", "Salesforce") counts this much more than a common word:
+ * objectives about one specific thing are rarely different objectives.
+ */
+export const ENTITY_WEIGHT = 1.3
 /** Score multiplier when two texts name different members of one kind (Europe / Asia, Android / iOS). */
 export const CONTRAST_FACTOR = 0.5
 
@@ -94,7 +99,8 @@ function toVector(
   }
 }
 
-function termFactor(term: string): number {
+function termFactor(term: string, entities: readonly string[]): number {
+  if (entities.includes(term)) return ENTITY_WEIGHT
   return term.startsWith(NUMBER_PREFIX) ? NUMBER_TERM_WEIGHT : 1
 }
 
@@ -117,7 +123,7 @@ function assignIds(countsPerText: ReadonlyArray<ReadonlyMap<string, number>>): {
 }
 
 function unitKey(a: AnalyzedText): string {
-  return `${[...a.terms].sort().join(' ')}\u0000${[...a.trigrams].sort().join('|')}`
+  return `${[...a.terms].sort().join(' ')}\u0000${a.entities.join(' ')}\u0000${[...a.trigrams].sort().join('|')}`
 }
 
 /** Analyses every text once and builds TF-IDF vectors and a term → units inverted index. */
@@ -148,7 +154,7 @@ export function buildSimilarityIndex(texts: readonly string[], options: BuildInd
     toVector(
       countFeatures(a.terms),
       (t) => termIds.get(t),
-      (t, id) => termFactor(t) * idf(id === undefined ? 0 : (termDf[id] as number), size),
+      (t, id) => termFactor(t, a.entities) * idf(id === undefined ? 0 : (termDf[id] as number), size),
     ),
   )
   const trigramVectors = firstOfUnit.map((a) =>
@@ -336,7 +342,7 @@ export function querySimilarityIndex(
   const termVector = toVector(
     countFeatures(analyzed.terms),
     (t) => index.termIds.get(t),
-    (t, id) => termFactor(t) * idf(id === undefined ? 0 : (index.termDf[id] as number), size),
+    (t, id) => termFactor(t, analyzed.entities) * idf(id === undefined ? 0 : (index.termDf[id] as number), size),
   )
   const trigramVector = toVector(
     countFeatures(analyzed.trigrams),
