@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { loadEmbeddingsConfig, type EmbeddingsConfig } from './similarity/embeddingsConfig.ts'
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -47,6 +48,8 @@ export type Config = {
   maxConnectionsPerAddress: number
   compactAfterUpdates: number
   heartbeatIntervalMs: number
+  /** A sentence model for similarity (EMBEDDINGS_URL / EMBEDDINGS_MODEL_DIR); absent or null: lexical only. */
+  embeddings?: EmbeddingsConfig | null
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -73,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
+    embeddings: loadEmbeddingsConfig(env),
   }
 }

@@ -23,6 +23,8 @@ import type { PresenceSummary, RosterEntry } from '../../shared/presence/presenc
 import { moveLegacyPresence } from './legacyPresence.ts'
 import { ThrottledFeed } from './ThrottledFeed.ts'
 import { mergeUpdates } from '../sync/mergeUpdates.ts'
+import type { SemanticScorer } from '../similarity/SemanticScorer.ts'
+import { textsToEmbed } from '../similarity/textsToEmbed.ts'
 
 /** One socket as the room sees it. */
 export interface RoomConnection {
@@ -39,6 +41,8 @@ export interface RoomOptions {
   compactAfterUpdates: number
   now?: () => number
   onCommand?: (type: string, outcome: 'ok' | 'refused' | 'replayed') => void
+  /** The sentence model for similarity; null or absent: lexical only. */
+  semantic?: SemanticScorer | null
   /** Another loaded (or loadable) meeting, for commands that write two meetings in one commit (the cascade). */
   otherRoom?: (meetingId: string) => MeetingRoom | null
 }
@@ -269,6 +273,14 @@ export class MeetingRoom implements CommitParticipant {
 
   /** Handles one parsed app-channel payload from `conn`. Replies are sent on `conn` when the outcome is known. */
   handleCommand(conn: RoomConnection, raw: unknown): void {
+    // Similarity commands first give the sentence model (if any) a bounded moment to embed their titles;
+    // they only read, so running them a little later changes nothing else. Null: nothing to wait for.
+    const waiting = this.options.semantic?.prepare(textsToEmbed(raw, conn.actor, this.maps, this.vaultMaps)) ?? null
+    if (waiting) void waiting.then(() => this.runCommand(conn, raw))
+    else this.runCommand(conn, raw)
+  }
+
+  private runCommand(conn: RoomConnection, raw: unknown): void {
     const reply: Reply = (frame) => conn.send(frame)
     const parsed = Command.safeParse(raw)
     if (!parsed.success) {
@@ -331,6 +343,7 @@ export class MeetingRoom implements CommitParticipant {
       searchablePeople: () => this.searchablePeople(),
       isOnline: (participantId) => (this.socketsOf.get(participantId)?.size ?? 0) > 0,
       submissionIndex: () => this.submissionIndex(),
+      semantic: this.options.semantic ?? null,
       keyResultDoc: (objectiveId) => this.keyResultDoc(objectiveId),
       audit: (action, detail) => {
         const actorId = conn.actor.role === 'anonymous' ? '' : conn.actor.participantId

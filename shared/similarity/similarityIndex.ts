@@ -1,4 +1,5 @@
 import { analyzeText, NUMBER_PREFIX, type AnalyzedText } from './analyzeText.ts'
+import { blendScores, dot, normalizedVectors, type SemanticInput } from './semanticBlend.ts'
 
 /**
  * How much of a score comes from terms (stems and OKR concepts) rather than character trigrams.
@@ -305,13 +306,17 @@ export function isEmptyUnit(index: SimilarityIndex, unit: number): boolean {
  * ordered by a then b. Repeats of one text score 1.
  */
 export function similarPairs(index: SimilarityIndex, minScore: number): ScoredPair[] {
+  return expandUnitPairs(index, unitPairs(index, minScore))
+}
+
+/** Text pairs of unit pairs (plus each unit's repeats, scoring 1), ordered by a then b. */
+export function expandUnitPairs(index: SimilarityIndex, units: UnitPairs): ScoredPair[] {
   const pairs: ScoredPair[] = []
   index.unitMembers.forEach((members, unit) => {
     if (isEmptyUnit(index, unit)) return
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) pairs.push({ a: members[i] as number, b: members[j] as number, score: 1 })
   })
-  const units = unitPairs(index, minScore)
   for (let k = 0; k < units.length; k++) {
     const score = units.score[k] as number
     for (const x of index.unitMembers[units.a[k] as number] as number[]) {
@@ -326,6 +331,11 @@ export function similarPairs(index: SimilarityIndex, minScore: number): ScoredPa
 export interface QueryOptions {
   limit?: number
   minScore?: number
+  /**
+   * A sentence model's embeddings of the indexed texts and of the query, blended into the score (see
+   * semanticBlend.ts). Without a query vector the search is lexical only.
+   */
+  semantic?: SemanticInput & { query: ArrayLike<number> | undefined }
 }
 
 /**
@@ -335,7 +345,7 @@ export interface QueryOptions {
 export function querySimilarityIndex(
   index: SimilarityIndex,
   query: string,
-  { limit = 3, minScore = 0 }: QueryOptions = {},
+  { limit = 3, minScore = 0, semantic }: QueryOptions = {},
 ): Array<{ index: number; score: number }> {
   const analyzed = analyzeText(query)
   const size = index.size
@@ -358,17 +368,39 @@ export function querySimilarityIndex(
       termCosines.set(unit, (termCosines.get(unit) ?? 0) + w * (posting.weights[p] as number))
     }
   }
+  const useModel = semantic?.query !== undefined
   const trigramWeight = 1 - index.termWeight
-  const results: Array<{ index: number; score: number }> = []
+  const scores = new Map<number, number>()
   for (const [unit, termCosine] of termCosines) {
-    if (index.termWeight * termCosine + trigramWeight < minScore) continue
+    // With a model, a weak lexical score still counts towards the blend.
+    if (!useModel && index.termWeight * termCosine + trigramWeight < minScore) continue
     let score = index.termWeight * termCosine + trigramWeight * sparseDot(index.trigramVectors[unit] as SparseVector, trigramVector)
     if (isContrasting(contrastsOf(index, unit), analyzed.contrasts)) score *= CONTRAST_FACTOR
+    scores.set(unit, score)
+  }
+  const final = useModel && semantic?.query !== undefined ? blendQuery(index, scores, semantic.query, semantic) : scores
+  const results: Array<{ index: number; score: number }> = []
+  for (const [unit, score] of final) {
     if (score < minScore || score <= 0) continue
     for (const member of index.unitMembers[unit] as number[]) results.push({ index: member, score: Math.min(1, score) })
   }
   results.sort((x, y) => y.score - x.score || x.index - y.index)
   return results.slice(0, limit)
+}
+
+/** Blends each unit's lexical score with the model's cosine to the query; units the model has no vector for keep theirs. */
+function blendQuery(index: SimilarityIndex, lexical: ReadonlyMap<number, number>, queryVector: ArrayLike<number>, semantic: SemanticInput): Map<number, number> {
+  const [query] = normalizedVectors([queryVector])
+  if (query === undefined) return new Map(lexical)
+  const out = new Map<number, number>()
+  index.unitMembers.forEach((members, unit) => {
+    if (isEmptyUnit(index, unit)) return
+    const lex = lexical.get(unit) ?? 0
+    const raw = members.map((m) => semantic.vectors[m]).find((v) => v !== undefined)
+    const [v] = raw === undefined ? [undefined] : normalizedVectors([raw])
+    out.set(unit, v === undefined ? lex : blendScores(lex, dot(query, v), semantic.blend))
+  })
+  return out
 }
 
 function sparseDot(x: SparseVector, y: SparseVector): number {

@@ -2,6 +2,7 @@ import { querySimilarityIndex, DEFAULT_SUGGESTION_LIMIT } from '../../../shared/
 import type { SimilarSubmission } from '../../../shared/submissions/submissionTypes.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
+import { semanticQueryOptions } from '../../similarity/semanticQuery.ts'
 
 /** Below this, a match is not worth interrupting someone who is typing. */
 const HINT_MIN_SCORE = 0.35
@@ -16,7 +17,7 @@ export const findSimilar: CommandHandler<'findSimilar'> = (ctx, command) => {
   const me = ctx.actor.participantId
   const { index, ids } = ctx.submissionIndex()
   const matches: SimilarSubmission[] = []
-  for (const hit of querySimilarityIndex(index, command.text, { limit: DEFAULT_SUGGESTION_LIMIT + 2, minScore: HINT_MIN_SCORE })) {
+  for (const hit of querySimilarityIndex(index, command.text, { limit: DEFAULT_SUGGESTION_LIMIT + 2, minScore: HINT_MIN_SCORE, ...semanticQueryOptions(ctx, ids, command.text) })) {
     const record = ctx.vault.submissions.get(ids[hit.index] as string)
     if (!record || record.status !== 'active') continue
     matches.push({
