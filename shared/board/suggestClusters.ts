@@ -91,7 +91,8 @@ export function suggestClustersWithReport(cards: readonly CardRecord[], options:
     threshold,
     nearMisses: near.slice(0, MAX_NEAR_MISSES).map((p) => ({
       cardIds: [(sorted[p.a] as CardRecord).id, (sorted[p.b] as CardRecord).id],
-      score: Math.round(p.score * 100) / 100,
+      // Rounded down, so a threshold set to the shown score includes the pair.
+      score: Math.floor(p.score * 100) / 100,
     })),
     nearMissCount: near.length,
   }
