@@ -1,5 +1,6 @@
 import { normalizeText } from './normalizeText.ts'
 import { stemWord, type Language } from './stem.ts'
+import { GENERAL_CONCEPTS } from './generalVocabulary.ts'
 
 /**
  * Multi-word names that mean one thing, in either language. Matched on folded words before stop
@@ -287,7 +288,7 @@ const CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]; es: readonly 
   { id: 'advisory', en: ['advisory', 'advisor', 'advisors'], es: ['asesor', 'asesores', 'consultivo'] },
   { id: 'board', en: ['board', 'committee', 'council'], es: ['consejo', 'comite'] },
   { id: 'organize', en: ['organize', 'organise', 'host', 'hold'], es: ['organizar', 'celebrar'] },
-  { id: 'funding', en: ['round', 'rounds', 'funding', 'financing', 'fundraise', 'fundraising', 'investment', 'investors', 'investor', 'raise'], es: ['ronda', 'rondas', 'financiacion', 'financiamiento', 'inversion', 'inversores', 'inversor'] },
+  { id: 'funding', en: ['round', 'rounds', 'funding', 'financing', 'fundraise', 'fundraising', 'investment', 'investors', 'investor'], es: ['ronda', 'rondas', 'financiacion', 'financiamiento', 'inversion', 'inversores', 'inversor'] },
   { id: 'marketleader', en: ['marketleader', 'dominate', 'leading'], es: ['liderar', 'lider', 'dominar'] },
   { id: 'deal', en: ['deal', 'deals', 'contract', 'contracts', 'logo', 'logos'], es: ['contrato', 'contratos', 'acuerdo', 'acuerdos'] },
   { id: 'burn', en: ['burn', 'runway'], es: ['quema'] },
@@ -401,7 +402,8 @@ function buildVocabulary(): Vocabulary {
   }
   const words = new Map<string, string>()
   const stems: Vocabulary['stems'] = { en: new Map(), es: new Map() }
-  for (const concept of CONCEPTS) {
+  // The OKR table wins where both name a word: it is the more specific reading.
+  for (const concept of [...GENERAL_CONCEPTS, ...CONCEPTS]) {
     for (const language of ['en', 'es'] as const) {
       for (const raw of concept[language]) {
         const word = normalizeText(raw)
