@@ -23,7 +23,13 @@ describe('similarity finds what people mean (issue 18)', () => {
   })
 
   it('tells one funding round from another', () => {
-    expect(similarity('Raise our Series A', 'Raise our Series B')).toBeLessThan(similarity('Raise our Series A', 'Close the Series A round'))
+    expect(similarity('Raise our Series A', 'Raise our Series B')).toBeLessThan(DEFAULT_SIMILARITY_THRESHOLD)
+  })
+
+  it('matches everyday business words across English and Spanish', () => {
+    expect(similarity('Process customer returns in 48 hours', 'Gestionar las devoluciones en menos de 48 horas')).toBeGreaterThan(DEFAULT_SIMILARITY_THRESHOLD)
+    expect(similarity('Hire 40 nurses for the new hospital wing', 'Contratar 40 enfermeras para el hospital')).toBeGreaterThan(DEFAULT_SIMILARITY_THRESHOLD)
+    expect(similarity('Replace the payroll tool', 'Close the gender pay gap')).toBeLessThan(DEFAULT_SIMILARITY_THRESHOLD)
   })
 
   it('weighs a shared name more than a shared common word', () => {

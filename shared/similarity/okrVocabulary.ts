@@ -371,10 +371,11 @@ const CONTRASTS: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = {
     ['sap'], ['workday'], ['netsuite'], ['okta'], ['github'], ['gitlab'], ['intercom'],
   ],
   standard: [['soc2'], ['iso'], ['gdpr'], ['hipaa'], ['pci'], ['wcag'], ['bcorp']],
+  round: [['seriesa'], ['seriesb'], ['seriesc'], ['seed'], ['preseed']],
 }
 
 /** Contrast kinds whose members are names (weighed like a capitalised name), not audiences. */
-const ENTITY_KINDS = ['place', 'platform', 'vendor', 'standard']
+const ENTITY_KINDS = ['place', 'platform', 'vendor', 'standard', 'round']
 
 export interface Vocabulary {
   /** Folded phrase words → replacement words; keyed by first word, longest phrases first. */
