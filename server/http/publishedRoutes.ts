@@ -17,8 +17,8 @@ export interface FileResponse {
 }
 
 /** Reads a meeting's published set from storage (what was acknowledged is there), or null when not published. */
-export function readPublishedSet(store: MeetingStore, meetingId: string): PublishedSet | null {
-  const stored = store.loadMeeting(meetingId)
+export async function readPublishedSet(store: MeetingStore, meetingId: string): Promise<PublishedSet | null> {
+  const stored = await store.loadMeeting(meetingId)
   if (!stored) return null
   const doc = new Y.Doc()
   for (const update of stored.updates) Y.applyUpdate(doc, update)
@@ -28,10 +28,10 @@ export function readPublishedSet(store: MeetingStore, meetingId: string): Publis
 }
 
 /** GET /api/meetings/<id>/published (JSON for the public page) and /export.md|csv|json (downloads). */
-export function publishedRoute(pathname: string, store: MeetingStore): FileResponse | null {
+export async function publishedRoute(pathname: string, store: MeetingStore): Promise<FileResponse | null> {
   const match = PUBLISHED_PATH.exec(pathname)
   if (!match) return null
-  const set = readPublishedSet(store, match[1] as string)
+  const set = await readPublishedSet(store, match[1] as string)
   if (!set) throw new HttpError(404, 'not_found', 'These OKRs are not published, or the meeting does not exist.')
   const slug = `okrs-${set.quarter.replace(/\s+/g, '-').toLowerCase()}`
   switch (match[3]) {

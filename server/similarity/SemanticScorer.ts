@@ -80,7 +80,7 @@ export class SemanticScorer {
   }
 
   /** What a command that used these texts should tell the facilitator about the model. */
-  useFor(texts: readonly string[]): SemanticUse {
+  reportFor(texts: readonly string[]): SemanticUse {
     const keys = new Set(texts.map(keyOf).filter((k) => k !== ''))
     let embedded = 0
     for (const k of keys) if (this.cache.has(k)) embedded++

@@ -64,7 +64,7 @@ describe('OpenAI-compatible embeddings over HTTP', () => {
     await scorer.prepare(TITLES)
     const vectors = TITLES.map((t) => scorer.vectorOf(t))
     expect(groupSimilar(TITLES, undefined, { semantic: { vectors, blend: scorer.blend } })).toEqual([[0, 1], [2, 3]])
-    expect(scorer.useFor(TITLES)).toMatchObject({ state: 'used', embedded: 4, total: 4 })
+    expect(scorer.reportFor(TITLES)).toMatchObject({ state: 'used', embedded: 4, total: 4 })
     // Cached per text: asking again calls nobody.
     const calls = server.requests.length
     expect(scorer.prepare(TITLES)).toBeNull()
@@ -80,7 +80,7 @@ describe('OpenAI-compatible embeddings over HTTP', () => {
     expect(TITLES.map((t) => scorer.vectorOf(t))).toEqual([undefined, undefined, undefined, undefined])
     const report = suggestClustersWithReport(cards, { semantic: { vectors: TITLES.map((t) => scorer.vectorOf(t)), blend: scorer.blend } })
     expect(report.suggestions).toEqual([])
-    expect(scorer.useFor(TITLES)).toMatchObject({ state: 'fallback', embedded: 0, total: 4, reason: 'no answer within 150 ms' })
+    expect(scorer.reportFor(TITLES)).toMatchObject({ state: 'fallback', embedded: 0, total: 4, reason: 'no answer within 150 ms' })
     server.behave({ delayMs: 0 })
   })
 
@@ -89,13 +89,13 @@ describe('OpenAI-compatible embeddings over HTTP', () => {
     let now = 1_000
     const scorer = new SemanticScorer(new HttpEmbeddingProvider({ url: server.url, model: 'm' }), { budgetMs: 2000, retryAfterMs: 30_000, now: () => now })
     await scorer.prepare(['Grow revenue in Lyon'])
-    expect(scorer.useFor(['Grow revenue in Lyon'])).toMatchObject({ state: 'fallback', reason: 'embeddings endpoint answered HTTP 500' })
+    expect(scorer.reportFor(['Grow revenue in Lyon'])).toMatchObject({ state: 'fallback', reason: 'embeddings endpoint answered HTTP 500' })
     const calls = server.requests.length
     expect(scorer.prepare(['Grow revenue in Lyon'])).toBeNull()
     expect(server.requests.length).toBe(calls)
     server.behave({ status: 200 })
     now += 31_000
     await scorer.prepare(['Grow revenue in Lyon'])
-    expect(scorer.useFor(['Grow revenue in Lyon'])).toMatchObject({ state: 'used' })
+    expect(scorer.reportFor(['Grow revenue in Lyon'])).toMatchObject({ state: 'used' })
   })
 })

@@ -51,7 +51,7 @@ describe('local ONNX sentence model (transformers.js, no downloads)', () => {
     expect(scorer).toBeInstanceOf(SemanticScorer)
     const texts = ['Happier staff', 'Plantilla engagement', 'Close the round']
     await scorer.prepare(texts)
-    expect(scorer.useFor(texts)).toMatchObject({ state: 'used', model: 'local model tiny-sentence-model' })
+    expect(scorer.reportFor(texts)).toMatchObject({ state: 'used', model: 'local model tiny-sentence-model' })
     const vectors = texts.map((t) => scorer.vectorOf(t))
     expect(groupSimilar(texts)).toEqual([])
     expect(groupSimilar(texts, undefined, { semantic: { vectors, blend: scorer.blend } })).toEqual([[0, 1]])

@@ -34,7 +34,7 @@ export const suggestClusters: CommandHandler<'suggestClusters'> = (ctx, command)
       threshold: report.threshold,
       nearMisses: report.nearMisses.map((n) => ({ ...n, titles: [titleOf(n.cardIds[0]), titleOf(n.cardIds[1])] as [string, string] })),
       nearMissCount: report.nearMissCount,
-      semantic: model ? model.useFor(titles) : { state: 'off' },
+      semantic: model ? model.reportFor(titles) : { state: 'off' },
     },
   }
 }
