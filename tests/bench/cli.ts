@@ -26,6 +26,8 @@ export interface BenchOptions {
   maxDeliveries: number
   /** Light clients' socket: a minimal RFC 6455 client on node:net (cheap) or the `ws` package. */
   lightSocket: SocketKind
+  /** Light clients offer permessage-deflate like browsers (default); --no-deflate turns it off. */
+  offerDeflate: boolean
   cpuProf: boolean
   similarity: boolean
   /** Only the similarity bench (quality on the labelled sets and the 5,000-text time), no servers. */
@@ -36,11 +38,11 @@ export interface BenchOptions {
   outDir: string
 }
 
-export const ALL_SCENARIOS: ScenarioId[] = ['join', 'submit', 'board', 'vote', 'reveal', 'idle']
+export const ALL_SCENARIOS: ScenarioId[] = ['join', 'submit', 'board', 'tovote', 'vote', 'reveal', 'idle']
 
 const USAGE = `npm run bench -- [options]   (see tests/bench/README.md)
   --n 100,1000,2000,5000     participants per run (default 100,1000,2000,5000)
-  --only join,board,idle     scenarios: join, submit, board, vote, reveal, idle (default all)
+  --only join,board,idle     scenarios: join, submit, board, tovote, vote, reveal, idle (default all)
   --peers y-websocket,hocuspocus|none   peer servers to compare with (default both)
   --no-ours                  skip Quarterdeck (peers only)
   --idle-seconds 60          idle presence window (default 60)
@@ -53,6 +55,7 @@ const USAGE = `npm run bench -- [options]   (see tests/bench/README.md)
   --timeout-scale 1          multiply every phase timeout
   --max-deliveries 30000000  peers: skip bursts whose fan-out exceeds this
   --light-socket raw|ws      light clients on a minimal node:net WebSocket (default) or on \`ws\`
+  --no-deflate               light clients do not offer permessage-deflate (browsers do; default: offer it)
   --cpu-prof                 write V8 CPU profiles of the server children to <out>/prof
   --no-similarity            do not run tests/bench/similarityBench.ts
   --similarity-only          only the similarity bench: precision/recall/F1 per labelled set + 5,000-text time (~30 s)
@@ -78,6 +81,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'timeout-scale': { type: 'string' },
       'max-deliveries': { type: 'string' },
       'light-socket': { type: 'string' },
+      'no-deflate': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       'no-similarity': { type: 'boolean', default: false },
       'similarity-only': { type: 'boolean', default: false },
@@ -131,6 +135,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     timeoutScale: num(values['timeout-scale'], 1, 'timeout-scale') || 1,
     maxDeliveries: num(values['max-deliveries'], 30_000_000, 'max-deliveries'),
     lightSocket,
+    offerDeflate: values['no-deflate'] !== true,
     cpuProf: values['cpu-prof'] === true,
     similarity: values['no-similarity'] !== true,
     similarityOnly: values['similarity-only'] === true,

@@ -14,11 +14,12 @@ import { fileURLToPath } from 'node:url'
 import { killAllChildren, killChildrenOnExit } from './children.ts'
 import { parseBenchArgs } from './cli.ts'
 import { formatBrowserBench, runBrowserBench, type BrowserBenchResult } from './browser/boardDragBench.ts'
-import { formatRatios, formatSessionNotes, formatTable, medianRows, ratios } from './report.ts'
+import { formatRatios, formatSessionNotes, formatTable, formatTargets, medianRows, ratios } from './report.ts'
 import { runSession, type BenchRow, type SessionResult } from './session.ts'
 import { hocuspocus, yWebsocket } from './targets/peers.ts'
 import { quarterdeck } from './targets/quarterdeck.ts'
 import type { Target, TargetName } from './targets/types.ts'
+import { serverVersions } from './targets/versions.ts'
 
 const TARGETS: Record<TargetName, Target> = { quarterdeck, 'y-websocket': yWebsocket, hocuspocus }
 /** One (server, N) session may not run longer than this, whatever happens inside. */
@@ -128,10 +129,12 @@ async function main(): Promise<void> {
 
   const rows = medianRows(runs)
   const ratioList = ratios(rows)
+  const versions = serverVersions(options.targets)
   const out = [
     '',
     `Quarterdeck load bench — ${started.toISOString()} — N=${options.ns.join(', ')}${options.repeat > 1 ? ` — medians of ${options.repeat} runs` : ''}`,
     `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, ulimit -n ${fd.soft}, node ${process.version}, idle window ${options.idleSeconds} s, bursts over ${options.burstSeconds} s`,
+    `servers: ${Object.entries(versions).map(([target, version]) => `${target} = ${version}`).join('; ')}`,
     '',
     formatTable(rows),
     '',
@@ -141,6 +144,9 @@ async function main(): Promise<void> {
     'gen CPU s = load generator (workers + this process); gen lag = p99 event-loop delay of the workers (ms);',
     'busy% = all cores of the machine, whoever used them: near 100 means the figures are machine-bound; other% = the part',
     'used by processes outside the bench (the machine is shared): high other% means the run was disturbed.',
+    '',
+    'Per client and live counter:',
+    formatTargets(rows),
     '',
     'Ratios (Quarterdeck ÷ peer; below 1× = Quarterdeck faster / cheaper):',
     formatRatios(ratioList),
@@ -157,7 +163,7 @@ async function main(): Promise<void> {
   const stamp = started.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19)
   const file = join(options.outDir, `bench-${stamp}.json`)
   const machine = { cores: cpus().length, model: cpus()[0]?.model ?? null, memoryGb: round1(totalmem() / 2 ** 30), loadavgAtStart: loadavg(), ulimitN: fd, node: process.version }
-  writeFileSync(file, JSON.stringify({ date: started.toISOString(), machine, options, rows, ratios: ratioList, sessions: sessions.map(({ rows: _rows, ...s }) => s), runs, similarity, browser }, null, 2))
+  writeFileSync(file, JSON.stringify({ date: started.toISOString(), machine, versions, options, rows, ratios: ratioList, sessions: sessions.map(({ rows: _rows, ...s }) => s), runs, similarity, browser }, null, 2))
   console.log(`\nWrote ${file}`)
   const hasFailure = sessions.some((s) => s.error !== null) || (browser !== null && 'error' in browser)
   process.exitCode = hasFailure ? 1 : 0

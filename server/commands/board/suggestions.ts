@@ -1,14 +1,15 @@
 import { clusterCards, combineChanges, mergeCards } from '../../../shared/board/boardRules.ts'
 import type { BoardChange, CardRecord } from '../../../shared/board/boardTypes.ts'
 import { suggestClustersWithReport as suggestRule } from '../../../shared/board/suggestClusters.ts'
+import { checkPermission } from '../../../shared/stages/permissions.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
 import { applyPatch, boardOf, rememberForUndo } from './boardWrites.ts'
 
 /** Runs groupSimilar over the board and lists suggestions for the facilitator to accept or reject one by one. */
 export const suggestClusters: CommandHandler<'suggestClusters'> = (ctx, command) => {
-  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the facilitator asks for suggestions.')
-  if (ctx.stage !== 'group') return refuse('wrong_stage', 'Suggestions are made during the Group stage.')
+  const allowed = checkPermission(ctx.actor, 'suggestClusters', ctx.stage)
+  if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   for (const [id, s] of ctx.maps.suggestions.entries()) if (s.status === 'pending') ctx.maps.suggestions.delete(id)
   const cards = [...ctx.maps.cards.values()]
   const titles = cards.map((c) => c.title)
@@ -40,8 +41,8 @@ export const suggestClusters: CommandHandler<'suggestClusters'> = (ctx, command)
 }
 
 export const resolveSuggestion: CommandHandler<'resolveSuggestion'> = (ctx, command) => {
-  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the facilitator reviews suggestions.')
-  if (ctx.stage !== 'group') return refuse('wrong_stage', 'Suggestions are reviewed during the Group stage.')
+  const allowed = checkPermission(ctx.actor, 'resolveSuggestion', ctx.stage)
+  if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   const suggestion = ctx.maps.suggestions.get(command.suggestionId)
   if (!suggestion || suggestion.status !== 'pending') return refuse('not_found', 'That suggestion is no longer open.')
   if (!command.accept) {
@@ -75,7 +76,8 @@ export const resolveSuggestion: CommandHandler<'resolveSuggestion'> = (ctx, comm
 }
 
 export const readAudit: CommandHandler<'readAudit'> = (ctx) => {
-  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the facilitator reads the audit trail.')
+  const allowed = checkPermission(ctx.actor, 'readAudit', ctx.stage)
+  if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   const all = ctx.vault.audit.toArray()
   return { ok: true, result: { entries: all.slice(-500) }, persist: false }
 }
