@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
+import { createSemanticScorer } from './similarity/embeddingsConfig.ts'
 import { createMetrics } from './metrics.ts'
-import { SqliteMeetingStore } from './persistence/SqliteMeetingStore.ts'
+import { openMeetingStore } from './persistence/openMeetingStore.ts'
 import { GroupCommitter } from './persistence/GroupCommitter.ts'
 import { RoomRegistry } from './meeting/RoomRegistry.ts'
 import { createHttpHandler } from './http/httpHandler.ts'
@@ -49,7 +50,7 @@ const MEETING_PATH = /^\/ws\/([A-Za-z0-9_-]{10,64})(?:\/kr\/([A-Za-z0-9_-]{1,64}
 /** Wires storage, rooms, HTTP and WebSockets into one process. `main.ts` only adds config and signals. */
 export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const metrics = createMetrics()
-  const store = new SqliteMeetingStore(config.dataDir, config.sqliteSynchronous)
+  const store = await openMeetingStore(config)
   const committer = new GroupCommitter(store, ({ durationMs, error }) => {
     metrics.commitDuration.observe(durationMs / 1000)
     if (error) {
@@ -64,6 +65,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     log,
     maxParticipants: config.maxParticipantsPerMeeting,
     compactAfterUpdates: config.compactAfterUpdates,
+    semantic: config.embeddings ? createSemanticScorer(config.embeddings, log) : null,
   })
   const teams = new TeamRegistry({ store, committer, metrics, log, compactAfterUpdates: config.compactAfterUpdates })
   const sockets = new Set<SocketConnection>()
