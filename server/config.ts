@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { loadEmbeddingsConfig, type EmbeddingsConfig } from './similarity/embeddingsConfig.ts'
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -74,6 +75,8 @@ export type Config = {
   joinBurstPerAddress: number
   joinsPerMinutePerAddress: number
   frameTimeoutMs: number
+  /** A sentence model for similarity (EMBEDDINGS_URL / EMBEDDINGS_MODEL_DIR); absent or null: lexical only. */
+  embeddings?: EmbeddingsConfig | null
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -109,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     joinBurstPerAddress: e.JOIN_BURST_PER_ADDRESS,
     joinsPerMinutePerAddress: e.JOINS_PER_MINUTE_PER_ADDRESS,
     frameTimeoutMs: e.FRAME_TIMEOUT_MS,
+    embeddings: loadEmbeddingsConfig(env),
   }
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
+import { createSemanticScorer } from './similarity/embeddingsConfig.ts'
 import { createMetrics } from './metrics.ts'
 import { openMeetingStore } from './persistence/openMeetingStore.ts'
 import { GroupCommitter } from './persistence/GroupCommitter.ts'
@@ -81,6 +82,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     log,
     maxParticipants: config.maxParticipantsPerMeeting,
     compactAfterUpdates: config.compactAfterUpdates,
+    semantic: config.embeddings ? createSemanticScorer(config.embeddings, log) : null,
   })
   const teams = new TeamRegistry({
     store,

@@ -15,6 +15,8 @@ import type { MeetingFeeds } from './MeetingFeeds.ts'
 import type { MeetingPresence } from './MeetingPresence.ts'
 import type { SubmissionSimilarity } from './SubmissionSimilarity.ts'
 import type { VaultMaps } from './vaultDoc.ts'
+import type { SemanticScorer } from '../similarity/SemanticScorer.ts'
+import { textsToEmbed } from '../similarity/textsToEmbed.ts'
 
 /** The room as its commands see it. */
 interface CommandRoom extends WritableMeeting {
@@ -37,6 +39,8 @@ export interface MeetingCommandsDeps<Room extends WritableMeeting> {
     otherRoom?: (meetingId: string) => Awaitable<Room | null>
     /** Joins are limited per address across meetings (issue 15): a refusal, or null to go ahead. */
     admitJoin?: (conn: RoomConnection) => CommandError | null
+    /** The sentence model for similarity; null or absent: lexical only. */
+    semantic?: SemanticScorer | null
   }
   now: () => number
   /** The room's parts, built after this (they observe the docs from construction on). */
@@ -79,9 +83,16 @@ export class MeetingCommands<Room extends WritableMeeting> implements PipelineRo
     return conn.actor.role === 'anonymous' ? 'anonymous' : conn.actor.participantId
   }
 
-  /** The other meetings the command may write, loaded before it runs (a handler cannot wait for storage). */
-  prepare(_conn: RoomConnection, command: Command): Awaitable<Map<string, Room | null>> {
-    return loadOtherMeetings(this.deps.room.doc, this.deps.room.id, command, this.deps.options.otherRoom)
+  /**
+   * The other meetings the command may write, loaded before it runs (a handler cannot wait for storage); and for
+   * similarity commands, a bounded moment for the sentence model (if any) to embed their titles (see SemanticScorer).
+   */
+  prepare(conn: RoomConnection, command: Command): Awaitable<Map<string, Room | null>> {
+    const others = loadOtherMeetings(this.deps.room.doc, this.deps.room.id, command, this.deps.options.otherRoom)
+    const { room } = this.deps
+    const embedding = this.deps.options.semantic?.prepare(textsToEmbed(command, conn.actor, room.maps, room.vaultMaps)) ?? null
+    if (!embedding) return others
+    return Promise.all([others, embedding]).then(([loaded]) => loaded)
   }
 
   answerDirectly(conn: RoomConnection, command: Command, reply: Reply): void {
@@ -135,6 +146,7 @@ export class MeetingCommands<Room extends WritableMeeting> implements PipelineRo
         presence,
         feeds,
         similarity,
+        semantic: this.deps.options.semantic ?? null,
         origin,
         maxParticipants: this.deps.options.maxParticipants,
         now: this.deps.now(),

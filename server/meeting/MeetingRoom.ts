@@ -23,6 +23,7 @@ import { MeetingFeeds } from './MeetingFeeds.ts'
 import { MeetingPresence } from './MeetingPresence.ts'
 import { SubmissionSimilarity } from './SubmissionSimilarity.ts'
 import { vaultMaps } from './vaultDoc.ts'
+import type { SemanticScorer } from '../similarity/SemanticScorer.ts'
 
 export type { RoomConnection }
 
@@ -36,6 +37,8 @@ export interface RoomOptions {
   onCommand?: CommandOutcomeMetric
   /** A command that failed after waiting on storage (the synchronous path throws to the socket instead). */
   onError?: (error: unknown) => void
+  /** The sentence model for similarity; null or absent: lexical only. */
+  semantic?: SemanticScorer | null
   /** Another meeting, loaded if need be, for commands that write two meetings in one commit (the cascade). */
   otherRoom?: (meetingId: string) => Awaitable<MeetingRoom | null>
   /** Joins are limited per address across meetings: a refusal, or null to go ahead. */

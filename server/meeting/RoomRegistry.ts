@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics.ts'
 import { MeetingRoom } from './MeetingRoom.ts'
 import { LoadedRooms } from './LoadedRooms.ts'
 import type { KeyedBuckets } from '../limits/KeyedBuckets.ts'
+import type { SemanticScorer } from '../similarity/SemanticScorer.ts'
 
 /** Keeps the meetings that have sockets in memory, loading each from storage on first use. */
 export class RoomRegistry {
@@ -20,6 +21,8 @@ export class RoomRegistry {
       compactAfterUpdates: number
       /** Joins per remote address, across meetings; none: unlimited. */
       joinsPerAddress?: KeyedBuckets
+      /** The sentence model for similarity, shared by every meeting (its cache too); null: lexical only. */
+      semantic?: SemanticScorer | null
     },
   ) {
     this.rooms = new LoadedRooms({
@@ -67,6 +70,7 @@ export class RoomRegistry {
         const seconds = Math.max(1, this.deps.joinsPerAddress.secondsUntilNext(address))
         return { code: 'rate_limited', message: `Too many people joined from your network just now; try again in ${seconds} s.` }
       },
+      semantic: this.deps.semantic ?? null,
       onCommand: (type, outcome) => this.deps.metrics.commands.inc({ type, outcome }),
       onError: (error) => this.deps.log.error({ err: error, meetingId }, 'command failed after waiting on storage'),
       otherRoom: (id) => {

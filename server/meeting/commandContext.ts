@@ -12,6 +12,7 @@ import type { MeetingFeeds } from './MeetingFeeds.ts'
 import type { MeetingPresence } from './MeetingPresence.ts'
 import type { SubmissionSimilarity } from './SubmissionSimilarity.ts'
 import type { VaultMaps } from './vaultDoc.ts'
+import type { SemanticScorer } from '../similarity/SemanticScorer.ts'
 
 /** Another meeting a command may write (the cascade), as the room that loaded it sees it. */
 export interface WritableMeeting {
@@ -28,6 +29,8 @@ export interface ContextSources {
   presence: MeetingPresence
   feeds: MeetingFeeds
   similarity: SubmissionSimilarity
+  /** The sentence model's cache, if one is configured. */
+  semantic: SemanticScorer | null
   origin: symbol
   maxParticipants: number
   now: number
@@ -89,6 +92,7 @@ export function buildCommandContext(sources: ContextSources, actor: Actor, effec
     searchablePeople: () => presence.searchablePeople(),
     isOnline: (participantId) => presence.isOnline(participantId),
     submissionIndex: () => sources.similarity.index(),
+    semantic: sources.semantic,
     keyResultDoc: (objectiveId) => sources.keyResultDoc(objectiveId),
     audit: (action, detail) => {
       const actorId = actor.role === 'anonymous' ? '' : actor.participantId

@@ -30,6 +30,8 @@ export interface BenchOptions {
   offerDeflate: boolean
   cpuProf: boolean
   similarity: boolean
+  /** Only the similarity bench (quality on the labelled sets and the 5,000-text time), no servers. */
+  similarityOnly: boolean
   /** The browser bench (tests/bench/browser): the Group board with 2,000 cards in Chromium. */
   browser: boolean
   isSmoke: boolean
@@ -56,8 +58,9 @@ const USAGE = `npm run bench -- [options]   (see tests/bench/README.md)
   --no-deflate               light clients do not offer permessage-deflate (browsers do; default: offer it)
   --cpu-prof                 write V8 CPU profiles of the server children to <out>/prof
   --no-similarity            do not run tests/bench/similarityBench.ts
+  --similarity-only          only the similarity bench: precision/recall/F1 per labelled set + 5,000-text time (~30 s)
   --no-browser               do not run the browser bench (tests/bench/browser; --smoke runs it with 200 cards)
-  --smoke                    N=50, idle 3 s, y-websocket only, no similarity bench, browser bench with 200 cards (~2 min)
+  --smoke                    N=50, idle 3 s, y-websocket only, similarity bench, browser bench with 200 cards (~2 min)
   --out bench-results        output directory`
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
@@ -81,6 +84,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'no-deflate': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       'no-similarity': { type: 'boolean', default: false },
+      'similarity-only': { type: 'boolean', default: false },
       'no-browser': { type: 'boolean', default: false },
       smoke: { type: 'boolean', default: false },
       out: { type: 'string' },
@@ -133,7 +137,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     lightSocket,
     offerDeflate: values['no-deflate'] !== true,
     cpuProf: values['cpu-prof'] === true,
-    similarity: !isSmoke && values['no-similarity'] !== true,
+    similarity: values['no-similarity'] !== true,
+    similarityOnly: values['similarity-only'] === true,
     browser: values['no-browser'] !== true,
     isSmoke,
     outDir: values.out ?? 'bench-results',

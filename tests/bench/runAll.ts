@@ -36,13 +36,28 @@ function fileDescriptorLimit(): { soft: string; hard: string } {
   return { soft: read('-Sn'), hard: read('-Hn') }
 }
 
-async function runSimilarity(): Promise<unknown> {
+interface SimilarityModule {
+  runSimilarityBench?: () => Promise<unknown>
+  similarityReport?: () => Promise<string>
+}
+
+async function similarityModule(): Promise<SimilarityModule | null> {
   const file = fileURLToPath(new URL('./similarityBench.ts', import.meta.url))
   if (!existsSync(file)) return null
   // A computed specifier: the module belongs to another owner and may not exist in every checkout.
   const specifier = './similarityBench.ts'
-  const mod = (await import(specifier)) as { runSimilarityBench?: () => Promise<unknown> }
-  return mod.runSimilarityBench ? await mod.runSimilarityBench() : null
+  return (await import(specifier)) as SimilarityModule
+}
+
+async function runSimilarity(): Promise<unknown> {
+  const mod = await similarityModule()
+  return mod?.runSimilarityBench ? await mod.runSimilarityBench() : null
+}
+
+/** The printed similarity figures: quality per labelled set (tuning set and fresh holdout) and the 5,000-text time. */
+async function similarityText(): Promise<string | null> {
+  const mod = await similarityModule()
+  return mod?.similarityReport ? await mod.similarityReport() : null
 }
 
 function withLimit<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -56,6 +71,10 @@ function withLimit<T>(promise: Promise<T>, ms: number, what: string): Promise<T>
 async function main(): Promise<void> {
   killChildrenOnExit()
   const options = parseBenchArgs(process.argv.slice(2))
+  if (options.similarityOnly) {
+    console.log((await similarityText()) ?? 'similarity bench not found')
+    return
+  }
   const started = new Date()
   const fd = fileDescriptorLimit()
   const maxN = Math.max(...options.ns)
@@ -87,10 +106,12 @@ async function main(): Promise<void> {
   }
 
   let similarity: unknown = null
+  let similarityPrinted: string | null = null
   if (options.similarity) {
     log('bench: similarity bench (tests/bench/similarityBench.ts)…')
     try {
       similarity = await runSimilarity()
+      similarityPrinted = await similarityText()
     } catch (error) {
       similarity = { error: String(error) }
     }
@@ -133,7 +154,8 @@ async function main(): Promise<void> {
     'Sessions:',
     formatSessionNotes(sessions),
   ]
-  if (similarity !== null) out.push('', 'Similarity bench:', JSON.stringify(similarity, null, 2))
+  if (similarityPrinted !== null) out.push('', 'Similarity bench:', similarityPrinted)
+  else if (similarity !== null) out.push('', 'Similarity bench:', JSON.stringify(similarity, null, 2))
   if (browser !== null) out.push('', 'error' in browser ? `Browser bench failed: ${browser.error}` : formatBrowserBench(browser))
   console.log(out.join('\n'))
 

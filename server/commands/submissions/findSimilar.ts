@@ -2,6 +2,7 @@ import { querySimilarityIndex, DEFAULT_SUGGESTION_LIMIT } from '../../../shared/
 import type { SimilarSubmission } from '../../../shared/submissions/submissionTypes.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
+import { semanticQueryOptions } from '../../similarity/semanticQuery.ts'
 import { checkPermission } from '../../../shared/stages/permissions.ts'
 
 /** Below this, a match is not worth interrupting someone who is typing. */
@@ -29,7 +30,7 @@ export const findSimilar: CommandHandler<'findSimilar'> = (ctx, command) => {
   const matches: SimilarSubmission[] = []
   let hasHiddenMatch = false
   const isDraft = command.text.trim().split(/\s+/).length >= HIDDEN_HINT_MIN_WORDS
-  for (const hit of querySimilarityIndex(index, command.text, { limit: CANDIDATES_SCANNED, minScore: HINT_MIN_SCORE })) {
+  for (const hit of querySimilarityIndex(index, command.text, { limit: CANDIDATES_SCANNED, minScore: HINT_MIN_SCORE, ...semanticQueryOptions(ctx, ids, command.text) })) {
     const record = ctx.vault.submissions.get(ids[hit.index] as string)
     if (!record || record.status !== 'active') continue
     const isMine = record.authorId === me
