@@ -22,6 +22,7 @@ import { foldName, samePresence, summarisePresence, type SearchablePerson } from
 import type { PresenceSummary, RosterEntry } from '../../shared/presence/presenceTypes.ts'
 import { moveLegacyPresence } from './legacyPresence.ts'
 import { ThrottledFeed } from './ThrottledFeed.ts'
+import { describeIssue } from '../../shared/protocol/describeIssue.ts'
 import { mergeUpdates } from '../sync/mergeUpdates.ts'
 
 /** One socket as the room sees it. */
@@ -273,9 +274,7 @@ export class MeetingRoom implements CommitParticipant {
     const parsed = Command.safeParse(raw)
     if (!parsed.success) {
       const id = typeof (raw as { id?: unknown })?.id === 'string' ? ((raw as { id: string }).id.slice(0, 64)) : null
-      const issue = parsed.error.issues[0]
-      const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
-      reply(errorFrame(id, { code: 'bad_command', message: `${issue?.message ?? 'Invalid command.'}${where}` }))
+      reply(errorFrame(id, { code: 'bad_command', message: describeIssue(parsed.error.issues[0]) }))
       this.options.onCommand?.('invalid', 'refused')
       return
     }

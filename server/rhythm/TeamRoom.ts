@@ -11,6 +11,7 @@ import type { RoomConnection } from '../meeting/MeetingRoom.ts'
 import type { CommitParticipant, GroupCommitter } from '../persistence/GroupCommitter.ts'
 import type { MeetingBatch, MeetingStore, TeamSpaceRow } from '../persistence/MeetingStore.ts'
 import { hashSecret, secretMatches } from '../security/tokens.ts'
+import { describeIssue } from '../../shared/protocol/describeIssue.ts'
 import { mergeUpdates } from '../sync/mergeUpdates.ts'
 
 const SERVER_ORIGIN = Symbol('team-server')
@@ -145,9 +146,7 @@ export class TeamRoom implements CommitParticipant {
     const parsed = TeamCommand.safeParse(raw)
     if (!parsed.success) {
       const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id.slice(0, 64) : null
-      const issue = parsed.error.issues[0]
-      const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
-      reply(errorFrame(id, { code: 'bad_command', message: `${issue?.message ?? 'Invalid command.'}${where}` }))
+      reply(errorFrame(id, { code: 'bad_command', message: describeIssue(parsed.error.issues[0]) }))
       this.options.onCommand?.('team:invalid', 'refused')
       return
     }

@@ -21,6 +21,9 @@ export function BoardToolbar({ model }: { model: BoardModel }) {
         {model.isFiltered && <> · {formatCount(model.matchCount)} match</>}
       </p>
       {canMove && (
+        <p className="hint phone-board-hint">Tap <strong>Actions</strong> on a card to merge it into another or put it in a cluster.</p>
+      )}
+      {canMove && (
         <button type="button" className="secondary" disabled={isUndoing} onClick={() => void commands.undo()}>
           Undo my last move
         </button>

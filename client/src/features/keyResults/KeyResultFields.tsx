@@ -5,11 +5,12 @@ import { useMeeting } from '../../sync/MeetingContext.tsx'
 
 type FieldName = 'metric' | 'baseline' | 'target' | 'unit' | 'owner'
 const FIELDS: { name: FieldName; label: string; placeholder: string }[] = [
-  { name: 'metric', label: 'Metric', placeholder: 'trial-to-paid rate' },
-  { name: 'baseline', label: 'Baseline', placeholder: '4' },
-  { name: 'target', label: 'Target', placeholder: '7' },
-  { name: 'unit', label: 'Unit', placeholder: '%' },
-  { name: 'owner', label: 'Owner', placeholder: 'a name' },
+  // Hints in words: a placeholder like "4" or "%" reads as a value already filled in.
+  { name: 'metric', label: 'Metric', placeholder: 'what you measure' },
+  { name: 'baseline', label: 'Baseline', placeholder: 'value today' },
+  { name: 'target', label: 'Target', placeholder: 'value to reach' },
+  { name: 'unit', label: 'Unit', placeholder: 'e.g. percent, €' },
+  { name: 'owner', label: 'Owner', placeholder: 'who reports on it' },
 ]
 
 /** The measurable parts, each saved when you leave the field (or press Enter). */

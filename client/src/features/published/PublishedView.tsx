@@ -3,6 +3,7 @@ import type { PublishedSet } from '../../../../shared/exports/publishedSet.ts'
 import { STAGE_LABELS } from '../../../../shared/stages/stages.ts'
 import { ConfidenceBadge } from '../keyResults/ConfidenceControl.tsx'
 import { formatCount } from '../../ui/formatCount.ts'
+import { describeVoting } from '../../../../shared/voting/countVoters.ts'
 
 // Team spaces (weekly rhythm) load with their own chunk, after the OKRs are on screen.
 const TeamSpaces = lazy(() => import('../rhythm/TeamSpaces.tsx'))
@@ -18,6 +19,7 @@ export function PublishedView({ set }: { set: PublishedSet }) {
         <p className="eyebrow">{set.quarter} · published {new Date(set.publishedAt).toLocaleDateString('en', { dateStyle: 'long' })}</p>
         <h1>{set.title}</h1>
         <blockquote className="mission big">{set.mission}</blockquote>
+        <p className="no-print"><a className="button primary" href={`/p/${set.meetingId}/present`}>Present at the all-hands</a></p>
       </header>
       {set.objectives.map((o, i) => (
         <section key={o.id} className="published-objective" aria-labelledby={`pub-${o.id}`}>
@@ -41,7 +43,7 @@ export function PublishedView({ set }: { set: PublishedSet }) {
         <h2 id="summary-heading">How these were set</h2>
         <p>
           {formatCount(set.summary.participants)} participants · {formatCount(set.summary.submissions)} proposals ·{' '}
-          {formatCount(set.summary.merges)} merged · {formatCount(set.summary.ballots)} ballots
+          {formatCount(set.summary.merges)} merged · {describeVoting(set.summary)}
         </p>
         <p className="hint">{set.summary.stageDurations.map((d) => `${STAGE_LABELS[d.stage]} ${minutes(d.ms)}`).join(' · ')}</p>
       </section>

@@ -5,6 +5,7 @@ import { ConnectionBanner } from './ConnectionBanner.tsx'
 import { StagePanel } from './StagePanel.tsx'
 import { PresencePanel } from './PresencePanel.tsx'
 import { FacilitatorPanel } from '../facilitator/FacilitatorPanel.tsx'
+import { StageBar } from '../facilitator/StageBar.tsx'
 import { NoticeToast } from './NoticeToast.tsx'
 
 export function MeetingRoom() {
@@ -15,6 +16,7 @@ export function MeetingRoom() {
     <div className="room">
       <MeetingHeader view={view} />
       <ConnectionBanner />
+      {isFacilitator && <StageBar />}
       <div className={`room-body stage-${view.stage} ${isFacilitator ? "with-controls" : ""}`}>
         <main className="stage-main" aria-label="Stage">
           <StagePanel />

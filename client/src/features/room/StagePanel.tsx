@@ -54,7 +54,8 @@ export function StagePanel() {
         <p className="hint">Preparing this stage…</p>
       )}
 
-      {isWorkingStage(stage) && <DoneControl />}
+      {/* In Vote, casting a ballot is being done: "4 of 4 have voted" says it, a second count would contradict it. */}
+      {isWorkingStage(stage) && stage !== 'vote' && <DoneControl />}
     </section>
   )
 }

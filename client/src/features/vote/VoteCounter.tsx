@@ -19,7 +19,7 @@ export function VoteCounter() {
       </p>
       {notYet.length > 0 && (
         <details>
-          <summary>Not voted yet ({formatCount(total - voted)})</summary>
+          <summary>Not voted yet ({formatCount(notYet.length)})</summary>
           <ul className="people compact" aria-label="Not voted yet" tabIndex={0}>
             {notYet.slice(0, 100).map((p) => <li key={p.id}><span className="person-name">{p.name}</span></li>)}
           </ul>

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react'
 import type { VoteState } from '../../../../shared/voting/voteState.ts'
 import { formatCount } from '../../ui/formatCount.ts'
 
@@ -16,7 +17,7 @@ export function VoteResults({ vote, isProjector = false }: { vote: VoteState; is
         {vote.kind === 'shortlist' ? 'Shortlist results' : vote.kind === 'runoff' ? 'Run-off results' : 'Results'}
       </h3>
       <p className="hint">
-        {formatCount(result.ballotCount)} ballots · {formatCount(result.totalDots)} dots
+        {formatCount(result.ballotCount)} {result.ballotCount === 1 ? 'person' : 'people'} voted · {formatCount(result.totalDots)} dots
       </p>
       {result.tiedAtCut.length > 0 && (
         <p className="tie-notice" role="status">
@@ -24,7 +25,7 @@ export function VoteResults({ vote, isProjector = false }: { vote: VoteState; is
           {result.seatsLeftForTied === 1 ? ' place' : ` ${result.seatsLeftForTied} places`}. The facilitator picks, or starts a run-off.
         </p>
       )}
-      <ol className="result-list" aria-label="Ranked results">
+      <ol className="result-list" aria-label="Ranked results" style={{ '--rows': result.ranking.length } as CSSProperties}>
         {result.ranking.map((r) => {
           const status = chosen.has(r.id) || winners.has(r.id) ? 'winner' : tied.has(r.id) ? 'tied' : 'other'
           return (
