@@ -9,6 +9,7 @@ import { KeyResultFields } from './KeyResultFields.tsx'
 import { ConfidenceBadge, ConfidenceControl } from './ConfidenceControl.tsx'
 import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery.ts'
 import { KeyResultActions } from './KeyResultActions.tsx'
+import { useTranslation } from 'react-i18next'
 
 export function KeyResultCard({ record, text, siblings, isFacilitator }: {
   record: KeyResultRecord
@@ -18,10 +19,11 @@ export function KeyResultCard({ record, text, siblings, isFacilitator }: {
 }) {
   const { view } = useMeeting()
   const isOnline = useConnection((s) => s.status === 'connected')
+  const { t } = useTranslation()
   const [statement, setStatement] = useState(() => text?.toString() ?? '')
   const onStatement = useCallback((value: string) => setStatement(value), [])
   const hints = checkKeyResult({ statement, metric: record.metric, baseline: record.baseline, target: record.target, unit: record.unit })
-  const label = `Key result statement${statement ? `: ${statement.slice(0, 40)}` : ''}`
+  const label = statement ? t('kr.statementLabel', { text: statement.slice(0, 40) }) : t('kr.statement')
   const isEditable = view.stage === 'keyResults' && isOnline
   // On a phone every key result with all its fields open made the stage ~8,000 px tall: each one folds to its
   // statement, confidence and owner, and opens to edit.
@@ -31,15 +33,15 @@ export function KeyResultCard({ record, text, siblings, isFacilitator }: {
   if (isPhone && !isOpen) {
     return (
       <li className={`${className} folded`}>
-        {record.isAccepted && <span className="badge winner-badge">Accepted</span>}
-        <p className="kr-statement">{statement || <span className="hint">No statement yet</span>}</p>
+        {record.isAccepted && <span className="badge winner-badge">{t('kr.accepted')}</span>}
+        <p className="kr-statement">{statement || <span className="hint">{t('kr.noStatement')}</span>}</p>
         <p className="kr-summary">
           <ConfidenceBadge confidence={record.confidence} />
-          <span>{record.owner ? <>Owner: <strong>{record.owner}</strong></> : 'No owner yet'}</span>
+          <span>{record.owner ? <>{t('kr.ownerPrefix')} <strong>{record.owner}</strong></> : t('kr.noOwner')}</span>
         </p>
         <button type="button" className="secondary" aria-expanded={false} onClick={() => setOpen(true)}
-          aria-label={`${isEditable ? 'Edit' : 'Details'}: ${statement || 'key result'}`}>
-          {isEditable ? 'Edit' : 'Details'}
+          aria-label={`${isEditable ? t('kr.edit') : t('kr.details')}: ${statement || t('kr.statement')}`}>
+          {isEditable ? t('kr.edit') : t('kr.details')}
         </button>
         {text && <StatementListener text={text} onChange={onStatement} />}
       </li>
@@ -48,22 +50,22 @@ export function KeyResultCard({ record, text, siblings, isFacilitator }: {
   return (
     <li className={className}>
       <div className="kr-head">
-        {record.isAccepted && <span className="badge winner-badge">Accepted</span>}
+        {record.isAccepted && <span className="badge winner-badge">{t('kr.accepted')}</span>}
         {isPhone && (
           <button type="button" className="secondary small" aria-expanded={true} onClick={() => setOpen(false)}
-            aria-label={`Fold: ${statement || 'key result'}`}>
-            Fold
+            aria-label={`${t('kr.fold')}: ${statement || t('kr.statement')}`}>
+            {t('kr.fold')}
           </button>
         )}
       </div>
       {text ? (
         <CollaborativeText text={text} label={label} isEditable={isEditable} onChange={onStatement} />
       ) : (
-        <p className="hint">Loading the statement…</p>
+        <p className="hint">{t('kr.loading')}</p>
       )}
       {hints.length > 0 && (
-        <ul className="kr-hints" aria-label="Suggestions for this key result">
-          {hints.map((h) => <li key={h.code}>{h.message}</li>)}
+        <ul className="kr-hints" aria-label={t('kr.suggestions')}>
+          {hints.map((h) => <li key={h.code}>{t(`kr.hints.${h.code}`, { defaultValue: h.message })}</li>)}
         </ul>
       )}
       <KeyResultFields record={record} isEditable={isEditable} />

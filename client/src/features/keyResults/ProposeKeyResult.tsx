@@ -1,12 +1,14 @@
 import { useId, useState, type FormEvent } from 'react'
 import { MAX_STATEMENT_LENGTH } from '../../../../shared/keyResults/keyResultTypes.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { useTranslation } from 'react-i18next'
 
 export function ProposeKeyResult({ objectiveId, objectiveTitle }: { objectiveId: string; objectiveTitle: string }) {
   const { client } = useMeeting()
   const [statement, setStatement] = useState('')
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setError(null)
@@ -19,11 +21,11 @@ export function ProposeKeyResult({ objectiveId, objectiveTitle }: { objectiveId:
   }
   return (
     <form className="propose-kr" onSubmit={submit}>
-      <label htmlFor={id}>New key result for “{objectiveTitle}”</label>
+      <label htmlFor={id}>{t('kr.new', { title: objectiveTitle })}</label>
       <div className="copy-row">
-        <input id={id} value={statement} maxLength={MAX_STATEMENT_LENGTH} placeholder="e.g. Trial-to-paid from 4 % to 7 %"
+        <input id={id} value={statement} maxLength={MAX_STATEMENT_LENGTH} placeholder={t('kr.newPlaceholder')}
           onChange={(e) => setStatement(e.target.value)} />
-        <button type="submit" className="secondary">Propose</button>
+        <button type="submit" className="secondary">{t('kr.propose')}</button>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
     </form>

@@ -4,14 +4,17 @@ import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCommand } from '../../sync/useCommand.ts'
 import { useConnection } from '../../state/connectionStore.ts'
 import { SimilarHints } from './SimilarHints.tsx'
+import { useTranslation } from 'react-i18next'
 
 export function ProposeForm({ remaining }: { remaining: number }) {
   const { client } = useMeeting()
   const [title, setTitle] = useState('')
   const [why, setWhy] = useState('')
   const [justProposed, setJustProposed] = useState<string | null>(null)
+  const [isJustSupported, setJustSupported] = useState(false)
   const isOnline = useConnection((s) => s.status === 'connected')
   const titleId = useId()
+  const { t } = useTranslation()
   const whyId = useId()
   const propose = useCallback(
     (t: string, w: string) => client.send({ type: 'submitObjective', title: t, why: w }),
@@ -30,44 +33,44 @@ export function ProposeForm({ remaining }: { remaining: number }) {
       setTitle('')
       setWhy('')
       setJustProposed(proposed)
+      setJustSupported(false)
     }
   }
   const clear = (supportedTitle: string) => {
     setTitle('')
     setWhy('')
-    setJustProposed(`You now support “${supportedTitle}”.`)
+    setJustProposed(t('submit.supported', { title: supportedTitle }))
+    setJustSupported(true)
   }
   const isFull = remaining === 0
   return (
     <form className="propose-form" onSubmit={submit} aria-labelledby="propose-heading">
-      <h3 id="propose-heading">Propose an objective</h3>
-      <p className="hint">
-        A clear, inspiring goal for the quarter — “Become the easiest shop software to start with”, not a task.
-      </p>
+      <h3 id="propose-heading">{t('submit.heading')}</h3>
+      <p className="hint">{t('submit.hint')}</p>
       <div className="field">
-        <label htmlFor={titleId}>Objective</label>
+        <label htmlFor={titleId}>{t('submit.objective')}</label>
         <input id={titleId} value={title} maxLength={MAX_OBJECTIVE_TITLE_LENGTH} required disabled={isFull}
           aria-describedby={`${titleId}-count`} autoComplete="off" onChange={(e) => setTitle(e.target.value)} />
         <p className="hint counter" id={`${titleId}-count`}>{title.length}/{MAX_OBJECTIVE_TITLE_LENGTH}</p>
       </div>
       <SimilarHints text={title} onSupported={clear} />
       <div className="field">
-        <label htmlFor={whyId}>Why it matters now (optional)</label>
+        <label htmlFor={whyId}>{t('submit.why')}</label>
         <textarea id={whyId} value={why} maxLength={MAX_OBJECTIVE_WHY_LENGTH} rows={3} disabled={isFull}
           onChange={(e) => setWhy(e.target.value)} />
       </div>
       <div className="done-action">
         <button type="submit" className="primary large" disabled={isFull || state.phase === 'saving' || !title.trim()}>
-          Propose objective
+          {t('submit.propose')}
         </button>
         <span className="hint" aria-live="polite">
           {state.phase === 'saving'
-            ? isOnline ? 'Saving…' : 'Offline: it will be sent when the connection is back.'
+            ? isOnline ? t('common.saving') : t('submit.offline')
             : state.phase === 'failed'
               ? state.message
               : [
-                  justProposed && (justProposed.startsWith('You now') ? justProposed : `Proposed: “${justProposed}”.`),
-                  isFull ? 'You have used all your proposals. Edit or withdraw one, or support others.' : `You can propose ${remaining} more.`,
+                  justProposed && (isJustSupported ? justProposed : t('submit.proposed', { title: justProposed })),
+                  isFull ? t('submit.full') : t('submit.remaining', { count: remaining }),
                 ]
                   .filter(Boolean)
                   .join(' ')}

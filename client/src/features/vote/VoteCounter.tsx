@@ -3,6 +3,7 @@ import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useRoster } from '../../sync/useFeed.ts'
 import { formatCount } from '../../ui/formatCount.ts'
+import { Trans } from 'react-i18next'
 
 /** "120 of 143 have voted" for everyone; the facilitator also sees who has not (from the roster feed). */
 export function VoteCounter() {
@@ -15,7 +16,7 @@ export function VoteCounter() {
   return (
     <div className="vote-counter">
       <p className="done-count" aria-live="polite">
-        <strong>{formatCount(voted)}</strong> of {formatCount(total)} have voted
+        <Trans i18nKey="vote.voted" values={{ voted, total }} components={{ strong: <strong /> }} />
       </p>
       {notYet.length > 0 && (
         <details>
