@@ -109,6 +109,9 @@ test('a Spanish-speaking participant runs the whole meeting in Spanish; another 
 
   await facilitator.getByRole('button', { name: /^Accept:/ }).click()
   await facilitator.getByRole('button', { name: 'Advance to Review' }).click()
+  await expect(maria.getByRole('heading', { name: 'Revisión', level: 2 })).toBeVisible()
+  await expect(maria.getByRole('list', { name: 'Resultados clave aceptados de «Lanzar la app móvil en Brasil»' })).toContainText('Responsable: María José')
+  await expectNoSeriousA11yViolations(maria, 'review in Spanish')
   await facilitator.getByRole('button', { name: 'Confirm and publish' }).click()
   await expect(maria.getByRole('heading', { name: 'Publicado', level: 2 })).toBeVisible()
   await expect(maria.getByRole('heading', { name: 'Cómo se decidieron' })).toBeVisible()
