@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { WebSocketServer } from 'ws'
+import { WebSocketServer, type WebSocket } from 'ws'
 import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
 import { createMetrics } from './metrics.ts'
@@ -16,6 +16,8 @@ import { MAX_FRAME_BYTES } from '../shared/protocol/limits.ts'
 import { ConnectionsPerAddress, normalizeAddress } from './limits/ConnectionsPerAddress.ts'
 import { TeamRegistry } from './rhythm/TeamRegistry.ts'
 import { TEAM_PATH, teamTarget } from './rhythm/teamSocket.ts'
+import type { TeamRoom } from './rhythm/TeamRoom.ts'
+import { CLOSE } from '../shared/protocol/closeCodes.ts'
 import type { RateLimitSettings } from './limits/MessageRateLimiter.ts'
 
 /** An objective's co-edited key-result doc, on its own socket. */
@@ -112,24 +114,28 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     }
     // The raw socket closes however the connection ends (refused handshake, 4404, client gone, terminate).
     socket.once('close', release)
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      if (teamMatch) {
-        const team = teams.get(teamMatch[1] as string)
-        if (!team) return ws.close(4404, 'No such team space.')
-        const deps = { log, metrics, maxBufferedBytes: config.maxSocketBufferBytes, rateLimit }
-        const conn = attachSocket(ws, teamTarget(team), { ...deps, onClose: () => (sockets.delete(conn), teams.releaseIfIdle(team)) })
-        sockets.add(conn)
-        return
-      }
-      const room = rooms.get(meetingId)
-      if (!room) {
-        // 4404: the y-websocket client stops reconnecting on 44xx codes.
-        ws.close(4404, 'No such meeting.')
-        return
-      }
+    // The room is loaded before the handshake completes: no frame can arrive before its room is ready.
+    const upgrade = (accept: (ws: WebSocket) => void) => wss.handleUpgrade(req, socket, head, accept)
+    const failed = (error: unknown) => {
+      log.error({ err: error, meetingId }, 'loading a room failed')
+      upgrade((ws) => ws.close(CLOSE.internalError, 'Server error; reconnecting.'))
+    }
+    if (teamMatch) teams.open(meetingId).then((team) => upgrade((ws) => acceptTeam(ws, team)), failed)
+    else rooms.open(meetingId).then((room) => upgrade((ws) => acceptMeeting(ws, room)), failed)
+
+    function acceptTeam(ws: WebSocket, team: TeamRoom | null): void {
+      if (!team) return void ws.close(CLOSE.notFound, 'No such team space.')
+      const deps = { log, metrics, maxBufferedBytes: config.maxSocketBufferBytes, rateLimit }
+      const conn = attachSocket(ws, teamTarget(team), { ...deps, onClose: () => (sockets.delete(conn), teams.releaseIfIdle(team)) })
+      sockets.add(conn)
+    }
+
+    function acceptMeeting(ws: WebSocket, room: MeetingRoom | null): void {
+      // The y-websocket client stops reconnecting on 44xx codes.
+      if (!room) return void ws.close(CLOSE.notFound, 'No such meeting.')
       const target = objectiveId === null ? room : keyResultTarget(room, objectiveId)
       if (!target) {
-        ws.close(4404, 'No such objective in this meeting.')
+        ws.close(CLOSE.notFound, 'No such objective in this meeting.')
         return
       }
       const conn = attachSocket(ws, target, {
@@ -143,7 +149,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
         },
       })
       sockets.add(conn)
-    })
+    }
   })
 
   // y-websocket clients drop a connection that is silent for 30 s; presence is not relayed, so say something.
@@ -178,13 +184,13 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     },
     async close() {
       clearInterval(heartbeat)
-      committer.flush()
+      await committer.flush()
       for (const client of wss.clients) client.terminate()
       wss.close()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))
       rooms.close()
       teams.close()
-      store.close()
+      await store.close()
     },
   }
 }

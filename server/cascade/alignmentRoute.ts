@@ -16,8 +16,8 @@ const ALIGNMENT_PATH = /^\/api\/meetings\/([A-Za-z0-9_-]{10,64})\/alignment$/
 
 export type { AlignmentResponse }
 
-function readCompany(store: MeetingStore, meetingId: string) {
-  const doc = readStoredDoc(store, meetingId)
+async function readCompany(store: MeetingStore, meetingId: string) {
+  const doc = await readStoredDoc(store, meetingId)
   if (!doc) return null
   try {
     const meeting = doc.getMap(MEETING_MAP)
@@ -34,12 +34,12 @@ function readCompany(store: MeetingStore, meetingId: string) {
 }
 
 /** Every weekly confidence check-in the meeting's team spaces recorded (committed state). */
-function checkInsOf(store: TeamSpaceStore, meetingId: string): ConfidenceCheckIn[] {
+async function checkInsOf(store: TeamSpaceStore, meetingId: string): Promise<ConfidenceCheckIn[]> {
   const history: ConfidenceCheckIn[] = []
-  for (const team of store.listTeamSpaces(meetingId)) {
+  for (const team of await store.listTeamSpaces(meetingId)) {
     const doc = new Y.Doc()
     try {
-      for (const update of store.loadDoc(meetingId, teamDocName(team.id))) Y.applyUpdate(doc, update)
+      for (const update of await store.loadDoc(meetingId, teamDocName(team.id))) Y.applyUpdate(doc, update)
       const view = readTeamView(doc)
       if (view) history.push(...checkInsFromFourSquares(view.weeks.map((w) => fourSquareOf(view.record.name, w))))
     } finally {
@@ -53,15 +53,15 @@ function checkInsOf(store: TeamSpaceStore, meetingId: string): ConfidenceCheckIn
  * GET /api/meetings/<id>/alignment: the company set's alignment view, from committed state. Asked for a department
  * meeting, it answers its company's view (and says which department asked).
  */
-export function alignmentRoute(pathname: string, store: MeetingStore & TeamSpaceStore, now: number): AlignmentResponse | null {
+export async function alignmentRoute(pathname: string, store: MeetingStore & TeamSpaceStore, now: number): Promise<AlignmentResponse | null> {
   const match = ALIGNMENT_PATH.exec(pathname)
   if (!match) return null
   const id = match[1] as string
-  let company = readCompany(store, id)
+  let company = await readCompany(store, id)
   let department: AlignmentResponse['department'] = null
   if (company?.link) {
     department = { meetingId: id, department: company.link.department }
-    company = readCompany(store, company.link.companyMeetingId)
+    company = await readCompany(store, company.link.companyMeetingId)
   }
   if (!company?.published) throw new HttpError(404, 'not_found', 'These OKRs are not published, or the meeting does not exist.')
   const report = alignmentReport({
@@ -70,7 +70,7 @@ export function alignmentRoute(pathname: string, store: MeetingStore & TeamSpace
     departments: company.departments,
     now,
     // Confidence moves week by week in the team spaces (weekly rhythm): roll-ups and staleness use the latest.
-    history: [company.published.meetingId, ...company.departments.map((d) => d.id)].flatMap((id) => checkInsOf(store, id)),
+    history: (await Promise.all([company.published.meetingId, ...company.departments.map((d) => d.id)].map((id) => checkInsOf(store, id)))).flat(),
   })
   return { ...report, department }
 }

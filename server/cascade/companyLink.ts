@@ -7,8 +7,8 @@ import type { MeetingStore } from '../persistence/MeetingStore.ts'
 import { HttpError } from '../http/readJsonBody.ts'
 
 /** A meeting's doc as committed to storage (what was acknowledged), or null when there is no such meeting. */
-export function readStoredDoc(store: MeetingStore, meetingId: string): Y.Doc | null {
-  const stored = store.loadMeeting(meetingId)
+export async function readStoredDoc(store: MeetingStore, meetingId: string): Promise<Y.Doc | null> {
+  const stored = await store.loadMeeting(meetingId)
   if (!stored) return null
   const doc = new Y.Doc()
   for (const update of stored.updates) Y.applyUpdate(doc, update)
@@ -19,9 +19,9 @@ export function readStoredDoc(store: MeetingStore, meetingId: string): Y.Doc | n
  * The company set a new department meeting aligns to: it must exist, be published, be for the same quarter, and be a
  * company set (a department's own set is not cascaded further here). Refusals are 400s that say what to fix.
  */
-export function resolveCompanyLink(store: MeetingStore, request: CreateMeetingRequest): CascadeLink | null {
+export async function resolveCompanyLink(store: MeetingStore, request: CreateMeetingRequest): Promise<CascadeLink | null> {
   if (!request.cascade) return null
-  const doc = readStoredDoc(store, request.cascade.companyMeetingId)
+  const doc = await readStoredDoc(store, request.cascade.companyMeetingId)
   try {
     const company = (doc?.getMap(MEETING_MAP).get('published') as PublishedSet | undefined) ?? null
     if (doc && cascadeMaps(doc).cascade.get('link')) {

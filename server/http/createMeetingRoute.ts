@@ -21,16 +21,16 @@ export async function createMeetingRoute(
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
     throw new HttpError(400, 'bad_request', `${where}${issue?.message ?? 'Invalid meeting.'}`)
   }
-  const previous = parsed.data.previousMeetingId ? readPublishedSet(deps.store, parsed.data.previousMeetingId) : null
+  const previous = parsed.data.previousMeetingId ? await readPublishedSet(deps.store, parsed.data.previousMeetingId) : null
   if (parsed.data.previousMeetingId && !previous) {
     throw new HttpError(400, 'bad_request', 'previousMeetingId: that meeting has no published OKRs to follow up on.')
   }
-  const companyLink = resolveCompanyLink(deps.store, parsed.data)
+  const companyLink = await resolveCompanyLink(deps.store, parsed.data)
   const meetingId = newMeetingId()
   const facilitatorId = newParticipantId()
   const { token, tokenHash } = newToken(facilitatorId)
   const now = deps.now()
-  deps.store.createMeeting({
+  await deps.store.createMeeting({
     id: meetingId,
     createdAt: now,
     initialUpdate: companyLink

@@ -63,9 +63,9 @@ export function createHttpHandler(deps: HttpDeps) {
         return sendJson(res, 201, created)
       }
       if (url.pathname.startsWith('/api/meetings/') && req.method === 'GET') {
-        const alignment = alignmentRoute(url.pathname, deps.store, Date.now())
+        const alignment = await alignmentRoute(url.pathname, deps.store, Date.now())
         if (alignment) return sendJson(res, 200, alignment)
-        const file = publishedRoute(url.pathname, deps.store)
+        const file = await publishedRoute(url.pathname, deps.store)
         if (file) return sendFile(res, file)
       }
       if (url.pathname.startsWith('/api/')) {

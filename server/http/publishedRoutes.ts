@@ -17,13 +17,13 @@ export interface FileResponse {
 }
 
 /** Reads a meeting's published set from storage (what was acknowledged is there), or null when not published. */
-export function readPublishedSet(store: MeetingStore, meetingId: string): PublishedSet | null {
-  return readPlenary(store, meetingId)?.set ?? null
+export async function readPublishedSet(store: MeetingStore, meetingId: string): Promise<PublishedSet | null> {
+  return (await readPlenary(store, meetingId))?.set ?? null
 }
 
 /** The plenary's material: this quarter's published set and the previous quarter's (when the meeting followed one). */
-export function readPlenary(store: MeetingStore, meetingId: string): { set: PublishedSet; previous: PublishedSet | null } | null {
-  const stored = store.loadMeeting(meetingId)
+export async function readPlenary(store: MeetingStore, meetingId: string): Promise<{ set: PublishedSet; previous: PublishedSet | null } | null> {
+  const stored = await store.loadMeeting(meetingId)
   if (!stored) return null
   const doc = new Y.Doc()
   for (const update of stored.updates) Y.applyUpdate(doc, update)
@@ -35,10 +35,10 @@ export function readPlenary(store: MeetingStore, meetingId: string): { set: Publ
 }
 
 /** GET /api/meetings/<id>/published (JSON for the public page) and /export.md|csv|json (downloads). */
-export function publishedRoute(pathname: string, store: MeetingStore): FileResponse | null {
+export async function publishedRoute(pathname: string, store: MeetingStore): Promise<FileResponse | null> {
   const match = PUBLISHED_PATH.exec(pathname)
   if (!match) return null
-  const plenary = readPlenary(store, match[1] as string)
+  const plenary = await readPlenary(store, match[1] as string)
   const set = plenary?.set
   if (!plenary || !set) throw new HttpError(404, 'not_found', 'These OKRs are not published, or the meeting does not exist.')
   const slug = `okrs-${set.quarter.replace(/\s+/g, '-').toLowerCase()}`

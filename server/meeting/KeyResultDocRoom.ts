@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { MESSAGE_SYNC } from '../../shared/protocol/wire.ts'
 import { checkKeyResultDocShape, statementsOf, type DocCheck } from '../../shared/keyResults/keyResultDoc.ts'
-import type { RoomConnection } from './MeetingRoom.ts'
+import type { RoomConnection } from '../sync/RoomConnection.ts'
 import { mergeUpdates } from '../sync/mergeUpdates.ts'
 
 /**

@@ -42,29 +42,51 @@ describe('LoadedRooms', () => {
 
   it('reloads a broken room', () => {
     const { rooms } = setup()
-    const a = rooms.get('a')!
+    const a = (rooms.get('a') as FakeRoom)
     a.broken = true
     const again = rooms.get('a')
     expect(again).not.toBe(a)
     expect(rooms.peek('a')).toBe(again)
   })
 
-  it('unloads an idle room after five minutes, flushing uncommitted changes first', () => {
+  it('unloads an idle room after five minutes, flushing uncommitted changes first', async () => {
     const { rooms, flush, counts } = setup()
-    const a = rooms.get('a')!
+    const a = (rooms.get('a') as FakeRoom)
     a.hasUncommittedChanges = true
     rooms.releaseIfIdle(a)
     vi.advanceTimersByTime(5 * 60_000 - 1)
     expect(rooms.peek('a')).toBe(a)
-    vi.advanceTimersByTime(1)
+    await vi.advanceTimersByTimeAsync(1)
     expect(flush).toHaveBeenCalledOnce()
     expect(rooms.peek('a')).toBeNull()
     expect(counts).toEqual([1, 0])
   })
 
+  it('shares one load between concurrent callers of an async loader, and forgets a failed load', async () => {
+    const loads: string[] = []
+    let shouldFail = true
+    const rooms = new LoadedRooms<FakeRoom>({
+      committer: { flush: vi.fn() } as unknown as GroupCommitter,
+      load: async (id) => {
+        loads.push(id)
+        if (shouldFail) throw new Error('database away')
+        return new FakeRoom(id)
+      },
+    })
+    await expect(rooms.get('a')).rejects.toThrow('database away')
+    shouldFail = false
+    const first = rooms.get('a')
+    const second = rooms.get('a')
+    expect(second).toBe(first)
+    const room = await first
+    expect(room?.id).toBe('a')
+    expect(rooms.get('a')).toBe(room)
+    expect(loads).toEqual(['a', 'a'])
+  })
+
   it('keeps a room that someone joined before the timer fired, or that was asked for again', () => {
     const { rooms } = setup()
-    const a = rooms.get('a')!
+    const a = (rooms.get('a') as FakeRoom)
     rooms.releaseIfIdle(a)
     a.isEmpty = false
     vi.advanceTimersByTime(5 * 60_000)

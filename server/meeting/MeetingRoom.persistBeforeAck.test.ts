@@ -24,18 +24,18 @@ class RecordingStore implements MeetingStore {
     private readonly log: string[],
   ) {}
   createMeeting(meeting: Parameters<MeetingStore['createMeeting']>[0]) {
-    this.inner.createMeeting(meeting)
+    return this.inner.createMeeting(meeting)
   }
   loadMeeting(id: string) {
     return this.inner.loadMeeting(id)
   }
-  commit(batches: readonly MeetingBatch[]) {
+  async commit(batches: readonly MeetingBatch[]) {
     if (this.shouldFailNextCommit) {
       this.shouldFailNextCommit = false
       this.log.push('commit failed')
       throw new Error('disk full')
     }
-    this.inner.commit(batches)
+    await this.inner.commit(batches)
     this.log.push('commit')
   }
   findCommandResult(meetingId: string, actorKey: string, commandId: string) {
@@ -102,7 +102,7 @@ beforeEach(() => {
     initialVaultUpdate: createMeetingVault('fac', 1000),
     credentials: [{ participantId: 'fac', role: 'facilitator', tokenHash }],
   })
-  room = new MeetingRoom(MEETING_ID, store.loadMeeting(MEETING_ID) as NonNullable<ReturnType<MeetingStore['loadMeeting']>>, {
+  room = new MeetingRoom(MEETING_ID, store.inner.loadMeeting(MEETING_ID) as NonNullable<ReturnType<SqliteMeetingStore['loadMeeting']>>, {
     store,
     committer: new GroupCommitter(store),
     maxParticipants: 100,

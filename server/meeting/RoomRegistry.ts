@@ -1,5 +1,5 @@
 import type { Logger } from 'pino'
-import type { MeetingStore } from '../persistence/MeetingStore.ts'
+import type { MeetingStore, StoredMeeting } from '../persistence/MeetingStore.ts'
 import type { GroupCommitter } from '../persistence/GroupCommitter.ts'
 import type { Metrics } from '../metrics.ts'
 import { MeetingRoom } from './MeetingRoom.ts'
@@ -26,12 +26,31 @@ export class RoomRegistry {
     })
   }
 
-  get(meetingId: string): MeetingRoom | null {
+  /** The meeting's room, loaded from storage on first use. */
+  async open(meetingId: string): Promise<MeetingRoom | null> {
     return this.rooms.get(meetingId)
   }
 
-  private load(meetingId: string): MeetingRoom | null {
+  /**
+   * The room now, for in-process tests and tools: loaded on the spot when the store answers synchronously
+   * (SQLite); with an async store only a room that is already loaded (null otherwise, while it loads).
+   */
+  get(meetingId: string): MeetingRoom | null {
+    const room = this.rooms.get(meetingId)
+    return room instanceof Promise ? null : room
+  }
+
+  /** Already loaded, without loading. */
+  peek(meetingId: string): MeetingRoom | null {
+    return this.rooms.peek(meetingId)
+  }
+
+  private load(meetingId: string): MeetingRoom | null | Promise<MeetingRoom | null> {
     const stored = this.deps.store.loadMeeting(meetingId)
+    return stored instanceof Promise ? stored.then((s) => this.build(meetingId, s)) : this.build(meetingId, stored)
+  }
+
+  private build(meetingId: string, stored: StoredMeeting | null): MeetingRoom | null {
     if (!stored) return null
     const room = new MeetingRoom(meetingId, stored, {
       store: this.deps.store,
@@ -39,14 +58,20 @@ export class RoomRegistry {
       maxParticipants: this.deps.maxParticipants,
       compactAfterUpdates: this.deps.compactAfterUpdates,
       onCommand: (type, outcome) => this.deps.metrics.commands.inc({ type, outcome }),
+      onError: (error) => this.deps.log.error({ err: error, meetingId }, 'command failed after waiting on storage'),
       otherRoom: (id) => {
-        const other = this.get(id)
-        // Loaded only to be written (no socket of its own): unload it again later, like any idle meeting.
-        if (other) queueMicrotask(() => this.releaseIfIdle(other))
-        return other
+        const other = this.rooms.get(id)
+        if (other instanceof Promise) return other.then((room) => this.releaseLater(room))
+        return this.releaseLater(other)
       },
     })
     this.deps.log.info({ meetingId, updates: stored.updates.length }, 'meeting loaded')
+    return room
+  }
+
+  /** For a room loaded only to be written (no socket of its own): unload it again later, like any idle meeting. */
+  private releaseLater(room: MeetingRoom | null): MeetingRoom | null {
+    if (room) queueMicrotask(() => this.releaseIfIdle(room))
     return room
   }
 

@@ -7,18 +7,28 @@ export interface CommitParticipant {
   onCommitFailed(error: unknown): void
 }
 
+/** What a room needs of the committer: to say it has something to commit. */
+export interface CommitScheduler {
+  markDirty(participant: CommitParticipant): void
+}
+
 export interface CommitObserver {
   (info: { batches: number; durationMs: number; error?: unknown }): void
 }
 
 /**
- * Writes everything the rooms changed during one event-loop tick in one SQLite transaction, then lets the
- * rooms broadcast and acknowledge. One fsync per tick instead of one per command; nobody hears "saved" before
- * the transaction has returned.
+ * Writes everything the rooms changed during one event-loop tick in one store transaction, then lets the rooms
+ * broadcast and acknowledge. One fsync per tick instead of one per command; nobody hears "saved" before the
+ * store's promise resolved.
+ *
+ * At most one commit is in flight. While it runs (a networked store takes milliseconds), rooms keep applying
+ * commands; their changes wait in the rooms and go out together in the next commit, started as soon as this one
+ * settles. With SQLite the promise is already settled, so a commit still completes within the tick it started in.
  */
-export class GroupCommitter {
+export class GroupCommitter implements CommitScheduler {
   private readonly dirty = new Set<CommitParticipant>()
   private isScheduled = false
+  private inFlight: Promise<void> | null = null
 
   constructor(
     private readonly store: MeetingStore,
@@ -27,28 +37,47 @@ export class GroupCommitter {
 
   markDirty(participant: CommitParticipant): void {
     this.dirty.add(participant)
-    if (!this.isScheduled) {
-      this.isScheduled = true
-      setImmediate(() => this.flush())
-    }
+    this.schedule()
   }
 
-  /** Commits now (synchronously). Safe to call when nothing is dirty. */
-  flush(): void {
+  /** Whether a commit is running now (its rooms' changes are not yet durable). */
+  get isCommitting(): boolean {
+    return this.inFlight !== null
+  }
+
+  /**
+   * Commits everything dirty now, after the commit in flight (if any) settled. Resolves once this commit settled
+   * and its rooms have broadcast and acknowledged (or refused). Safe to call when nothing is dirty.
+   */
+  async flush(): Promise<void> {
+    while (this.inFlight) await this.inFlight
     this.isScheduled = false
     if (this.dirty.size === 0) return
     const participants = [...this.dirty]
     this.dirty.clear()
     const batches = participants.map((p) => p.takeBatch())
     const started = performance.now()
-    try {
-      this.store.commit(batches)
-    } catch (error) {
-      this.observe({ batches: batches.length, durationMs: performance.now() - started, error })
-      for (const p of participants) p.onCommitFailed(error)
-      return
-    }
-    this.observe({ batches: batches.length, durationMs: performance.now() - started })
-    for (const p of participants) p.onCommitted()
+    const run = this.store.commit(batches).then(
+      () => {
+        this.observe({ batches: batches.length, durationMs: performance.now() - started })
+        for (const p of participants) p.onCommitted()
+      },
+      (error: unknown) => {
+        this.observe({ batches: batches.length, durationMs: performance.now() - started, error })
+        for (const p of participants) p.onCommitFailed(error)
+      },
+    )
+    this.inFlight = run.finally(() => {
+      this.inFlight = null
+      // What the rooms wrote while this commit ran goes out in the next one.
+      if (this.dirty.size > 0) this.schedule()
+    })
+    await this.inFlight
+  }
+
+  private schedule(): void {
+    if (this.isScheduled || this.inFlight) return
+    this.isScheduled = true
+    setImmediate(() => void this.flush())
   }
 }

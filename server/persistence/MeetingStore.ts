@@ -36,18 +36,24 @@ export interface MeetingBatch {
   extraDocs?: ({ name: string } & VaultBatch)[]
 }
 
+/** A value now, or later: a synchronous engine (SQLite) answers at once, a networked one with a promise. */
+export type Awaitable<T> = T | Promise<T>
+
 /**
- * The storage interface. SQLite is the embedded default; another engine only needs these methods.
- * Every method is synchronous so "persisted" has one meaning: the call returned.
+ * The storage interface. SQLite is the embedded default; another engine (Postgres in cluster mode) only needs
+ * these methods. Writes return promises: "persisted" means the promise resolved, and nobody is acknowledged
+ * before that. Reads may answer synchronously or with a promise; callers handle both (`await` works for both,
+ * and the command pipeline keeps a synchronous fast path when the answer is already there).
  */
 export interface MeetingStore {
-  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; initialVaultUpdate?: Uint8Array; credentials: Credential[] }): void
-  loadMeeting(id: string): StoredMeeting | null
-  commit(batches: readonly MeetingBatch[]): void
-  findCommandResult(meetingId: string, actorKey: string, commandId: string): string | null
-  updateCount(meetingId: string): number
-  countMeetings(): number
-  close(): void
+  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; initialVaultUpdate?: Uint8Array; credentials: Credential[] }): Promise<void>
+  loadMeeting(id: string): Awaitable<StoredMeeting | null>
+  /** Applies all batches atomically (all or none). The caller has at most one commit in flight. */
+  commit(batches: readonly MeetingBatch[]): Promise<void>
+  findCommandResult(meetingId: string, actorKey: string, commandId: string): Awaitable<string | null>
+  updateCount(meetingId: string): Awaitable<number>
+  countMeetings(): Awaitable<number>
+  close(): Awaitable<void>
 }
 
 /** A team's weekly-rhythm space (weekly rhythm, issue 9): metadata only; its doc is stored as `team:<id>`. */
@@ -62,10 +68,10 @@ export interface TeamSpaceRow {
 
 /** Storage for team spaces. Their docs are committed through MeetingBatch.extraDocs (same group commit). */
 export interface TeamSpaceStore {
-  createTeamSpace(team: TeamSpaceRow & { initialUpdate: Uint8Array }): void
-  findTeamSpace(teamId: string): TeamSpaceRow | null
-  listTeamSpaces(meetingId: string): TeamSpaceRow[]
-  setTeamEditorHash(teamId: string, editorTokenHash: string): void
+  createTeamSpace(team: TeamSpaceRow & { initialUpdate: Uint8Array }): Promise<void>
+  findTeamSpace(teamId: string): Awaitable<TeamSpaceRow | null>
+  listTeamSpaces(meetingId: string): Awaitable<TeamSpaceRow[]>
+  setTeamEditorHash(teamId: string, editorTokenHash: string): Promise<void>
   /** The stored updates of one named doc of a meeting, in commit order. */
-  loadDoc(meetingId: string, docName: string): Uint8Array[]
+  loadDoc(meetingId: string, docName: string): Awaitable<Uint8Array[]>
 }

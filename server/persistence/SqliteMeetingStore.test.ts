@@ -100,9 +100,9 @@ describe('SqliteMeetingStore', () => {
     expect(store.updateCount('nope')).toBe(0)
   })
 
-  it('refuses to create the same meeting twice', () => {
+  it('refuses to create the same meeting twice', async () => {
     createMeeting('m1')
-    expect(() => createMeeting('m1')).toThrow()
+    await expect(store.createMeeting({ id: 'm1', createdAt: 1000, initialUpdate: Y.encodeStateAsUpdate(new Y.Doc()), credentials: [] })).rejects.toThrow()
     expect(store.countMeetings()).toBe(1)
     expect(store.loadMeeting('m1')?.updates).toHaveLength(1)
   })
@@ -133,7 +133,7 @@ describe('SqliteMeetingStore', () => {
     expect(readMeetingView(rebuild('mb'))?.stage).toBe('group')
   })
 
-  it('writes nothing from a commit in which one batch fails', () => {
+  it('writes nothing from a commit in which one batch fails', async () => {
     const a = createMeeting('ma')
     const good = batch('ma', {
       update: change(a, (m) => m.meeting.set('stage', { stage: 'submit', startedAt: 1 })),
@@ -142,7 +142,7 @@ describe('SqliteMeetingStore', () => {
     })
     // A batch for a meeting that does not exist breaks the foreign key.
     const bad = batch('ghost', { update: new Uint8Array([0, 0]) })
-    expect(() => store.commit([good, bad])).toThrow()
+    await expect(store.commit([good, bad])).rejects.toThrow()
     expect(store.updateCount('ma')).toBe(1)
     expect(store.loadMeeting('ma')?.credentials).toEqual([FACILITATOR])
     expect(store.findCommandResult('ma', 'fac', 'cmd-1')).toBeNull()

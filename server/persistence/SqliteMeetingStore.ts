@@ -69,8 +69,8 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
 
   private readonly commitTransaction: (batches: readonly MeetingBatch[]) => void
 
-  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; initialVaultUpdate?: Uint8Array; credentials: Credential[] }): void {
-    this.db.transaction(() => {
+  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; initialVaultUpdate?: Uint8Array; credentials: Credential[] }): Promise<void> {
+    return settled(() => this.db.transaction(() => {
       this.statements.insertMeeting.run(meeting.id, meeting.createdAt)
       this.writeBatch({
         meetingId: meeting.id,
@@ -80,7 +80,7 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
         snapshot: null,
         vault: meeting.initialVaultUpdate ? { update: meeting.initialVaultUpdate, snapshot: null } : undefined,
       })
-    })()
+    })())
   }
 
   loadMeeting(id: string): StoredMeeting | null {
@@ -94,7 +94,16 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
     return { ...meeting, updates: updatesOf(MEETING_DOC), vaultUpdates: updatesOf(VAULT_DOC), extraDocs, credentials }
   }
 
-  commit(batches: readonly MeetingBatch[]): void {
+  /**
+   * Runs the transaction synchronously (better-sqlite3 blocks until the fsync is done) and reports through the
+   * promise: resolved means on disk. A rejected promise means nothing of the batches was written.
+   */
+  commit(batches: readonly MeetingBatch[]): Promise<void> {
+    return settled(() => this.commitNow(batches))
+  }
+
+  /** The same transaction, synchronously (for harnesses that drive rooms step by step, like the decoder fuzz). */
+  commitNow(batches: readonly MeetingBatch[]): void {
     if (batches.length > 0) this.commitTransaction(batches)
   }
 
@@ -103,11 +112,11 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
     return row?.resultJson ?? null
   }
 
-  createTeamSpace(team: TeamSpaceRow & { initialUpdate: Uint8Array }): void {
-    this.db.transaction(() => {
+  createTeamSpace(team: TeamSpaceRow & { initialUpdate: Uint8Array }): Promise<void> {
+    return settled(() => this.db.transaction(() => {
       this.statements.insertTeam.run(team.id, team.meetingId, team.name, team.createdAt, team.editorTokenHash)
       this.writeDoc(team.meetingId, `team:${team.id}`, team.initialUpdate, null)
-    })()
+    })())
   }
 
   findTeamSpace(teamId: string): TeamSpaceRow | null {
@@ -118,8 +127,10 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
     return this.statements.listTeams.all(meetingId) as TeamSpaceRow[]
   }
 
-  setTeamEditorHash(teamId: string, editorTokenHash: string): void {
-    this.statements.setTeamHash.run(editorTokenHash, teamId)
+  setTeamEditorHash(teamId: string, editorTokenHash: string): Promise<void> {
+    return settled(() => {
+      this.statements.setTeamHash.run(editorTokenHash, teamId)
+    })
   }
 
   loadDoc(meetingId: string, docName: string): Uint8Array[] {
@@ -156,5 +167,15 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
       const { seq } = s.maxSeq.get(meetingId, docName) as { seq: number }
       s.insertUpdate.run(meetingId, docName, seq + 1, update)
     }
+  }
+}
+
+/** A synchronous write as a settled promise: resolved when it returned, rejected with what it threw. */
+function settled(write: () => void): Promise<void> {
+  try {
+    write()
+    return Promise.resolve()
+  } catch (error) {
+    return Promise.reject(error)
   }
 }

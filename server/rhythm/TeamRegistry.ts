@@ -26,14 +26,15 @@ export class TeamRegistry {
     return this.rooms.peek(teamId)
   }
 
-  get(teamId: string): TeamRoom | null {
+  /** The team space's room, loaded from storage on first use. */
+  async open(teamId: string): Promise<TeamRoom | null> {
     return this.rooms.get(teamId)
   }
 
-  private load(teamId: string): TeamRoom | null {
-    const team = this.deps.store.findTeamSpace(teamId)
+  private async load(teamId: string): Promise<TeamRoom | null> {
+    const team = await this.deps.store.findTeamSpace(teamId)
     if (!team) return null
-    const updates = this.deps.store.loadDoc(team.meetingId, teamDocName(team.id))
+    const updates = await this.deps.store.loadDoc(team.meetingId, teamDocName(team.id))
     const room = new TeamRoom(team, updates, {
       store: this.deps.store,
       committer: this.deps.committer,

@@ -10,7 +10,7 @@ import { readTeamView, teamMaps, type TeamRecord } from '../../shared/rhythm/tea
 import { GroupCommitter } from '../persistence/GroupCommitter.ts'
 import type { MeetingBatch } from '../persistence/MeetingStore.ts'
 import { SqliteMeetingStore } from '../persistence/SqliteMeetingStore.ts'
-import type { RoomConnection } from '../meeting/MeetingRoom.ts'
+import type { RoomConnection } from '../sync/RoomConnection.ts'
 import { hashSecret } from '../security/tokens.ts'
 import { TeamRoom, teamDocName } from './TeamRoom.ts'
 
@@ -23,13 +23,13 @@ const WEEK = '2027-01-04'
 class LoggingStore extends SqliteMeetingStore {
   shouldFailNextCommit = false
   log: string[] = []
-  override commit(batches: readonly MeetingBatch[]): void {
+  override async commit(batches: readonly MeetingBatch[]): Promise<void> {
     if (this.shouldFailNextCommit) {
       this.shouldFailNextCommit = false
       this.log.push('commit failed')
       throw new Error('disk full')
     }
-    super.commit(batches)
+    await super.commit(batches)
     this.log.push('commit')
   }
 }

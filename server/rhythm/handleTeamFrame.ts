@@ -1,4 +1,4 @@
-import type { RoomConnection } from '../meeting/MeetingRoom.ts'
+import type { RoomConnection } from '../sync/RoomConnection.ts'
 import { handleFrame, type FrameVerdict } from '../sync/handleFrame.ts'
 import type { TeamRoom } from './TeamRoom.ts'
 

@@ -36,63 +36,64 @@ export async function teamRoute(req: IncomingMessage, pathname: string, deps: Te
   let match = TEAMS_OF_MEETING.exec(pathname)
   if (match) {
     const meetingId = match[1] as string
-    if (req.method === 'GET') return { kind: 'json', status: 200, body: listTeams(req, meetingId, deps) }
+    if (req.method === 'GET') return { kind: 'json', status: 200, body: await listTeams(req, meetingId, deps) }
     if (req.method === 'POST') return { kind: 'json', status: 201, body: await createTeam(req, meetingId, deps) }
     throw new HttpError(405, 'method_not_allowed', 'Use GET to list team spaces or POST to create one.')
   }
   match = WINS_OF_MEETING.exec(pathname)
   if (match && req.method === 'GET') {
     const week = new URL(req.url ?? '/', 'http://localhost').searchParams.get('week')
-    return { kind: 'json', status: 200, body: winsWall(req, match[1] as string, week, deps) }
+    return { kind: 'json', status: 200, body: await winsWall(req, match[1] as string, week, deps) }
   }
   match = EDITOR_LINK.exec(pathname)
   if (match) {
     if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST to issue a new editor link.')
-    return { kind: 'json', status: 200, body: rotateEditorLink(req, match[1] as string, deps) }
+    return { kind: 'json', status: 200, body: await rotateEditorLink(req, match[1] as string, deps) }
   }
   match = REPORT_MD.exec(pathname)
-  if (match && req.method === 'GET') return { kind: 'file', file: reportMarkdown(match[1] as string, match[2] as string, deps) }
+  if (match && req.method === 'GET') return { kind: 'file', file: await reportMarkdown(match[1] as string, match[2] as string, deps) }
   return null
 }
 
 /** Whether the request carries the meeting's facilitator token (`Authorization: Bearer <token>`). */
-function isFacilitator(req: IncomingMessage, meetingId: string, store: MeetingStore): boolean {
+async function isFacilitator(req: IncomingMessage, meetingId: string, store: MeetingStore): Promise<boolean> {
   const header = req.headers.authorization ?? ''
   const token = /^Bearer ([A-Za-z0-9_.-]{16,128})$/.exec(header)?.[1]
   const parts = token ? splitToken(token) : null
   if (!parts) return false
-  const credential = store.loadMeeting(meetingId)?.credentials.find((c) => c.participantId === parts.participantId)
+  const credential = (await store.loadMeeting(meetingId))?.credentials.find((c) => c.participantId === parts.participantId)
   return credential?.role === 'facilitator' && secretMatches(parts.secret, credential.tokenHash)
 }
 
-function requireFacilitator(req: IncomingMessage, meetingId: string, store: MeetingStore): void {
+async function requireFacilitator(req: IncomingMessage, meetingId: string, store: MeetingStore): Promise<void> {
   if (!req.headers.authorization) throw new HttpError(401, 'unauthorized', 'Only the meeting’s facilitator can manage team spaces: open this page from the facilitator link.')
-  if (!isFacilitator(req, meetingId, store)) throw new HttpError(403, 'forbidden', 'This is not the facilitator link of this meeting.')
+  if (!(await isFacilitator(req, meetingId, store))) throw new HttpError(403, 'forbidden', 'This is not the facilitator link of this meeting.')
 }
 
 function summaryOf(team: TeamSpaceRow, objectiveIds: string[], base: string): TeamSpaceSummary {
   return { teamId: team.id, name: team.name, objectiveIds, url: `${base}/t/${team.id}` }
 }
 
-function loadRecord(store: MeetingStore & TeamSpaceStore, team: TeamSpaceRow): TeamRecord | null {
+async function loadRecord(store: MeetingStore & TeamSpaceStore, team: TeamSpaceRow): Promise<TeamRecord | null> {
   const doc = new Y.Doc()
-  for (const update of store.loadDoc(team.meetingId, teamDocName(team.id))) Y.applyUpdate(doc, update)
+  for (const update of await store.loadDoc(team.meetingId, teamDocName(team.id))) Y.applyUpdate(doc, update)
   const record = (teamMaps(doc).team.get('record') as TeamRecord | undefined) ?? null
   doc.destroy()
   return record
 }
 
-function listTeams(req: IncomingMessage, meetingId: string, deps: TeamRouteDeps): ListTeamsResponse {
-  if (!readPublishedSet(deps.store, meetingId)) throw new HttpError(404, 'not_found', 'These OKRs are not published, or the meeting does not exist.')
+async function listTeams(req: IncomingMessage, meetingId: string, deps: TeamRouteDeps): Promise<ListTeamsResponse> {
+  if (!(await readPublishedSet(deps.store, meetingId))) throw new HttpError(404, 'not_found', 'These OKRs are not published, or the meeting does not exist.')
   const base = deps.publicUrl ?? originOf(req)
-  const teams = deps.store.listTeamSpaces(meetingId).map((t) => summaryOf(t, loadRecord(deps.store, t)?.objectives.map((o) => o.id) ?? [], base))
-  return { teams, canManage: isFacilitator(req, meetingId, deps.store) }
+  const rows = await deps.store.listTeamSpaces(meetingId)
+  const teams = await Promise.all(rows.map(async (t) => summaryOf(t, (await loadRecord(deps.store, t))?.objectives.map((o) => o.id) ?? [], base)))
+  return { teams, canManage: await isFacilitator(req, meetingId, deps.store) }
 }
 
 async function createTeam(req: IncomingMessage, meetingId: string, deps: TeamRouteDeps): Promise<CreateTeamResponse> {
-  const set = readPublishedSet(deps.store, meetingId)
+  const set = await readPublishedSet(deps.store, meetingId)
   if (!set) throw new HttpError(404, 'not_found', 'Team spaces work on published OKRs: publish the set first.')
-  requireFacilitator(req, meetingId, deps.store)
+  await requireFacilitator(req, meetingId, deps.store)
   const parsed = CreateTeamRequest.safeParse(await readJsonBody(req, MAX_HTTP_BODY_BYTES))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -102,7 +103,7 @@ async function createTeam(req: IncomingMessage, meetingId: string, deps: TeamRou
   const { name, objectiveIds } = parsed.data
   const unknown = objectiveIds.find((id) => !set.objectives.some((o) => o.id === id))
   if (unknown) throw new HttpError(400, 'bad_request', 'objectiveIds: one of them is not an objective of this published set.')
-  const existing = deps.store.listTeamSpaces(meetingId)
+  const existing = await deps.store.listTeamSpaces(meetingId)
   if (existing.length >= MAX_TEAMS_PER_MEETING) throw new HttpError(400, 'bad_request', `At most ${MAX_TEAMS_PER_MEETING} team spaces per quarter.`)
   if (existing.some((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
     throw new HttpError(409, 'conflict', `There is already a team space called “${name}”.`)
@@ -130,7 +131,7 @@ async function createTeam(req: IncomingMessage, meetingId: string, deps: TeamRou
   const initialUpdate = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   const row: TeamSpaceRow = { id: teamId, meetingId, name, createdAt: now, editorTokenHash: hashSecret(secret) }
-  deps.store.createTeamSpace({ ...row, initialUpdate })
+  await deps.store.createTeamSpace({ ...row, initialUpdate })
   const base = deps.publicUrl ?? originOf(req)
   return {
     ...summaryOf(row, record.objectives.map((o) => o.id), base),
@@ -140,22 +141,22 @@ async function createTeam(req: IncomingMessage, meetingId: string, deps: TeamRou
   }
 }
 
-function rotateEditorLink(req: IncomingMessage, teamId: string, deps: TeamRouteDeps): CreateTeamResponse {
-  const team = deps.store.findTeamSpace(teamId)
+async function rotateEditorLink(req: IncomingMessage, teamId: string, deps: TeamRouteDeps): Promise<CreateTeamResponse> {
+  const team = await deps.store.findTeamSpace(teamId)
   if (!team) throw new HttpError(404, 'not_found', 'No such team space.')
-  requireFacilitator(req, team.meetingId, deps.store)
+  await requireFacilitator(req, team.meetingId, deps.store)
   const secret = randomBytes(32).toString('base64url')
   const hash = hashSecret(secret)
-  deps.store.setTeamEditorHash(teamId, hash)
+  await deps.store.setTeamEditorHash(teamId, hash)
   deps.teams?.peek(teamId)?.rotateEditorHash(hash)
   const base = deps.publicUrl ?? originOf(req)
-  const objectiveIds = loadRecord(deps.store, team)?.objectives.map((o) => o.id) ?? []
+  const objectiveIds = (await loadRecord(deps.store, team))?.objectives.map((o) => o.id) ?? []
   return { ...summaryOf(team, objectiveIds, base), editorUrl: `${base}/t/${teamId}/edit#token=${secret}`, editorToken: secret }
 }
 
-function loadView(store: MeetingStore & TeamSpaceStore, team: TeamSpaceRow): TeamView | null {
+async function loadView(store: MeetingStore & TeamSpaceStore, team: TeamSpaceRow): Promise<TeamView | null> {
   const doc = new Y.Doc()
-  for (const update of store.loadDoc(team.meetingId, teamDocName(team.id))) Y.applyUpdate(doc, update)
+  for (const update of await store.loadDoc(team.meetingId, teamDocName(team.id))) Y.applyUpdate(doc, update)
   const view = readTeamView(doc)
   doc.destroy()
   return view
@@ -165,14 +166,12 @@ function loadView(store: MeetingStore & TeamSpaceStore, team: TeamSpaceRow): Tea
  * The company's wall of wins for one week: every team's Friday wins with their reaction counts (who reacted stays
  * anonymous). Without `week`: the latest week any team posted a win in.
  */
-function winsWall(req: IncomingMessage, meetingId: string, week: string | null, deps: TeamRouteDeps): WinsWallResponse {
-  if (!readPublishedSet(deps.store, meetingId)) throw new HttpError(404, 'not_found', 'These OKRs are not published, or the meeting does not exist.')
+async function winsWall(req: IncomingMessage, meetingId: string, week: string | null, deps: TeamRouteDeps): Promise<WinsWallResponse> {
+  if (!(await readPublishedSet(deps.store, meetingId))) throw new HttpError(404, 'not_found', 'These OKRs are not published, or the meeting does not exist.')
   if (week !== null && !isWeekId(week)) throw new HttpError(400, 'bad_request', 'week: a week is named by its Monday, like 2027-01-04.')
   const base = deps.publicUrl ?? originOf(req)
-  const views = deps.store.listTeamSpaces(meetingId).flatMap((t) => {
-    const view = loadView(deps.store, t)
-    return view ? [{ team: t, view }] : []
-  })
+  const loaded = await Promise.all((await deps.store.listTeamSpaces(meetingId)).map(async (t) => ({ team: t, view: await loadView(deps.store, t) })))
+  const views = loaded.flatMap(({ team, view }) => (view ? [{ team, view }] : []))
   const weekId = week ?? views.flatMap(({ view }) => view.weeks.filter((w) => w.wins.length > 0).map((w) => w.weekId)).sort().pop() ?? null
   const teams = weekId === null ? [] : views.flatMap(({ team, view }) => {
     const wins = view.weeks.find((w) => w.weekId === weekId)?.wins ?? []
@@ -187,11 +186,11 @@ function winsWall(req: IncomingMessage, meetingId: string, week: string | null, 
   return { weekId, teams }
 }
 
-function reportMarkdown(teamId: string, weekId: string, deps: TeamRouteDeps): FileResponse {
-  const team = deps.store.findTeamSpace(teamId)
+async function reportMarkdown(teamId: string, weekId: string, deps: TeamRouteDeps): Promise<FileResponse> {
+  const team = await deps.store.findTeamSpace(teamId)
   if (!team) throw new HttpError(404, 'not_found', 'No such team space.')
   if (!isWeekId(weekId)) throw new HttpError(400, 'bad_request', 'A week is named by its Monday, like 2027-01-04.')
-  const view = loadView(deps.store, team)
+  const view = await loadView(deps.store, team)
   if (!view) throw new HttpError(404, 'not_found', 'No such team space.')
   const slug = team.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team'
   return {

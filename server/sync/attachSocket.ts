@@ -1,6 +1,9 @@
 import type { WebSocket } from 'ws'
 import type { Logger } from 'pino'
-import { errorFrame, noticeFrame, type MeetingRoom, type RoomConnection } from '../meeting/MeetingRoom.ts'
+import type { MeetingRoom } from '../meeting/MeetingRoom.ts'
+import { errorFrame, noticeFrame } from './frames.ts'
+import type { RoomConnection } from './RoomConnection.ts'
+import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import type { Metrics } from '../metrics.ts'
 import { MessageRateLimiter, type RateLimitSettings } from '../limits/MessageRateLimiter.ts'
 import { commandIdOf } from '../limits/commandIdOf.ts'
@@ -85,12 +88,12 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
     if (verdict === 'flood') {
       deps.metrics.protocolErrors.inc({ reason: 'flood' })
       deps.log.warn({ meetingId: room.id }, 'closing a flooding socket')
-      ws.close(1008, `Message flood: keep below ${deps.rateLimit.messagesPerSecond} messages per second.`)
+      ws.close(CLOSE.policyViolation, `Message flood: keep below ${deps.rateLimit.messagesPerSecond} messages per second.`)
       return
     }
     if (!isBinary) {
       deps.metrics.protocolErrors.inc({ reason: 'text_frame' })
-      ws.close(1003, 'Binary frames only.')
+      ws.close(CLOSE.unsupportedData, 'Binary frames only.')
       return
     }
     const frame = toUint8Array(data)
@@ -116,7 +119,7 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
       // reason: a bug in a command must cost one socket, not the process and everyone else's meeting.
       deps.log.error({ err: error, meetingId: room.id }, 'frame handling failed')
       deps.metrics.protocolErrors.inc({ reason: 'internal' })
-      ws.close(1011, 'Internal error.')
+      ws.close(CLOSE.internalError, 'Internal error.')
     }
   })
   // A reconnecting client may resend a long queue of commands before it asks for the meeting; without its hello

@@ -10,7 +10,8 @@ import {
   readAppPayload,
 } from '../../shared/protocol/wire.ts'
 import { MAX_COMMAND_BYTES } from '../../shared/protocol/limits.ts'
-import { noticeFrame, type RoomConnection } from '../meeting/MeetingRoom.ts'
+import { noticeFrame } from './frames.ts'
+import type { RoomConnection } from './RoomConnection.ts'
 import { checkUpdateAddsNothing } from './updateGuard.ts'
 import { MALFORMED_STATE_VECTOR, MALFORMED_SYNC, NO_MESSAGE_TYPE, readMessageType, readSyncMessage } from './readSyncMessage.ts'
 

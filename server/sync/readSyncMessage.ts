@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding'
+import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 
 /** A frame's leading message type and a decoder positioned after it, or null when the frame has no type at all. */
 export function readMessageType(frame: Uint8Array): { messageType: number; decoder: decoding.Decoder } | null {
@@ -19,6 +20,6 @@ export function readSyncMessage(decoder: decoding.Decoder): { syncType: number; 
   }
 }
 
-export const NO_MESSAGE_TYPE = { kind: 'broken', code: 1007, reason: 'Malformed frame: no message type.' } as const
-export const MALFORMED_SYNC = { kind: 'broken', code: 1007, reason: 'Malformed sync message.' } as const
-export const MALFORMED_STATE_VECTOR = { kind: 'broken', code: 1007, reason: 'Malformed state vector.' } as const
+export const NO_MESSAGE_TYPE = { kind: 'broken', code: CLOSE.malformedFrame, reason: 'Malformed frame: no message type.' } as const
+export const MALFORMED_SYNC = { kind: 'broken', code: CLOSE.malformedFrame, reason: 'Malformed sync message.' } as const
+export const MALFORMED_STATE_VECTOR = { kind: 'broken', code: CLOSE.malformedFrame, reason: 'Malformed state vector.' } as const

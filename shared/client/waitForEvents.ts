@@ -5,7 +5,7 @@ import type { ObservableV2 } from 'lib0/observable'
  * Resolves when `predicate` holds, re-checked on every update of `client.doc` and on each of `events` (never by
  * sleeping); rejects with "`name` timed out" after `timeoutMs`. The shared core of waitForClient and waitForTeam.
  */
-// reason: the same constraint as lib0's ObservableV2, so any client event map fits.
+// biome-ignore lint/suspicious/noExplicitAny: the same constraint as lib0's ObservableV2, so any client event map fits.
 export function waitForEvents<Events extends { [key in keyof Events]: (...args: any[]) => void }>(
   client: ObservableV2<Events> & { readonly doc: Y.Doc },
   events: readonly (keyof Events & string)[],

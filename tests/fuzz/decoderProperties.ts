@@ -7,7 +7,7 @@ import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import { MeetingRoom, type RoomConnection } from '../../server/meeting/MeetingRoom.ts'
 import { createMeetingDoc } from '../../server/meeting/createMeetingDoc.ts'
-import { GroupCommitter } from '../../server/persistence/GroupCommitter.ts'
+import type { CommitParticipant, CommitScheduler } from '../../server/persistence/GroupCommitter.ts'
 import { SqliteMeetingStore } from '../../server/persistence/SqliteMeetingStore.ts'
 import { newCommandId } from '../../shared/client/commandId.ts'
 import { handleFrame, type FrameVerdict } from '../../server/sync/handleFrame.ts'
@@ -19,7 +19,7 @@ import { STAGES } from '../../shared/stages/stages.ts'
 
 /**
  * Property-based fuzzing of everything a socket can hand the server: frames go through `handleFrame` against a
- * real MeetingRoom (temp SQLite store, real GroupCommitter), JSON goes through the `Command` schema.
+ * real MeetingRoom (temp SQLite store, committed step by step by `StepCommitter`), JSON goes through the `Command` schema.
  *
  * Properties: `handleFrame` never throws; a frame that is not a valid command changes nothing (meeting doc,
  * server-only doc, credentials, command log); a valid command changes nothing unless its sender's role may send it.
@@ -50,7 +50,7 @@ const COMMAND_TYPES: readonly string[] = Command.options.map((option) => (option
 
 interface Fixture {
   room: MeetingRoom
-  committer: GroupCommitter
+  committer: StepCommitter
   store: SqliteMeetingStore
   actors: Record<Exclude<ConnKind, 'anonymous'>, Exclude<Actor, { role: 'anonymous' }>[]>
   /** Real updates of this meeting, for mutation. */
@@ -70,11 +70,35 @@ class FakeConnection implements RoomConnection {
   }
 }
 
+/**
+ * The group commit, synchronously: what the server's GroupCommitter does per tick (take every dirty room's batch,
+ * store them in one transaction, then let the rooms broadcast and acknowledge), done when the harness says so.
+ */
+class StepCommitter implements CommitScheduler {
+  private readonly dirty = new Set<CommitParticipant>()
+  constructor(private readonly store: SqliteMeetingStore) {}
+  markDirty(participant: CommitParticipant): void {
+    this.dirty.add(participant)
+  }
+  flush(): void {
+    const participants = [...this.dirty]
+    this.dirty.clear()
+    const batches = participants.map((p) => p.takeBatch())
+    try {
+      this.store.commitNow(batches)
+    } catch (error) {
+      for (const p of participants) p.onCommitFailed(error)
+      return
+    }
+    for (const p of participants) p.onCommitted()
+  }
+}
+
 /** A meeting in the Submit stage with a facilitator and three participants, stored in a temp SQLite file. */
 export function createFixture(): Fixture {
   const dataDir = mkdtempSync(join(tmpdir(), 'qd-fuzz-'))
   const store = new SqliteMeetingStore(dataDir, 'NORMAL')
-  const committer = new GroupCommitter(store)
+  const committer = new StepCommitter(store)
   const meetingId = newMeetingId()
   const facilitatorId = newParticipantId()
   const credential = newToken(facilitatorId)
@@ -84,7 +108,7 @@ export function createFixture(): Fixture {
     mission: { value: 'resist bad input', field: 'servers', impact: '' },
     objectiveCount: 3 as const,
   }
-  store.createMeeting({
+  void store.createMeeting({
     id: meetingId,
     createdAt: 1_000,
     initialUpdate: createMeetingDoc(request, { meetingId, facilitatorId }, 1_000),

@@ -62,5 +62,5 @@ describe('cascade durability', () => {
 
     const report = (await (await fetch(`${server.httpUrl}/api/meetings/${companyId}/alignment`)).json()) as AlignmentResponse
     expect(report.tree.roots[0]?.children.map((c) => [c.id, c.owner, c.confirmation])).toEqual([[objectiveId, 'Sales', 'confirmed']])
-  })
+  }, 120_000)
 })

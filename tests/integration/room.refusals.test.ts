@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { meetingMaps } from '../../shared/meeting/meetingDoc.ts'
 import { MAX_COMMAND_BYTES, MAX_FRAME_BYTES } from '../../shared/protocol/limits.ts'
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol/wire.ts'
-import type { CreateMeetingResponse, ServerMessage } from '../../shared/protocol/messages.ts'
+import type { CreateMeetingResponse } from '../../shared/protocol/messages.ts'
 import { RawSocket, frameOf } from './helpers/rawSocket.ts'
 import { readStoredMeeting } from './helpers/storedState.ts'
 import { barrier, facilitatorOf, joinAs, startTestServer, viewOf, type TestServer } from './helpers/testServer.ts'
@@ -38,14 +38,6 @@ async function joinedSocket(meeting: CreateMeetingResponse, name = 'Mallory'): P
   return socket
 }
 
-/** A raw socket holding the facilitator's identity. */
-async function facilitatorSocket(meeting: CreateMeetingResponse): Promise<RawSocket> {
-  const socket = await open(meeting.meetingId)
-  const reply = await socket.request({ id: 'hello-1', type: 'hello', token: meeting.facilitatorToken })
-  expect(reply).toMatchObject({ kind: 'reply', ok: true, result: { role: 'facilitator' } })
-  return socket
-}
-
 /**
  * Round trip on a raw socket: a command that is refused at parse time. Everything the socket sent before it has
  * been handled, committed and broadcast once its reply arrives.
@@ -53,10 +45,6 @@ async function facilitatorSocket(meeting: CreateMeetingResponse): Promise<RawSoc
 async function rawBarrier(socket: RawSocket): Promise<void> {
   const reply = await socket.request({ id: 'barrier', type: 'startTimer', seconds: 1 })
   expect(reply).toMatchObject({ ok: false, error: { code: 'bad_command' } })
-}
-
-function notice(code: string) {
-  return (m: ServerMessage) => m.kind === 'notice' && m.error.code === code
 }
 
 /** Snapshot of what the server stored and what an observing facilitator sees. */

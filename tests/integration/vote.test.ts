@@ -10,7 +10,7 @@ import type { CreateMeetingResponse } from '../../shared/protocol/messages.ts'
 import { readStoredMeeting } from './helpers/storedState.ts'
 import { startChildServer, type ChildServer } from './helpers/childServer.ts'
 import { RawSocket } from './helpers/rawSocket.ts'
-import { DEFAULT_MEETING, facilitatorOf, joinAs, startTestServer, viewOf, waitFor, type TestServer } from './helpers/testServer.ts'
+import { DEFAULT_MEETING, joinAs, startTestServer, viewOf, waitFor, type TestServer } from './helpers/testServer.ts'
 
 function storedBallots(dataDir: string, meetingId: string): Record<string, Record<string, number>> {
   const db = new Database(join(dataDir, 'quarterdeck.sqlite'), { readonly: true })

@@ -4,6 +4,7 @@ import { useConnection } from '../state/connectionStore.ts'
 import { loadToken, saveToken } from './tokenStorage.ts'
 import { socketBaseUrl } from './socketUrl.ts'
 import { followConnectivity } from './followConnectivity.ts'
+import { CLOSE } from '../../../shared/protocol/closeCodes.ts'
 
 /** One MeetingClient for the page's lifetime, its events mirrored into the connection store. */
 export function useMeetingClient(meetingId: string): MeetingClient | null {
@@ -25,7 +26,7 @@ export function useMeetingClient(meetingId: string): MeetingClient | null {
     c.on('pending', (pendingCount) => useConnection.getState().set({ pendingCount }))
     c.on('notice', (error) => useConnection.getState().set({ notice: error.message }))
     c.provider.on('closed', (event: { code: number }) => {
-      if (event.code === 4404) useConnection.getState().set({ isMissing: true })
+      if (event.code === CLOSE.notFound) useConnection.getState().set({ isMissing: true })
     })
     const unfollow = followConnectivity(c.provider)
     setClient(c)

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import { BAND_LABELS, confidenceBand } from '../../../../shared/keyResults/confidenceBand.ts'
+import { confidenceBand } from '../../../../shared/keyResults/confidenceBand.ts'
 import type { KeyResultRecord } from '../../../../shared/keyResults/keyResultTypes.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useTranslation } from 'react-i18next'

@@ -6,6 +6,7 @@ import type { TeamView } from '../../../../shared/rhythm/teamDoc.ts'
 import { socketBaseUrl } from '../../sync/socketUrl.ts'
 import { followConnectivity } from '../../sync/followConnectivity.ts'
 import { loadEditorToken, saveEditorToken, viewerSecret } from './teamStorage.ts'
+import { CLOSE } from '../../../../shared/protocol/closeCodes.ts'
 
 export interface TeamConnection {
   client: TeamClient | null
@@ -31,7 +32,7 @@ export function useTeamClient(teamId: string): TeamConnection {
       set({ wasTokenRefused: true })
     })
     c.provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event?.code === 4404) set({ isMissing: true })
+      if (event?.code === CLOSE.notFound) set({ isMissing: true })
     })
     const unfollow = followConnectivity(c.provider)
     return () => {
