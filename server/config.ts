@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { loadEmbeddingsConfig, type EmbeddingsConfig } from './similarity/embeddingsConfig.ts'
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -9,6 +10,11 @@ const Env = z.object({
   STATIC_DIR: z.string().default('./dist/client'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** Set: meetings live in this Postgres instead of SQLite (cluster mode's store; see README "Cluster"). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   MAX_PARTICIPANTS_PER_MEETING: z.coerce.number().int().min(1).default(10_000),
   /** A socket whose unsent backlog grows past this is a slow reader and is dropped. */
   MAX_SOCKET_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
@@ -38,6 +44,7 @@ export type Config = {
   staticDir: string
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   sqliteSynchronous: 'FULL' | 'NORMAL'
+  databaseUrl: string | null
   maxParticipantsPerMeeting: number
   maxSocketBufferBytes: number
   rateLimitMessagesPerSecond: number
@@ -47,6 +54,8 @@ export type Config = {
   maxConnectionsPerAddress: number
   compactAfterUpdates: number
   heartbeatIntervalMs: number
+  /** A sentence model for similarity (EMBEDDINGS_URL / EMBEDDINGS_MODEL_DIR); absent or null: lexical only. */
+  embeddings?: EmbeddingsConfig | null
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: e.STATIC_DIR,
     logLevel: e.LOG_LEVEL,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    databaseUrl: e.DATABASE_URL ?? null,
     maxParticipantsPerMeeting: e.MAX_PARTICIPANTS_PER_MEETING,
     maxSocketBufferBytes: e.MAX_SOCKET_BUFFER_BYTES,
     rateLimitMessagesPerSecond: e.RATE_LIMIT_MESSAGES_PER_SECOND,
@@ -73,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
+    embeddings: loadEmbeddingsConfig(env),
   }
 }

@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
+import { createSemanticScorer } from './similarity/embeddingsConfig.ts'
 import { createMetrics } from './metrics.ts'
-import { SqliteMeetingStore } from './persistence/SqliteMeetingStore.ts'
+import { openMeetingStore } from './persistence/openMeetingStore.ts'
 import { GroupCommitter } from './persistence/GroupCommitter.ts'
 import { RoomRegistry } from './meeting/RoomRegistry.ts'
 import { createHttpHandler } from './http/httpHandler.ts'
@@ -19,6 +20,7 @@ import { TEAM_PATH, teamTarget } from './rhythm/teamSocket.ts'
 import type { TeamRoom } from './rhythm/TeamRoom.ts'
 import { CLOSE } from '../shared/protocol/closeCodes.ts'
 import type { RateLimitSettings } from './limits/MessageRateLimiter.ts'
+import { PER_MESSAGE_DEFLATE } from './sync/sharedDeflate.ts'
 
 /** An objective's co-edited key-result doc, on its own socket. */
 function keyResultTarget(room: MeetingRoom, objectiveId: string): SocketTarget | null {
@@ -48,7 +50,7 @@ const MEETING_PATH = /^\/ws\/([A-Za-z0-9_-]{10,64})(?:\/kr\/([A-Za-z0-9_-]{1,64}
 /** Wires storage, rooms, HTTP and WebSockets into one process. `main.ts` only adds config and signals. */
 export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const metrics = createMetrics()
-  const store = new SqliteMeetingStore(config.dataDir, config.sqliteSynchronous)
+  const store = await openMeetingStore(config)
   const committer = new GroupCommitter(store, ({ durationMs, error }) => {
     metrics.commitDuration.observe(durationMs / 1000)
     if (error) {
@@ -63,6 +65,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     log,
     maxParticipants: config.maxParticipantsPerMeeting,
     compactAfterUpdates: config.compactAfterUpdates,
+    semantic: config.embeddings ? createSemanticScorer(config.embeddings, log) : null,
   })
   const teams = new TeamRegistry({ store, committer, metrics, log, compactAfterUpdates: config.compactAfterUpdates })
   const sockets = new Set<SocketConnection>()
@@ -87,7 +90,8 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     }),
   )
   // maxPayload: ws refuses a larger frame itself (close 1009) before buffering it.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+  // perMessageDeflate: negotiated so that large broadcasts can go out compressed once for everyone (sharedDeflate.ts).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: PER_MESSAGE_DEFLATE })
 
   httpServer.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname

@@ -1,8 +1,6 @@
 import { alignmentReport, type AlignmentResponse } from '../../shared/cascade/alignmentReport.ts'
 import { cascadeMaps, type CascadeLink } from '../../shared/cascade/cascadeDoc.ts'
-import type { PublishedSet } from '../../shared/exports/publishedSet.ts'
 import { MEETING_MAP } from '../../shared/meeting/meetingDoc.ts'
-import type { ChosenObjective } from '../../shared/voting/voteState.ts'
 import * as Y from 'yjs'
 import type { MeetingStore, TeamSpaceStore } from '../persistence/MeetingStore.ts'
 import { checkInsFromFourSquares } from '../../shared/rhythm/checkIns.ts'
@@ -11,6 +9,7 @@ import { fourSquareOf, readTeamView } from '../../shared/rhythm/teamDoc.ts'
 import { teamDocName } from '../rhythm/TeamRoom.ts'
 import { HttpError } from '../http/readJsonBody.ts'
 import { readStoredDoc } from './companyLink.ts'
+import { readField, readObjectives } from '../../shared/meeting/meetingFields.ts'
 
 const ALIGNMENT_PATH = /^\/api\/meetings\/([A-Za-z0-9_-]{10,64})\/alignment$/
 
@@ -23,8 +22,8 @@ async function readCompany(store: MeetingStore, meetingId: string) {
     const meeting = doc.getMap(MEETING_MAP)
     const { cascade, departments } = cascadeMaps(doc)
     return {
-      published: (meeting.get('published') as PublishedSet | undefined) ?? null,
-      objectives: (meeting.get('objectives') as ChosenObjective[] | undefined) ?? [],
+      published: readField(meeting, 'published') ?? null,
+      objectives: readObjectives(meeting),
       link: (cascade.get('link') as CascadeLink | undefined) ?? null,
       departments: [...departments.values()].sort((a, b) => a.publishedAt - b.publishedAt || a.id.localeCompare(b.id)),
     }

@@ -6,12 +6,12 @@ import { companySetOf, departmentSetOf } from '../../shared/cascade/departmentSe
 import { addPersonalObjective as addPersonal, removePersonalObjective as removePersonal } from '../../shared/cascade/personalObjectives.ts'
 import { describeLink } from '../../shared/cascade/supportOptions.ts'
 import type { PublishedSet } from '../../shared/exports/publishedSet.ts'
-import type { StageRecord, StageVisit } from '../../shared/meeting/meetingDoc.ts'
+import type { StageRecord, } from '../../shared/meeting/meetingDoc.ts'
 import type { ObjectiveDetails } from '../../shared/keyResults/keyResultTypes.ts'
 import { checkPermission } from '../../shared/stages/permissions.ts'
-import type { ChosenObjective } from '../../shared/voting/voteState.ts'
 import type { CommandContext, CommandHandler, Outcome } from '../meeting/commandTypes.ts'
 import { refuse } from '../meeting/commandTypes.ts'
+import { readField, readObjectives, writeField } from '../../shared/meeting/meetingFields.ts'
 
 function linkOf(ctx: CommandContext): CascadeLink | null {
   return (cascadeMaps(ctx.doc).cascade.get('link') as CascadeLink | undefined) ?? null
@@ -65,12 +65,12 @@ export const linkObjective: CommandHandler<'linkObjective'> = (ctx, command) => 
 export function refuseUnalignedPublish(ctx: CommandContext): Outcome<never> | null {
   const link = linkOf(ctx)
   if (!link) return null
-  const objectives = (ctx.maps.meeting.get('objectives') as ChosenObjective[] | undefined) ?? []
+  const objectives = readObjectives(ctx.maps.meeting)
   const details = ctx.maps.objectiveDetails.toJSON() as Record<string, ObjectiveDetails>
   const set = departmentSetOf({
     meetingId: '',
     department: link.department,
-    quarter: (ctx.maps.meeting.get('record') as { quarter: string }).quarter,
+    quarter: readField(ctx.maps.meeting, 'record')?.quarter ?? '',
     objectives: objectives.map((o) => ({ id: o.id, title: details[o.id]?.title || o.title })),
     supports: supportsOf(ctx),
     confirmation: confirmationOf(ctx),
@@ -89,8 +89,8 @@ export function refuseUnalignedPublish(ctx: CommandContext): Outcome<never> | nu
 export function submitToCompany(ctx: CommandContext): void {
   const link = linkOf(ctx)
   if (!link) return
-  const published = ctx.maps.meeting.get('published') as PublishedSet
-  const chosen = (ctx.maps.meeting.get('objectives') as ChosenObjective[] | undefined) ?? []
+  const published = readField(ctx.maps.meeting, 'published') as PublishedSet
+  const chosen = readObjectives(ctx.maps.meeting)
   const set = departmentSetOf({
     meetingId: published.meetingId,
     department: link.department,
@@ -163,9 +163,9 @@ export const reopenDepartmentSet: CommandHandler<'reopenDepartmentSet'> = (ctx) 
   }
   const record: StageRecord = { stage: 'keyResults', startedAt: ctx.now }
   ctx.maps.meeting.set('stage', record)
-  const history = (ctx.maps.meeting.get('stageHistory') as StageVisit[] | undefined) ?? []
+  const history = readField(ctx.maps.meeting, 'stageHistory') ?? []
   ctx.maps.meeting.set('stageHistory', [...history, { stage: 'keyResults', startedAt: ctx.now }])
-  if (ctx.maps.meeting.get('timer')) ctx.maps.meeting.set('timer', null)
+  if (readField(ctx.maps.meeting, 'timer')) writeField(ctx.maps.meeting, 'timer', null)
   ctx.audit('reopened the set', 'sent back by the CEO')
   return { ok: true, result: { stage: 'keyResults' } }
 }
@@ -176,16 +176,14 @@ function savePersonal(ctx: CommandContext, link: CascadeLink, list: PersonalObje
   if (!company) return companyUnavailable()
   cascadeMaps(ctx.doc).cascade.set('personal', list)
   const departments = cascadeMaps(company.doc).departments
-  const entry = departments.get((ctx.maps.meeting.get('record') as { id: string }).id)
+  const entry = departments.get(readField(ctx.maps.meeting, 'record')?.id ?? '')
   if (entry) company.write(() => departments.set(entry.id, { ...entry, personal: list }))
   return null
 }
 
 function refuseUnlessPersonalEditor(ctx: CommandContext): Outcome<never> | null {
-  if (ctx.actor.role === 'anonymous') return refuse('not_joined', 'Join the meeting first.')
-  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the department’s facilitator records personal OKRs.')
-  if (ctx.stage !== 'published') return refuse('wrong_stage', 'Personal OKRs are agreed after the department’s set is published.')
-  return null
+  const allowed = checkPermission(ctx.actor, 'recordPersonalOkrs', ctx.stage)
+  return allowed.ok ? null : refuse(allowed.code, allowed.reason)
 }
 
 export const addPersonalObjective: CommandHandler<'addPersonalObjective'> = (ctx, command) => {
@@ -193,7 +191,7 @@ export const addPersonalObjective: CommandHandler<'addPersonalObjective'> = (ctx
   if (refusal) return refusal
   const link = linkOf(ctx)
   if (!link) return notDepartment()
-  const published = ctx.maps.meeting.get('published') as PublishedSet | undefined
+  const published = readField(ctx.maps.meeting, 'published')
   if (!published) return refuse('wrong_stage', 'Publish the department’s set first.')
   const personal: PersonalObjective = {
     id: ctx.newId(),

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { cascadeMaps, type CascadeLink } from '../../shared/cascade/cascadeDoc.ts'
 import type { Command } from '../../shared/protocol/messages.ts'
+import type { Awaitable } from '../persistence/MeetingStore.ts'
 
 /**
  * The other meetings a command may write in the same commit (the cascade), so the room can load them before the
@@ -21,4 +22,17 @@ export function otherMeetingsOf(doc: Y.Doc, command: Command): string[] {
     default:
       return []
   }
+}
+
+/** Loads the other meetings `command` may write (at once when the store answers synchronously). */
+export function loadOtherMeetings<Room>(
+  doc: Y.Doc,
+  selfId: string,
+  command: Command,
+  load: ((meetingId: string) => Awaitable<Room | null>) | undefined,
+): Awaitable<Map<string, Room | null>> {
+  const ids = otherMeetingsOf(doc, command).filter((id) => id !== selfId)
+  const rooms = ids.map((id) => load?.(id) ?? null)
+  if (!rooms.some((r) => r instanceof Promise)) return new Map(ids.map((id, i) => [id, rooms[i] as Room | null]))
+  return Promise.all(rooms).then((loaded) => new Map(ids.map((id, i) => [id, loaded[i] ?? null])))
 }

@@ -2,27 +2,26 @@ import * as Y from 'yjs'
 import { meetingMaps } from '../../shared/meeting/meetingDoc.ts'
 import { readObjectives, readStage } from '../../shared/meeting/meetingFields.ts'
 import { CLOSE } from '../../shared/protocol/closeCodes.ts'
-import { Command } from '../../shared/protocol/messages.ts'
+import type { Command } from '../../shared/protocol/messages.ts'
 import type { Stage } from '../../shared/stages/stages.ts'
-import { otherMeetingsOf } from '../cascade/otherMeetingsOf.ts'
-import { COMMAND_HANDLERS } from '../commands/index.ts'
 import type { CommitParticipant, CommitScheduler } from '../persistence/GroupCommitter.ts'
-import type { Awaitable, Credential, MeetingBatch, MeetingStore, StoredMeeting } from '../persistence/MeetingStore.ts'
+import type { Awaitable, MeetingBatch, MeetingStore, StoredMeeting } from '../persistence/MeetingStore.ts'
 import { Broadcaster } from '../room/Broadcaster.ts'
-import { CommandPipeline, type Applied, type CommandOutcomeMetric, type PipelineRoom } from '../room/CommandPipeline.ts'
-import { CommitCycle, type Reply } from '../room/CommitCycle.ts'
+import { CommandPipeline, type CommandOutcomeMetric } from '../room/CommandPipeline.ts'
+import { CommitCycle } from '../room/CommitCycle.ts'
 import { DocChanges } from '../room/DocChanges.ts'
-import { newToken, secretMatches, splitToken } from '../security/tokens.ts'
-import { errorFrame, isStateVector, okFrame, syncStep2Frame } from '../sync/frames.ts'
+import { isStateVector, syncStep2Frame } from '../sync/frames.ts'
 import type { RoomConnection } from '../sync/RoomConnection.ts'
-import { buildCommandContext, type ContextEffects } from './commandContext.ts'
-import type { CommandContext, Outcome } from './commandTypes.ts'
+import { MeetingCommands } from './MeetingCommands.ts'
+import { MeetingCredentials } from './MeetingCredentials.ts'
 import { KeyResultDocRoom } from './KeyResultDocRoom.ts'
 import { moveLegacyPresence } from './legacyPresence.ts'
+import { SeenCommandIds } from '../room/SeenCommandIds.ts'
 import { MeetingFeeds } from './MeetingFeeds.ts'
 import { MeetingPresence } from './MeetingPresence.ts'
 import { SubmissionSimilarity } from './SubmissionSimilarity.ts'
 import { vaultMaps } from './vaultDoc.ts'
+import type { SemanticScorer } from '../similarity/SemanticScorer.ts'
 
 export type { RoomConnection }
 
@@ -36,12 +35,13 @@ export interface RoomOptions {
   onCommand?: CommandOutcomeMetric
   /** A command that failed after waiting on storage (the synchronous path throws to the socket instead). */
   onError?: (error: unknown) => void
+  /** The sentence model for similarity; null or absent: lexical only. */
+  semantic?: SemanticScorer | null
   /** Another meeting, loaded if need be, for commands that write two meetings in one commit (the cascade). */
   otherRoom?: (meetingId: string) => Awaitable<MeetingRoom | null>
 }
 
 const SERVER_ORIGIN = Symbol('server')
-type Others = Map<string, MeetingRoom | null>
 
 /**
  * A live meeting: its Y.Doc (written only here), its server-only vault, its sockets, and the commit cycle that
@@ -49,21 +49,19 @@ type Others = Map<string, MeetingRoom | null>
  * changes of one tick are persisted together, then broadcast (room/Broadcaster), then acknowledged
  * (room/CommitCycle). People and counts: MeetingPresence; private feeds: MeetingFeeds.
  */
-export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Others> {
+export class MeetingRoom implements CommitParticipant {
   readonly doc = new Y.Doc({ gc: true })
   readonly maps = meetingMaps(this.doc)
   readonly connections = new Set<RoomConnection>()
   /** Server-only: never synced to a client. */
   readonly vault = new Y.Doc({ gc: true })
   readonly vaultMaps = vaultMaps(this.vault)
-  readonly schema = Command
-  readonly restartingMessage = 'The meeting is restarting; try again in a moment.'
-  private readonly credentials = new Map<string, Credential>()
+  private readonly credentials: MeetingCredentials
   private readonly now: () => number
   private readonly docChanges: DocChanges
   private readonly vaultChanges: DocChanges
   private readonly cycle: CommitCycle
-  private readonly pipeline: CommandPipeline<Command, Others>
+  private readonly pipeline: CommandPipeline<Command, Map<string, MeetingRoom | null>>
   private readonly broadcaster = new Broadcaster(this.connections)
   private readonly presence: MeetingPresence
   private readonly feeds: MeetingFeeds
@@ -71,7 +69,6 @@ export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Oth
   private readonly keyResultDocs = new Map<string, KeyResultDocRoom>()
   private keyResultDocsInCommit: KeyResultDocRoom[] = []
   private readonly storedExtraDocs: Record<string, Uint8Array[]>
-  private pendingCredentials: Credential[] = []
   private actorsThisTick = new Set<RoomConnection>()
   private committingActors = new Set<RoomConnection>()
   private broadcastAfterCommit: Uint8Array | null = null
@@ -87,7 +84,7 @@ export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Oth
     this.now = options.now ?? Date.now
     for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN)
     for (const update of stored.vaultUpdates) Y.applyUpdate(this.vault, update, SERVER_ORIGIN)
-    for (const c of stored.credentials) this.credentials.set(c.participantId, c)
+    this.credentials = new MeetingCredentials(stored.credentials)
     this.storedExtraDocs = stored.extraDocs ?? {}
     this.similarity = new SubmissionSimilarity(this.vaultMaps, this.now)
     this.docChanges = new DocChanges(this.doc, stored.updates.length, options.compactAfterUpdates, () => {
@@ -99,8 +96,21 @@ export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Oth
       this.markDirty()
     })
     this.cycle = new CommitCycle(() => this.pipeline.isWaiting)
-    this.pipeline = new CommandPipeline(this, {
+    const commands = new MeetingCommands({
+      room: this,
+      credentials: this.credentials,
+      cycle: this.cycle,
+      origin: SERVER_ORIGIN,
+      options,
+      now: this.now,
+      parts: () => ({ presence: this.presence, feeds: this.feeds, similarity: this.similarity }),
+      markDirty: () => this.markDirty(),
+      actedThisTick: (conn) => this.actorsThisTick.add(conn),
+      abandonUncommitted: () => this.abandonUncommitted(),
+    })
+    this.pipeline = new CommandPipeline(commands, {
       findCommandResult: (meetingId, actorKey, commandId) => options.store.findCommandResult(meetingId, actorKey, commandId),
+      seenCommands: new SeenCommandIds(() => options.store.listCommandKeys?.(this.id) ?? null),
       committer: options.committer,
       participant: this,
       cycle: this.cycle,
@@ -128,7 +138,7 @@ export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Oth
 
   /** Meetings are created with a facilitator credential; their person record is kept with everyone else's. */
   private ensureFacilitatorRecords(createdAt: number): void {
-    const missing = [...this.credentials.values()].filter((c) => c.role === 'facilitator' && !this.vaultMaps.participants.has(c.participantId))
+    const missing = [...this.credentials.all()].filter((c) => c.role === 'facilitator' && !this.vaultMaps.participants.has(c.participantId))
     if (missing.length === 0) return
     this.vault.transact(() => {
       for (const c of missing) this.vaultMaps.participants.set(c.participantId, { name: 'Facilitator', role: 'facilitator', joinedAt: createdAt })
@@ -163,7 +173,7 @@ export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Oth
       this.docChanges.hasPending ||
       this.vaultChanges.hasPending ||
       this.cycle.hasPending ||
-      this.pendingCredentials.length > 0
+      this.credentials.hasPending
     )
   }
 
@@ -180,9 +190,8 @@ export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Oth
 
   /** Who a token belongs to, without binding a socket (key-result doc sockets carry no presence or feeds). */
   identify(token: string): { role: 'facilitator' | 'participant'; participantId: string; name: string } | null {
-    const parts = splitToken(token)
-    const credential = parts ? this.credentials.get(parts.participantId) : undefined
-    if (!parts || !credential || !secretMatches(parts.secret, credential.tokenHash)) return null
+    const credential = this.credentials.verify(token)
+    if (!credential) return null
     const name = this.vaultMaps.participants.get(credential.participantId)?.name ?? ''
     return { role: credential.role, participantId: credential.participantId, name }
   }
@@ -232,118 +241,6 @@ export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Oth
     this.pipeline.handle(conn, raw)
   }
 
-  // ── PipelineRoom: how this room runs commands ──
-
-  get logScope(): string {
-    return this.id
-  }
-
-  label(type: string): string {
-    return type
-  }
-
-  isDirect(command: Command): boolean {
-    return command.type === 'hello'
-  }
-
-  actorKey(conn: RoomConnection): string {
-    return conn.actor.role === 'anonymous' ? 'anonymous' : conn.actor.participantId
-  }
-
-  /** The other meetings the command may write, loaded before it runs (a handler cannot wait for storage). */
-  prepare(_conn: RoomConnection, command: Command): Awaitable<Others> {
-    const ids = otherMeetingsOf(this.doc, command).filter((id) => id !== this.id)
-    const rooms = ids.map((id) => this.options.otherRoom?.(id) ?? null)
-    if (!rooms.some((r) => r instanceof Promise)) return new Map(ids.map((id, i) => [id, rooms[i] as MeetingRoom | null]))
-    return Promise.all(rooms).then((loaded) => new Map(ids.map((id, i) => [id, loaded[i] ?? null])))
-  }
-
-  answerDirectly(conn: RoomConnection, command: Command, reply: Reply): void {
-    if (command.type !== 'hello') return
-    const parts = splitToken(command.token)
-    const credential = parts ? this.credentials.get(parts.participantId) : undefined
-    if (!parts || !credential || !secretMatches(parts.secret, credential.tokenHash)) {
-      reply(errorFrame(command.id, { code: 'invalid_token', message: 'This link or saved identity is not valid for this meeting.' }))
-      return
-    }
-    this.presence.bind(conn, { role: credential.role, participantId: credential.participantId })
-    const name = this.vaultMaps.participants.get(credential.participantId)?.name ?? ''
-    // A (re)connected person catches up on their private data right after the reply.
-    queueMicrotask(() => this.feeds.sendCatchUp(conn))
-    reply(okFrame(command.id, { participantId: credential.participantId, role: credential.role, name, serverNow: this.now() }))
-  }
-
-  /**
-   * A join whose reply was lost: the token was never stored in clear, so a fresh one goes to whoever holds the
-   * (unguessable) command id, and the old one is retired in the same commit. Other commands: the logged result.
-   */
-  replay(conn: RoomConnection, command: Command, logged: string, reply: Reply): void {
-    if (command.type !== 'join') {
-      reply(okFrame(command.id, JSON.parse(logged)))
-      return
-    }
-    const joined = JSON.parse(logged) as { participantId: string; role: 'participant'; name: string }
-    const { token, tokenHash } = newToken(joined.participantId)
-    const credential: Credential = { participantId: joined.participantId, role: 'participant', tokenHash }
-    this.credentials.set(joined.participantId, credential)
-    this.pendingCredentials.push(credential)
-    this.presence.bind(conn, { role: 'participant', participantId: joined.participantId })
-    const frame = okFrame(command.id, { ...joined, token, serverNow: this.now() })
-    this.cycle.afterNextCommit(
-      () => reply(frame),
-      () => reply(errorFrame(command.id, { code: 'internal', message: 'Not saved; please retry.' })),
-    )
-    this.markDirty()
-  }
-
-  apply(conn: RoomConnection, command: Command, others: Others | undefined): Applied {
-    if (command.type === 'hello') return { ok: false, error: { code: 'bad_command', message: 'hello is answered directly.' } }
-    const effects: ContextEffects = { credentials: [], boundActor: null }
-    const ctx = buildCommandContext(
-      {
-        doc: this.doc,
-        maps: this.maps,
-        vault: this.vaultMaps,
-        presence: this.presence,
-        feeds: this.feeds,
-        similarity: this.similarity,
-        origin: SERVER_ORIGIN,
-        maxParticipants: this.options.maxParticipants,
-        now: this.now(),
-        keyResultDoc: (objectiveId) => this.keyResultDoc(objectiveId),
-        others: others ?? new Map(),
-      },
-      conn.actor,
-      effects,
-    )
-    const handler = COMMAND_HANDLERS[command.type] as (c: CommandContext, cmd: typeof command) => Outcome<unknown>
-    let outcome: Outcome<unknown> = { ok: false, error: { code: 'internal', message: 'Command did not run.' } }
-    try {
-      // One command, one Y transaction per doc: observers and the wire see it whole or not at all.
-      this.doc.transact(() => {
-        this.vault.transact(() => {
-          outcome = handler(ctx, command)
-        }, SERVER_ORIGIN)
-      }, SERVER_ORIGIN)
-    } catch (error) {
-      // A half-applied command must never reach disk: drop everything uncommitted and reload from storage.
-      this.options.onCommand?.(command.type, 'refused')
-      conn.send(errorFrame(command.id, { code: 'internal', message: 'The server could not apply this command.' }))
-      this.abandonUncommitted()
-      throw error
-    }
-    const applied = outcome as Outcome<unknown>
-    if (applied.ok && applied.persist !== false) {
-      for (const c of effects.credentials) {
-        this.credentials.set(c.participantId, c)
-        this.pendingCredentials.push(c)
-      }
-      if (effects.boundActor) this.presence.bind(conn, effects.boundActor)
-      this.actorsThisTick.add(conn)
-    }
-    return applied
-  }
-
   // ── CommitParticipant: the group commit ──
 
   takeBatch(): MeetingBatch {
@@ -356,10 +253,9 @@ export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Oth
       snapshot,
       vault: this.vaultChanges.take(),
       extraDocs: this.keyResultDocsInCommit.map((d) => d.takeBatch()),
-      credentials: this.pendingCredentials,
+      credentials: this.credentials.take(),
       commands: this.cycle.take(),
     }
-    this.pendingCredentials = []
     this.broadcastAfterCommit = update
     this.committingActors = this.actorsThisTick
     this.actorsThisTick = new Set()
@@ -385,12 +281,13 @@ export class MeetingRoom implements CommitParticipant, PipelineRoom<Command, Oth
     this.abandonUncommitted()
   }
 
+  /** Memory is ahead of disk: refuse what is owed, drop every socket; the registry reloads the room from storage. */
   private abandonUncommitted(): void {
     this.isBroken = true
     this.broadcaster.stop()
     this.docChanges.drop()
     this.vaultChanges.drop()
-    this.pendingCredentials = []
+    this.credentials.drop()
     for (const d of this.keyResultDocs.values()) {
       d.dropUncommitted()
       for (const conn of d.connections) conn.close(CLOSE.internalError, 'Server error; reconnecting.')

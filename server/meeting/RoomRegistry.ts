@@ -4,6 +4,7 @@ import type { GroupCommitter } from '../persistence/GroupCommitter.ts'
 import type { Metrics } from '../metrics.ts'
 import { MeetingRoom } from './MeetingRoom.ts'
 import { LoadedRooms } from './LoadedRooms.ts'
+import type { SemanticScorer } from '../similarity/SemanticScorer.ts'
 
 /** Keeps the meetings that have sockets in memory, loading each from storage on first use. */
 export class RoomRegistry {
@@ -17,6 +18,8 @@ export class RoomRegistry {
       log: Logger
       maxParticipants: number
       compactAfterUpdates: number
+      /** The sentence model for similarity, shared by every meeting (its cache too); null: lexical only. */
+      semantic?: SemanticScorer | null
     },
   ) {
     this.rooms = new LoadedRooms({
@@ -57,6 +60,7 @@ export class RoomRegistry {
       committer: this.deps.committer,
       maxParticipants: this.deps.maxParticipants,
       compactAfterUpdates: this.deps.compactAfterUpdates,
+      semantic: this.deps.semantic ?? null,
       onCommand: (type, outcome) => this.deps.metrics.commands.inc({ type, outcome }),
       onError: (error) => this.deps.log.error({ err: error, meetingId }, 'command failed after waiting on storage'),
       otherRoom: (id) => {

@@ -4,12 +4,15 @@ import { readSettings, type meetingMaps } from '../../shared/meeting/meetingDoc.
 import { readStage } from '../../shared/meeting/meetingFields.ts'
 import type { Actor } from '../../shared/stages/permissions.ts'
 import type { Credential } from '../persistence/MeetingStore.ts'
-import type { CommandContext } from './commandTypes.ts'
+import type { Command } from '../../shared/protocol/messages.ts'
+import { COMMAND_HANDLERS } from '../commands/index.ts'
+import type { CommandContext, Outcome } from './commandTypes.ts'
 import type { KeyResultDocRoom } from './KeyResultDocRoom.ts'
 import type { MeetingFeeds } from './MeetingFeeds.ts'
 import type { MeetingPresence } from './MeetingPresence.ts'
 import type { SubmissionSimilarity } from './SubmissionSimilarity.ts'
 import type { VaultMaps } from './vaultDoc.ts'
+import type { SemanticScorer } from '../similarity/SemanticScorer.ts'
 
 /** Another meeting a command may write (the cascade), as the room that loaded it sees it. */
 export interface WritableMeeting {
@@ -26,6 +29,8 @@ export interface ContextSources {
   presence: MeetingPresence
   feeds: MeetingFeeds
   similarity: SubmissionSimilarity
+  /** The sentence model's cache, if one is configured. */
+  semantic: SemanticScorer | null
   origin: symbol
   maxParticipants: number
   now: number
@@ -38,6 +43,21 @@ export interface ContextSources {
 export interface ContextEffects {
   credentials: Credential[]
   boundActor: Exclude<Actor, { role: 'anonymous' }> | null
+}
+
+/**
+ * Runs one command's handler in one Y transaction per doc (meeting and vault): observers and the wire see it whole
+ * or not at all. A throw leaves the docs half-written; the caller must then drop everything uncommitted.
+ */
+export function runHandler(ctx: CommandContext, command: Exclude<Command, { type: 'hello' }>, vaultDoc: Y.Doc, origin: symbol): Outcome<unknown> {
+  const handler = COMMAND_HANDLERS[command.type] as (c: CommandContext, cmd: typeof command) => Outcome<unknown>
+  let outcome: Outcome<unknown> | null = null
+  ctx.doc.transact(() => {
+    vaultDoc.transact(() => {
+      outcome = handler(ctx, command)
+    }, origin)
+  }, origin)
+  return outcome ?? { ok: false, error: { code: 'internal', message: 'Command did not run.' } }
 }
 
 /** The handlers' view of the room for one command by `actor`. Handlers are pure over it (no IO). */
@@ -67,6 +87,7 @@ export function buildCommandContext(sources: ContextSources, actor: Actor, effec
     searchablePeople: () => presence.searchablePeople(),
     isOnline: (participantId) => presence.isOnline(participantId),
     submissionIndex: () => sources.similarity.index(),
+    semantic: sources.semantic,
     keyResultDoc: (objectiveId) => sources.keyResultDoc(objectiveId),
     audit: (action, detail) => {
       const actorId = actor.role === 'anonymous' ? '' : actor.participantId

@@ -8,6 +8,7 @@ import type { MeetingSettings } from '../../shared/meeting/settings.ts'
 import type { VaultMaps } from './vaultDoc.ts'
 import type { SimilarityIndex } from '../../shared/similarity.ts'
 import type { KeyResultDocRoom } from './KeyResultDocRoom.ts'
+import type { SemanticScorer } from '../similarity/SemanticScorer.ts'
 import type { SearchablePerson } from '../../shared/presence/roomCounts.ts'
 
 export interface CommandContext {
@@ -41,6 +42,8 @@ export interface CommandContext {
   isOnline(participantId: string): boolean
   /** The similarity index over active proposals (rebuilt lazily), with the submission id of each entry. */
   submissionIndex(): { index: SimilarityIndex; ids: string[] }
+  /** The sentence model's cached embeddings, if one is configured (the room has already waited for them). */
+  semantic: SemanticScorer | null
   /** The co-edited statements of one chosen objective; null if no such objective. */
   keyResultDoc(objectiveId: string): KeyResultDocRoom | null
   /** Appends to the server-only audit trail. */

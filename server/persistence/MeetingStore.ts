@@ -51,6 +51,11 @@ export interface MeetingStore {
   /** Applies all batches atomically (all or none). The caller has at most one commit in flight. */
   commit(batches: readonly MeetingBatch[]): Promise<void>
   findCommandResult(meetingId: string, actorKey: string, commandId: string): Awaitable<string | null>
+  /**
+   * Every logged (actor, command id) of a meeting, read once when its room handles its first command so that a fresh
+   * command id skips `findCommandResult` (server/room/SeenCommandIds.ts). Optional: without it every command asks.
+   */
+  listCommandKeys?(meetingId: string): Awaitable<Iterable<{ actorKey: string; commandId: string }>>
   updateCount(meetingId: string): Awaitable<number>
   countMeetings(): Awaitable<number>
   close(): Awaitable<void>

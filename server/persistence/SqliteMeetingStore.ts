@@ -61,6 +61,7 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
       findCommand: this.db.prepare(
         'SELECT result_json AS resultJson FROM command_log WHERE meeting_id = ? AND actor_key = ? AND command_id = ?',
       ),
+      listCommandKeys: this.db.prepare('SELECT actor_key AS actorKey, command_id AS commandId FROM command_log WHERE meeting_id = ?'),
     }
     this.commitTransaction = this.db.transaction((batches: readonly MeetingBatch[]) => {
       for (const batch of batches) this.writeBatch(batch)
@@ -110,6 +111,10 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
   findCommandResult(meetingId: string, actorKey: string, commandId: string): string | null {
     const row = this.statements.findCommand.get(meetingId, actorKey, commandId) as { resultJson: string } | undefined
     return row?.resultJson ?? null
+  }
+
+  listCommandKeys(meetingId: string): { actorKey: string; commandId: string }[] {
+    return this.statements.listCommandKeys.all(meetingId) as { actorKey: string; commandId: string }[]
   }
 
   createTeamSpace(team: TeamSpaceRow & { initialUpdate: Uint8Array }): Promise<void> {

@@ -7,6 +7,7 @@ import { errorFrame, okFrame } from '../sync/frames.ts'
 import { describeIssue } from '../../shared/protocol/describeIssue.ts'
 import type { CommitCycle, Reply } from './CommitCycle.ts'
 import { OrderedQueue } from './OrderedQueue.ts'
+import type { SeenCommandIds } from './SeenCommandIds.ts'
 
 /** What applying a command came to. `persist: false` marks a query: answered at once, not logged. */
 export type Applied = { ok: true; result: unknown; logged?: unknown; persist?: boolean } | { ok: false; error: CommandError }
@@ -43,6 +44,8 @@ export interface PipelineRoom<C extends BaseCommand, Extra> {
 
 export interface PipelineDeps {
   findCommandResult(meetingId: string, actorKey: string, commandId: string): Awaitable<string | null>
+  /** When given, `findCommandResult` is asked only about ids this log may hold (see SeenCommandIds). */
+  seenCommands?: SeenCommandIds
   committer: CommitScheduler
   participant: CommitParticipant
   cycle: CommitCycle
@@ -97,7 +100,8 @@ export class CommandPipeline<C extends BaseCommand, Extra = undefined> {
     if (this.room.broken) return null
     if (this.room.isDirect?.(command)) return { actorKey: '', logged: null, extra: undefined }
     const actorKey = this.room.actorKey(conn, command)
-    const logged = this.deps.findCommandResult(this.room.logScope, actorKey, command.id)
+    const mayReplay = this.deps.seenCommands?.mightBeLogged(actorKey, command.id) ?? true
+    const logged = mayReplay ? this.deps.findCommandResult(this.room.logScope, actorKey, command.id) : null
     const extra = this.room.prepare?.(conn, command)
     if (!(logged instanceof Promise) && !(extra instanceof Promise)) return { actorKey, logged, extra }
     return Promise.all([logged, extra]).then(([found, more]) => ({ actorKey, logged: found, extra: more }))
@@ -132,6 +136,7 @@ export class CommandPipeline<C extends BaseCommand, Extra = undefined> {
       reply(okFrame(command.id, outcome.result))
       return
     }
+    this.deps.seenCommands?.remember(actorKey, command.id)
     cycle.acknowledgeAfterCommit(
       key,
       { actorKey, commandId: command.id, resultJson: JSON.stringify(outcome.logged ?? outcome.result) },

@@ -9,6 +9,7 @@ import { MessageRateLimiter, type RateLimitSettings } from '../limits/MessageRat
 import { commandIdOf } from '../limits/commandIdOf.ts'
 import { handshakeKindOf, type HandshakeKind } from '../limits/handshakeKindOf.ts'
 import { handleFrame, type FrameVerdict } from './handleFrame.ts'
+import { sendDeflated } from './sharedDeflate.ts'
 
 export interface SocketConnection extends RoomConnection {
   lastSentAt: number
@@ -71,7 +72,8 @@ export function attachSocket(ws: WebSocket, roomOrTarget: MeetingRoom | SocketTa
           socket.uncork()
         })
       }
-      ws.send(frame)
+      // Large frames go out compressed once for all sockets (sharedDeflate.ts); the rest as they are.
+      if (!sendDeflated(ws, frame)) ws.send(frame)
       conn.lastSentAt = Date.now()
     },
     close(code, reason) {

@@ -1,3 +1,4 @@
+import { MAX_SUGGESTION_THRESHOLD, MIN_SUGGESTION_THRESHOLD, type SuggestClustersResult } from '../board/suggestionResult.ts'
 import { z } from 'zod'
 import { STAGES } from '../stages/stages.ts'
 import { QUARTER_PATTERN } from '../meeting/quarter.ts'
@@ -149,7 +150,12 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ id: commandId, type: z.literal('retitleCard'), cardId: recordId, title: ObjectiveTitle }),
   z.strictObject({ id: commandId, type: z.literal('undoMove') }),
   z.strictObject({ id: commandId, type: z.literal('hideCard'), cardId: recordId }),
-  z.strictObject({ id: commandId, type: z.literal('suggestClusters') }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('suggestClusters'),
+    /** How alike cards must be to be suggested together (default DEFAULT_SIMILARITY_THRESHOLD); the facilitator may lower it. */
+    threshold: z.number().min(MIN_SUGGESTION_THRESHOLD).max(MAX_SUGGESTION_THRESHOLD).optional(),
+  }),
   z.strictObject({ id: commandId, type: z.literal('resolveSuggestion'), suggestionId: z.string().min(1).max(140), accept: z.boolean() }),
   z.strictObject({ id: commandId, type: z.literal('readAudit') }),
   z.strictObject({ id: commandId, type: z.literal('findPeople'), query: z.string().max(MAX_NAME_LENGTH), limit: z.number().int().min(1).max(MAX_PEOPLE_LISTED).default(MAX_PEOPLE_LISTED) }),
@@ -285,7 +291,7 @@ export type CommandResults = {
   retitleCard: { cardId: string }
   undoMove: { undone: string | null; reason: string | null }
   hideCard: { cardId: string }
-  suggestClusters: { count: number }
+  suggestClusters: SuggestClustersResult
   resolveSuggestion: { applied: boolean }
   readAudit: { entries: AuditEntry[] }
   findPeople: { total: number; people: PersonMatch[] }

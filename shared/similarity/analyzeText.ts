@@ -2,6 +2,12 @@ import { normalizeText } from './normalizeText.ts'
 import { guessLanguage, stemWord, type Language } from './stem.ts'
 import { isStopWord } from './stopWords.ts'
 import { conceptOf, correctTypo, okrVocabulary, replacePhrases, type Vocabulary } from './okrVocabulary.ts'
+import { canonicalNumbers } from './numbers.ts'
+import { englishCognate } from './cognates.ts'
+import { applyContextRules } from './contextRules.ts'
+import { CONCEPT_PREFIX, NUMBER_PREFIX } from './termPrefixes.ts'
+
+export { CONCEPT_PREFIX, NUMBER_PREFIX }
 
 export interface AnalyzedText {
   /** normalizeText's output: two texts equal here are the same submission. */
@@ -9,6 +15,11 @@ export interface AnalyzedText {
   language: Language
   /** Meaning-bearing terms: "#revenue" for a known concept, a stem otherwise, "=42" for a number. */
   terms: string[]
+  /**
+   * Terms that name something specific (a person, place, product, vendor, round: "Lyon", "Series A",
+   * "Salesforce"): two texts sharing one are likely about the same thing, so the index weighs them more.
+   */
+  entities: string[]
   /** Character trigrams of the content words as typed (folded), padded at word edges: catches typos. */
   trigrams: string[]
   /** "kind:member" of places, platforms, vendors, audiences named (see CONTRASTS in okrVocabulary.ts). */
@@ -18,12 +29,28 @@ export interface AnalyzedText {
 const NUMBER = /^\d+$/
 /** "US" in capitals is the country ("EEUU"), not the stop word "us": the one place where case carries meaning. */
 const UNITED_STATES = /\bU\.?S\.?(?:A\.?)?(?![\p{L}\p{N}])/gu
-/** Term prefixes; the index weighs them differently. */
-export const CONCEPT_PREFIX = '#'
-export const NUMBER_PREFIX = '='
+/** "#1", "nº 1", "No. 1": a rank, which normalizeText would otherwise reduce to a bare "1". */
+const NUMBER_ONE = /(?:#|\bn[º°o]\.?)\s?1(?![\p{N}])/giu
 
 function isKnown(word: string, language: Language, vocab: Vocabulary): boolean {
   return vocab.words.has(word) || vocab.phrases.has(word) || isStopWord(word) || conceptOf(word, language, vocab) !== undefined
+}
+
+/**
+ * Which folded words were typed as names: capitalised inside the sentence ("in Lyon") or in capitals
+ * ("AWS"). A Title Case Objective Says Nothing By Its Capitals, so then only all-capital words count.
+ */
+function nameLikeWords(text: string, words: readonly string[]): Set<string> {
+  const typed = text.normalize('NFKD').replace(/\p{M}+/gu, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '')
+  const names = new Set<string>()
+  if (typed.length !== words.length) return names
+  const isCapitalised = (w: string) => /^\p{Lu}/u.test(w)
+  const isTitleCase = typed.length >= 3 && typed.filter(isCapitalised).length / typed.length > 0.6
+  typed.forEach((w, i) => {
+    const isAcronym = w.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(w) && /\p{Lu}/u.test(w)
+    if (isAcronym || (!isTitleCase && i > 0 && isCapitalised(w))) names.add(words[i] as string)
+  })
+  return names
 }
 
 /**
@@ -34,34 +61,49 @@ function isKnown(word: string, language: Language, vocab: Vocabulary): boolean {
  */
 export function analyzeText(text: string): AnalyzedText {
   const normalized = normalizeText(text)
-  const words = normalized === '' ? [] : normalizeText(text.replace(UNITED_STATES, 'EEUU')).split(' ')
+  const prepared = text.replace(UNITED_STATES, 'EEUU').replace(NUMBER_ONE, ' number1 ')
+  const words = normalized === '' ? [] : normalizeText(prepared).split(' ')
+  const names = nameLikeWords(prepared, words)
   const language = guessLanguage(words)
   const vocab = okrVocabulary()
-  const corrected = words.map((w) => (isKnown(w, language, vocab) ? w : (correctTypo(w, vocab) ?? w)))
-  const terms: string[] = []
+  const corrected = canonicalNumbers(words.map((w) => (isKnown(w, language, vocab) || names.has(w) ? w : (correctTypo(w, vocab) ?? w))))
+  const rawTerms: string[] = []
+  const entities = new Set<string>()
   const contrasts = new Set<string>()
   for (const word of replacePhrases(corrected, vocab)) {
     const exact = vocab.words.get(word)
     if (exact === undefined && isStopWord(word)) continue
     if (exact === undefined && NUMBER.test(word)) {
-      terms.push(NUMBER_PREFIX + word)
+      rawTerms.push(NUMBER_PREFIX + word)
       continue
     }
     const concept = exact ?? conceptOf(word, language, vocab)
     if (concept === undefined) {
-      terms.push(stemWord(word, language))
+      const cognate = language === 'es' ? englishCognate(word) : undefined
+      const term = cognate === undefined ? stemWord(word, language) : stemWord(cognate, 'en')
+      rawTerms.push(term)
+      if (names.has(word)) entities.add(term)
       continue
     }
-    terms.push(CONCEPT_PREFIX + concept)
+    rawTerms.push(CONCEPT_PREFIX + concept)
+    if (vocab.entityConcepts.has(concept)) entities.add(CONCEPT_PREFIX + concept)
     const contrast = vocab.contrasts.get(concept)
     if (contrast !== undefined) contrasts.add(contrast)
   }
+  const terms = applyContextRules(rawTerms)
   const contentWords = words.filter((w) => !isStopWord(w) && !NUMBER.test(w))
   if (terms.length === 0) {
     for (const word of words) terms.push(stemWord(word, language))
     contentWords.push(...words)
   }
-  return { normalized, language, terms, trigrams: trigramsOf(contentWords), contrasts: [...contrasts].sort() }
+  return {
+    normalized,
+    language,
+    terms,
+    entities: [...entities].filter((t) => terms.includes(t)).sort(),
+    trigrams: trigramsOf(contentWords),
+    contrasts: [...contrasts].sort(),
+  }
 }
 
 function trigramsOf(words: readonly string[]): string[] {

@@ -1,5 +1,6 @@
 import { normalizeText } from './normalizeText.ts'
 import { stemWord, type Language } from './stem.ts'
+import { GENERAL_CONCEPTS } from './generalVocabulary.ts'
 
 /**
  * Multi-word names that mean one thing, in either language. Matched on folded words before stop
@@ -99,6 +100,52 @@ const PHRASES: ReadonlyArray<readonly [string, string]> = [
   ['app store', 'ios'],
   ['play store', 'android'],
   ['google play', 'android'],
+  ['series a', 'funding seriesa'],
+  ['series b', 'funding seriesb'],
+  ['series c', 'funding seriesc'],
+  ['serie a', 'funding seriesa'],
+  ['serie b', 'funding seriesb'],
+  ['serie c', 'funding seriesc'],
+  ['seed round', 'funding seed'],
+  ['seed extension', 'funding seed'],
+  ['seed funding', 'funding seed'],
+  ['ronda semilla', 'funding seed'],
+  ['pre seed', 'funding preseed'],
+  ['number1', 'marketleader'],
+  ['number one', 'marketleader'],
+  ['numero uno', 'marketleader'],
+  ['numero 1', 'marketleader'],
+  ['number 1', 'marketleader'],
+  ['market leader', 'marketleader'],
+  ['lider del mercado', 'marketleader'],
+  ['market share', 'marketleader'],
+  ['cuota de mercado', 'marketleader'],
+  ['cash flow positive', 'profit'],
+  ['flujo de caja positivo', 'profit'],
+  ['burn rate', 'burn'],
+  ['account executives', 'salesrep'],
+  ['aes', 'salesrep'],
+  ['coffee shop', 'cafe'],
+  ['coffee shops', 'cafe'],
+  ['per week', 'weekly'],
+  ['a week', 'weekly'],
+  ['every week', 'weekly'],
+  ['cada semana', 'weekly'],
+  ['a la semana', 'weekly'],
+  ['por semana', 'weekly'],
+  ['a month', 'monthly'],
+  ['per month', 'monthly'],
+  ['al mes', 'monthly'],
+  ['por mes', 'monthly'],
+  ['year over year', 'yearly'],
+  ['get paid', 'collection'],
+  ['pen test', 'pentest'],
+  ['pen tests', 'pentest'],
+  ['doble factor', 'mfa'],
+  ['multi factor', 'mfa'],
+  ['fortune 500', 'enterprise'],
+  ['tech debt', 'technical debt'],
+  ['user summit', 'conference'],
   ['planes de carrera', 'career ladders'],
   ['plan de carrera', 'career ladder'],
   ['career paths', 'career ladders'],
@@ -155,11 +202,11 @@ const CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]; es: readonly 
   { id: 'support', en: ['support', 'helpdesk'], es: ['soporte'] },
   { id: 'ticket', en: ['ticket', 'tickets', 'requests'], es: ['ticket', 'tickets', 'solicitudes', 'consultas'] },
   { id: 'response', en: ['response', 'respond', 'reply', 'answer'], es: ['respuesta', 'responder', 'contestar'] },
-  { id: 'satisfaction', en: ['satisfaction', 'csat', 'happiness'], es: ['satisfaccion'] },
+  { id: 'satisfaction', en: ['satisfaction', 'csat'], es: ['satisfaccion'] },
   { id: 'data', en: ['data'], es: ['datos'] },
   { id: 'dashboard', en: ['dashboard', 'dashboards'], es: ['panel', 'paneles', 'cuadro'] },
   { id: 'test', en: ['test', 'tests', 'testing'], es: ['test', 'tests', 'testeo'] },
-  { id: 'coverage', en: ['coverage'], es: ['cobertura'] },
+  { id: 'coverage', en: ['coverage', 'covered', 'cover'], es: ['cobertura', 'cubierto'] },
   { id: 'deploy', en: ['deploy', 'deploys', 'deployment', 'deployments'], es: ['desplegar', 'despliegue', 'despliegues'] },
   { id: 'production', en: ['production', 'prod'], es: ['produccion'] },
   { id: 'frequent', en: ['daily', 'frequency', 'frequent', 'frequently', 'often'], es: ['diario', 'diaria', 'diariamente', 'frecuencia', 'frecuente', 'frecuentemente'] },
@@ -177,11 +224,11 @@ const CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]; es: readonly 
   { id: 'partner', en: ['partner', 'partners', 'reseller', 'resellers', 'channel'], es: ['socio', 'socios', 'distribuidores', 'canal'] },
   { id: 'program', en: ['program', 'programme'], es: ['programa'] },
   { id: 'integration', en: ['integration', 'integrations', 'integrate'], es: ['integracion', 'integraciones', 'integrar'] },
-  { id: 'profit', en: ['profitable', 'profitability', 'profit', 'breakeven'], es: ['rentabilidad', 'rentable', 'beneficio', 'beneficios'] },
+  { id: 'profit', en: ['profitable', 'profitability', 'profit', 'breakeven', 'profits'], es: ['rentabilidad', 'rentable', 'rentables', 'beneficio', 'beneficios'] },
   { id: 'margin', en: ['margin', 'margins'], es: ['margen', 'margenes'] },
   { id: 'gross', en: ['gross'], es: ['bruto'] },
   { id: 'culture', en: ['culture'], es: ['cultura'] },
-  { id: 'remote', en: ['remote', 'distributed'], es: ['remoto', 'distancia'] },
+  { id: 'remote', en: ['remote', 'distributed'], es: ['remoto', 'distancia', 'teletrabajo'] },
   { id: 'budget', en: ['budget'], es: ['presupuesto'] },
   { id: 'performance', en: ['performance'], es: ['desempeno', 'rendimiento'] },
   { id: 'review', en: ['review', 'reviews', 'evaluation', 'appraisal', 'appraisals'], es: ['evaluacion', 'evaluaciones', 'revision'] },
@@ -241,6 +288,27 @@ const CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]; es: readonly 
   { id: 'advisory', en: ['advisory', 'advisor', 'advisors'], es: ['asesor', 'asesores', 'consultivo'] },
   { id: 'board', en: ['board', 'committee', 'council'], es: ['consejo', 'comite'] },
   { id: 'organize', en: ['organize', 'organise', 'host', 'hold'], es: ['organizar', 'celebrar'] },
+  { id: 'funding', en: ['round', 'rounds', 'funding', 'financing', 'fundraise', 'fundraising', 'investment', 'investors', 'investor'], es: ['ronda', 'rondas', 'financiacion', 'financiamiento', 'inversion', 'inversores', 'inversor'] },
+  { id: 'marketleader', en: ['marketleader', 'dominate', 'leading'], es: ['liderar', 'lider', 'dominar'] },
+  { id: 'deal', en: ['deal', 'deals', 'contract', 'contracts', 'logo', 'logos'], es: ['contrato', 'contratos', 'acuerdo', 'acuerdos'] },
+  { id: 'burn', en: ['burn', 'runway'], es: ['quema'] },
+  { id: 'cafe', en: ['cafe', 'cafes', 'coffee'], es: ['cafeteria', 'cafeterias', 'cafe'] },
+  { id: 'shop', en: ['shop', 'shops', 'store', 'stores', 'outlet', 'outlets'], es: ['tienda', 'tiendas', 'local', 'locales'] },
+  { id: 'blog', en: ['blog', 'post', 'posts', 'article', 'articles'], es: ['blog', 'articulo', 'articulos', 'entrada', 'entradas'] },
+  { id: 'weekly', en: ['weekly'], es: ['semanal', 'semanales', 'semanalmente'] },
+  { id: 'yearly', en: ['annual', 'yearly', 'annually'], es: ['anual', 'anuales'] },
+  { id: 'activation', en: ['activation', 'activate', 'activated'], es: ['activacion', 'activar'] },
+  { id: 'purchase', en: ['purchase', 'purchases', 'buy', 'checkout', 'order', 'orders'], es: ['compra', 'compras', 'comprar', 'pedido', 'pedidos'] },
+  { id: 'gender', en: ['gender', 'women', 'female'], es: ['genero', 'mujeres'] },
+  { id: 'manager', en: ['manager', 'managers', 'management'], es: ['responsable', 'responsables', 'jefe', 'jefes', 'gerente', 'gerentes'] },
+  { id: 'feedback', en: ['feedback'], es: ['feedback', 'retroalimentacion'] },
+  { id: 'connector', en: ['connector', 'connectors', 'plugin', 'plugins', 'addon'], es: ['conector', 'conectores'] },
+  { id: 'award', en: ['award', 'awards', 'prize'], es: ['premio', 'premios'] },
+  { id: 'model', en: ['model', 'models', 'prediction', 'predictive', 'forecast'], es: ['modelo', 'modelos', 'prediccion', 'predictivo'] },
+  { id: 'designer', en: ['designer', 'designers', 'design'], es: ['disenador', 'disenadora', 'disenadores', 'diseno'] },
+  { id: 'policy', en: ['policy', 'policies'], es: ['politica', 'politicas'] },
+  { id: 'operations', en: ['operations', 'operate'], es: ['operaciones', 'operar'] },
+  { id: 'happy', en: ['happy', 'happier', 'happiness', 'satisfied'], es: ['feliz', 'felices', 'satisfechos', 'contentos'] },
   { id: 'qualified', en: ['qualified'], es: ['cualificado', 'calificado', 'cualificados', 'calificados'] },
   // Places, platforms, vendors and standards: two objectives naming different ones of a kind are
   // different objectives (see CONTRASTS).
@@ -303,7 +371,11 @@ const CONTRASTS: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = {
     ['sap'], ['workday'], ['netsuite'], ['okta'], ['github'], ['gitlab'], ['intercom'],
   ],
   standard: [['soc2'], ['iso'], ['gdpr'], ['hipaa'], ['pci'], ['wcag'], ['bcorp']],
+  round: [['seriesa'], ['seriesb'], ['seriesc'], ['seed'], ['preseed']],
 }
+
+/** Contrast kinds whose members are names (weighed like a capitalised name), not audiences. */
+const ENTITY_KINDS = ['place', 'platform', 'vendor', 'standard', 'round']
 
 export interface Vocabulary {
   /** Folded phrase words → replacement words; keyed by first word, longest phrases first. */
@@ -314,6 +386,8 @@ export interface Vocabulary {
   stems: Record<Language, Map<string, string>>
   /** Concept id → "kind:member" for concepts in CONTRASTS. */
   contrasts: Map<string, string>
+  /** Concepts that name one specific thing (a place, vendor, standard, funding round): weighed as names. */
+  entityConcepts: Set<string>
   /** Every word the tables name, for typo correction: delete-one variant (and the word) → words. */
   typoKeys: Map<string, string[]>
 }
@@ -329,7 +403,8 @@ function buildVocabulary(): Vocabulary {
   }
   const words = new Map<string, string>()
   const stems: Vocabulary['stems'] = { en: new Map(), es: new Map() }
-  for (const concept of CONCEPTS) {
+  // The OKR table wins where both name a word: it is the more specific reading.
+  for (const concept of [...GENERAL_CONCEPTS, ...CONCEPTS]) {
     for (const language of ['en', 'es'] as const) {
       for (const raw of concept[language]) {
         const word = normalizeText(raw)
@@ -349,6 +424,8 @@ function buildVocabulary(): Vocabulary {
       for (const id of concepts) contrasts.set(id, `${kind}:${k}`)
     })
   }
+  const entityConcepts = new Set<string>(['seriesa', 'seriesb', 'seriesc', 'seed', 'preseed'])
+  for (const kind of ENTITY_KINDS) for (const members of CONTRASTS[kind] ?? []) for (const id of members) entityConcepts.add(id)
   const typoKeys = new Map<string, string[]>()
   const known = new Set([...words.keys(), ...PHRASES.flatMap(([from]) => normalizeText(from).split(' '))])
   for (const word of known) {
@@ -359,7 +436,7 @@ function buildVocabulary(): Vocabulary {
       else if (!list.includes(word)) list.push(word)
     }
   }
-  return { phrases, words, stems, contrasts, typoKeys }
+  return { phrases, words, stems, contrasts, entityConcepts, typoKeys }
 }
 
 /** Shorter words have too many real neighbours one edit away ("cost" / "most" / "host"). */
@@ -385,6 +462,14 @@ function isOneEditAway(a: string, b: string): boolean {
 }
 
 /**
+ * Same length, only the last letter differs ("retail" / "retain", "sales" / "saled"): far more often
+ * another real word than a typo, since people mistype inside words, not their ending.
+ */
+function isOtherEnding(a: string, b: string): boolean {
+  return a.length === b.length && a.slice(0, -1) === b.slice(0, -1)
+}
+
+/**
  * The table word an unknown word is a one-edit typo of ("custmer" → "customer", "migarte" →
  * "migrate"), if exactly one concept or phrase word is that close; otherwise undefined. Real words
  * one edit from a table word ("scales" / "sales") are corrected too: a known, rare cost.
@@ -393,7 +478,7 @@ export function correctTypo(word: string, vocab: Vocabulary): string | undefined
   if (word.length < MIN_TYPO_WORD_LENGTH || !/^[a-z]+$/.test(word)) return undefined
   const found = new Set<string>()
   for (const key of [word, ...deletesOf(word)]) {
-    for (const candidate of vocab.typoKeys.get(key) ?? []) if (isOneEditAway(word, candidate)) found.add(candidate)
+    for (const candidate of vocab.typoKeys.get(key) ?? []) if (isOneEditAway(word, candidate) && !isOtherEnding(word, candidate)) found.add(candidate)
   }
   if (found.size === 0) return undefined
   const sorted = [...found].sort()

@@ -1,4 +1,5 @@
 import { analyzeText, NUMBER_PREFIX, type AnalyzedText } from './analyzeText.ts'
+import { blendScores, dot, normalizedVectors, type SemanticInput } from './semanticBlend.ts'
 
 /**
  * How much of a score comes from terms (stems and OKR concepts) rather than character trigrams.
@@ -8,6 +9,11 @@ import { analyzeText, NUMBER_PREFIX, type AnalyzedText } from './analyzeText.ts'
 export const DEFAULT_TERM_WEIGHT = 0.9
 /** A bare number ("20" in "Hire 20 engineers") says little about which objective it is. */
 const NUMBER_TERM_WEIGHT = 0.3
+/**
+ * A name both texts share ("Lyon", "Series A", "Salesforce") counts this much more than a common word:
+ * objectives about one specific thing are rarely different objectives.
+ */
+export const ENTITY_WEIGHT = 1.3
 /** Score multiplier when two texts name different members of one kind (Europe / Asia, Android / iOS). */
 export const CONTRAST_FACTOR = 0.5
 
@@ -94,7 +100,8 @@ function toVector(
   }
 }
 
-function termFactor(term: string): number {
+function termFactor(term: string, entities: readonly string[]): number {
+  if (entities.includes(term)) return ENTITY_WEIGHT
   return term.startsWith(NUMBER_PREFIX) ? NUMBER_TERM_WEIGHT : 1
 }
 
@@ -117,7 +124,7 @@ function assignIds(countsPerText: ReadonlyArray<ReadonlyMap<string, number>>): {
 }
 
 function unitKey(a: AnalyzedText): string {
-  return `${[...a.terms].sort().join(' ')}\u0000${[...a.trigrams].sort().join('|')}`
+  return `${[...a.terms].sort().join(' ')}\u0000${a.entities.join(' ')}\u0000${[...a.trigrams].sort().join('|')}`
 }
 
 /** Analyses every text once and builds TF-IDF vectors and a term → units inverted index. */
@@ -148,7 +155,7 @@ export function buildSimilarityIndex(texts: readonly string[], options: BuildInd
     toVector(
       countFeatures(a.terms),
       (t) => termIds.get(t),
-      (t, id) => termFactor(t) * idf(id === undefined ? 0 : (termDf[id] as number), size),
+      (t, id) => termFactor(t, a.entities) * idf(id === undefined ? 0 : (termDf[id] as number), size),
     ),
   )
   const trigramVectors = firstOfUnit.map((a) =>
@@ -299,13 +306,17 @@ export function isEmptyUnit(index: SimilarityIndex, unit: number): boolean {
  * ordered by a then b. Repeats of one text score 1.
  */
 export function similarPairs(index: SimilarityIndex, minScore: number): ScoredPair[] {
+  return expandUnitPairs(index, unitPairs(index, minScore))
+}
+
+/** Text pairs of unit pairs (plus each unit's repeats, scoring 1), ordered by a then b. */
+export function expandUnitPairs(index: SimilarityIndex, units: UnitPairs): ScoredPair[] {
   const pairs: ScoredPair[] = []
   index.unitMembers.forEach((members, unit) => {
     if (isEmptyUnit(index, unit)) return
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) pairs.push({ a: members[i] as number, b: members[j] as number, score: 1 })
   })
-  const units = unitPairs(index, minScore)
   for (let k = 0; k < units.length; k++) {
     const score = units.score[k] as number
     for (const x of index.unitMembers[units.a[k] as number] as number[]) {
@@ -320,6 +331,11 @@ export function similarPairs(index: SimilarityIndex, minScore: number): ScoredPa
 export interface QueryOptions {
   limit?: number
   minScore?: number
+  /**
+   * A sentence model's embeddings of the indexed texts and of the query, blended into the score (see
+   * semanticBlend.ts). Without a query vector the search is lexical only.
+   */
+  semantic?: SemanticInput & { query: ArrayLike<number> | undefined }
 }
 
 /**
@@ -329,14 +345,14 @@ export interface QueryOptions {
 export function querySimilarityIndex(
   index: SimilarityIndex,
   query: string,
-  { limit = 3, minScore = 0 }: QueryOptions = {},
+  { limit = 3, minScore = 0, semantic }: QueryOptions = {},
 ): Array<{ index: number; score: number }> {
   const analyzed = analyzeText(query)
   const size = index.size
   const termVector = toVector(
     countFeatures(analyzed.terms),
     (t) => index.termIds.get(t),
-    (t, id) => termFactor(t) * idf(id === undefined ? 0 : (index.termDf[id] as number), size),
+    (t, id) => termFactor(t, analyzed.entities) * idf(id === undefined ? 0 : (index.termDf[id] as number), size),
   )
   const trigramVector = toVector(
     countFeatures(analyzed.trigrams),
@@ -352,17 +368,39 @@ export function querySimilarityIndex(
       termCosines.set(unit, (termCosines.get(unit) ?? 0) + w * (posting.weights[p] as number))
     }
   }
+  const useModel = semantic?.query !== undefined
   const trigramWeight = 1 - index.termWeight
-  const results: Array<{ index: number; score: number }> = []
+  const scores = new Map<number, number>()
   for (const [unit, termCosine] of termCosines) {
-    if (index.termWeight * termCosine + trigramWeight < minScore) continue
+    // With a model, a weak lexical score still counts towards the blend.
+    if (!useModel && index.termWeight * termCosine + trigramWeight < minScore) continue
     let score = index.termWeight * termCosine + trigramWeight * sparseDot(index.trigramVectors[unit] as SparseVector, trigramVector)
     if (isContrasting(contrastsOf(index, unit), analyzed.contrasts)) score *= CONTRAST_FACTOR
+    scores.set(unit, score)
+  }
+  const final = useModel && semantic?.query !== undefined ? blendQuery(index, scores, semantic.query, semantic) : scores
+  const results: Array<{ index: number; score: number }> = []
+  for (const [unit, score] of final) {
     if (score < minScore || score <= 0) continue
     for (const member of index.unitMembers[unit] as number[]) results.push({ index: member, score: Math.min(1, score) })
   }
   results.sort((x, y) => y.score - x.score || x.index - y.index)
   return results.slice(0, limit)
+}
+
+/** Blends each unit's lexical score with the model's cosine to the query; units the model has no vector for keep theirs. */
+function blendQuery(index: SimilarityIndex, lexical: ReadonlyMap<number, number>, queryVector: ArrayLike<number>, semantic: SemanticInput): Map<number, number> {
+  const [query] = normalizedVectors([queryVector])
+  if (query === undefined) return new Map(lexical)
+  const out = new Map<number, number>()
+  index.unitMembers.forEach((members, unit) => {
+    if (isEmptyUnit(index, unit)) return
+    const lex = lexical.get(unit) ?? 0
+    const raw = members.map((m) => semantic.vectors[m]).find((v) => v !== undefined)
+    const [v] = raw === undefined ? [undefined] : normalizedVectors([raw])
+    out.set(unit, v === undefined ? lex : blendScores(lex, dot(query, v), semantic.blend))
+  })
+  return out
 }
 
 function sparseDot(x: SparseVector, y: SparseVector): number {

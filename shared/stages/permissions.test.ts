@@ -38,6 +38,33 @@ const TABLE: Row[] = [
     ...rows('participant', participant, action, STAGES, 'forbidden'),
     ...rows('anonymous', anonymous, action, STAGES, 'not_joined'),
   ]),
+  // voting: participants cast dots, the facilitator runs it, both only in Vote
+  ...rows('participant', participant, 'vote', ['vote'], 'ok'),
+  ...rows('participant', participant, 'vote', STAGES.filter((s) => s !== 'vote'), 'wrong_stage'),
+  ...rows('facilitator', facilitator, 'vote', ['vote'], 'forbidden'),
+  ...rows('anonymous', anonymous, 'vote', ['vote'], 'not_joined'),
+  ...rows('facilitator', facilitator, 'runVote', ['vote'], 'ok'),
+  ...rows('facilitator', facilitator, 'runVote', ['group', 'keyResults'], 'wrong_stage'),
+  ...rows('participant', participant, 'runVote', ['vote'], 'forbidden'),
+  ...rows('anonymous', anonymous, 'runVote', ['vote'], 'forbidden'),
+  // board suggestions and the audit trail: the facilitator's tools
+  ...rows('facilitator', facilitator, 'suggestClusters', ['group'], 'ok'),
+  ...rows('facilitator', facilitator, 'resolveSuggestion', ['submit', 'vote'], 'wrong_stage'),
+  ...rows('participant', participant, 'suggestClusters', ['group'], 'forbidden'),
+  ...rows('anonymous', anonymous, 'readAudit', STAGES, 'forbidden'),
+  ...rows('facilitator', facilitator, 'readAudit', STAGES, 'ok'),
+  // similar proposals while submitting; key results while drafting; personal OKRs after publishing
+  ...rows('participant', participant, 'findSimilar', ['submit'], 'ok'),
+  ...rows('participant', participant, 'findSimilar', ['group'], 'wrong_stage'),
+  ...rows('anonymous', anonymous, 'findSimilar', ['submit'], 'not_joined'),
+  ...rows('participant', participant, 'draftKeyResults', ['keyResults'], 'ok'),
+  ...rows('facilitator', facilitator, 'draftKeyResults', ['vote', 'review'], 'wrong_stage'),
+  ...rows('participant', participant, 'decideKeyResults', ['keyResults'], 'forbidden'),
+  ...rows('facilitator', facilitator, 'decideKeyResults', ['keyResults'], 'ok'),
+  ...rows('facilitator', facilitator, 'recordPersonalOkrs', ['published'], 'ok'),
+  ...rows('facilitator', facilitator, 'recordPersonalOkrs', ['keyResults'], 'wrong_stage'),
+  ...rows('participant', participant, 'recordPersonalOkrs', ['published'], 'forbidden'),
+  ...rows('anonymous', anonymous, 'recordPersonalOkrs', ['published'], 'not_joined'),
 ]
 
 describe('checkPermission', () => {

@@ -26,19 +26,23 @@ export interface BenchOptions {
   maxDeliveries: number
   /** Light clients' socket: a minimal RFC 6455 client on node:net (cheap) or the `ws` package. */
   lightSocket: SocketKind
+  /** Light clients offer permessage-deflate like browsers (default); --no-deflate turns it off. */
+  offerDeflate: boolean
   cpuProf: boolean
   similarity: boolean
+  /** Only the similarity bench (quality on the labelled sets and the 5,000-text time), no servers. */
+  similarityOnly: boolean
   /** The browser bench (tests/bench/browser): the Group board with 2,000 cards in Chromium. */
   browser: boolean
   isSmoke: boolean
   outDir: string
 }
 
-export const ALL_SCENARIOS: ScenarioId[] = ['join', 'submit', 'board', 'vote', 'reveal', 'idle']
+export const ALL_SCENARIOS: ScenarioId[] = ['join', 'submit', 'board', 'tovote', 'vote', 'reveal', 'idle']
 
 const USAGE = `npm run bench -- [options]   (see tests/bench/README.md)
   --n 100,1000,2000,5000     participants per run (default 100,1000,2000,5000)
-  --only join,board,idle     scenarios: join, submit, board, vote, reveal, idle (default all)
+  --only join,board,idle     scenarios: join, submit, board, tovote, vote, reveal, idle (default all)
   --peers y-websocket,hocuspocus|none   peer servers to compare with (default both)
   --no-ours                  skip Quarterdeck (peers only)
   --idle-seconds 60          idle presence window (default 60)
@@ -51,10 +55,12 @@ const USAGE = `npm run bench -- [options]   (see tests/bench/README.md)
   --timeout-scale 1          multiply every phase timeout
   --max-deliveries 30000000  peers: skip bursts whose fan-out exceeds this
   --light-socket raw|ws      light clients on a minimal node:net WebSocket (default) or on \`ws\`
+  --no-deflate               light clients do not offer permessage-deflate (browsers do; default: offer it)
   --cpu-prof                 write V8 CPU profiles of the server children to <out>/prof
   --no-similarity            do not run tests/bench/similarityBench.ts
+  --similarity-only          only the similarity bench: precision/recall/F1 per labelled set + 5,000-text time (~30 s)
   --no-browser               do not run the browser bench (tests/bench/browser; --smoke runs it with 200 cards)
-  --smoke                    N=50, idle 3 s, y-websocket only, no similarity bench, browser bench with 200 cards (~2 min)
+  --smoke                    N=50, idle 3 s, y-websocket only, similarity bench, browser bench with 200 cards (~2 min)
   --out bench-results        output directory`
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
@@ -75,8 +81,10 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'timeout-scale': { type: 'string' },
       'max-deliveries': { type: 'string' },
       'light-socket': { type: 'string' },
+      'no-deflate': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       'no-similarity': { type: 'boolean', default: false },
+      'similarity-only': { type: 'boolean', default: false },
       'no-browser': { type: 'boolean', default: false },
       smoke: { type: 'boolean', default: false },
       out: { type: 'string' },
@@ -127,8 +135,10 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     timeoutScale: num(values['timeout-scale'], 1, 'timeout-scale') || 1,
     maxDeliveries: num(values['max-deliveries'], 30_000_000, 'max-deliveries'),
     lightSocket,
+    offerDeflate: values['no-deflate'] !== true,
     cpuProf: values['cpu-prof'] === true,
-    similarity: !isSmoke && values['no-similarity'] !== true,
+    similarity: values['no-similarity'] !== true,
+    similarityOnly: values['similarity-only'] === true,
     browser: values['no-browser'] !== true,
     isSmoke,
     outDir: values.out ?? 'bench-results',

@@ -41,6 +41,10 @@ export function medianRows(runs: readonly BenchRow[][]): BenchRow[] {
       const values = rows.map((r) => r[field]).filter((v): v is number => typeof v === 'number')
       ;(merged as unknown as Record<string, number | null>)[field] = values.length === rows.length ? round(median(values), 2) : null
     }
+    for (const key of ['votedCounterLagMs', 'arrivalP50Ms', 'arrivalP99Ms']) {
+      const values = rows.map((r) => r.extra[key]).filter((v): v is number => typeof v === 'number')
+      if (values.length > 0) merged.extra[key] = round(median(values), 1)
+    }
     merged.status = rows.reduce((worst, r) => (STATUS_RANK[r.status] > STATUS_RANK[worst] ? r.status : worst), base.status)
     merged.note = [...new Set(rows.map((r) => r.note).filter(Boolean))].join('; ') || null
     return merged
@@ -75,6 +79,23 @@ const COLUMNS: { title: string; width: number; isLeft?: boolean; cell: (r: Bench
   { title: 'busy%', width: 5, cell: (r) => fmt(r.machineBusyPercent) },
   { title: 'other%', width: 6, cell: (r) => fmt(r.otherLoadPercent) },
 ]
+
+/** What the issue's targets read that the table does not show: bytes per client of the big broadcasts, the live counter. */
+export function formatTargets(rows: readonly BenchRow[]): string {
+  const lines: string[] = []
+  for (const r of rows) {
+    if (r.status === 'n/a') continue
+    if (r.scenario === 'board' || r.scenario === 'tovote' || r.scenario === 'reveal') {
+      lines.push(`  ${r.target} N=${r.n} ${r.title}: ${(r.serverBytes / Math.max(1, r.n) / 1000).toFixed(0)} KB per client on the wire`)
+    }
+    const lag = r.extra.votedCounterLagMs
+    if (r.scenario === 'vote' && r.target === 'quarterdeck') {
+      // A voter is counted at their first dot; the last ack is usually someone's fifth, so 0 (already there) is common.
+      lines.push(`  ${r.target} N=${r.n} "voted" counter showed all voters ${typeof lag === 'number' ? `${lag.toFixed(0)} ms after` : 'not within the timeout of'} the last acknowledged ballot (${r.extra.votedCount ?? '?'} of ${r.extra.voters ?? '?'})`)
+    }
+  }
+  return lines.join('\n')
+}
 
 export function formatTable(rows: readonly BenchRow[]): string {
   const header = COLUMNS.map((c) => pad(c.title, c.width, !c.isLeft)).join(' ')

@@ -14,11 +14,12 @@ import { fileURLToPath } from 'node:url'
 import { killAllChildren, killChildrenOnExit } from './children.ts'
 import { parseBenchArgs } from './cli.ts'
 import { formatBrowserBench, runBrowserBench, type BrowserBenchResult } from './browser/boardDragBench.ts'
-import { formatRatios, formatSessionNotes, formatTable, medianRows, ratios } from './report.ts'
+import { formatRatios, formatSessionNotes, formatTable, formatTargets, medianRows, ratios } from './report.ts'
 import { runSession, type BenchRow, type SessionResult } from './session.ts'
 import { hocuspocus, yWebsocket } from './targets/peers.ts'
 import { quarterdeck } from './targets/quarterdeck.ts'
 import type { Target, TargetName } from './targets/types.ts'
+import { serverVersions } from './targets/versions.ts'
 
 const TARGETS: Record<TargetName, Target> = { quarterdeck, 'y-websocket': yWebsocket, hocuspocus }
 /** One (server, N) session may not run longer than this, whatever happens inside. */
@@ -35,13 +36,28 @@ function fileDescriptorLimit(): { soft: string; hard: string } {
   return { soft: read('-Sn'), hard: read('-Hn') }
 }
 
-async function runSimilarity(): Promise<unknown> {
+interface SimilarityModule {
+  runSimilarityBench?: () => Promise<unknown>
+  similarityReport?: () => Promise<string>
+}
+
+async function similarityModule(): Promise<SimilarityModule | null> {
   const file = fileURLToPath(new URL('./similarityBench.ts', import.meta.url))
   if (!existsSync(file)) return null
   // A computed specifier: the module belongs to another owner and may not exist in every checkout.
   const specifier = './similarityBench.ts'
-  const mod = (await import(specifier)) as { runSimilarityBench?: () => Promise<unknown> }
-  return mod.runSimilarityBench ? await mod.runSimilarityBench() : null
+  return (await import(specifier)) as SimilarityModule
+}
+
+async function runSimilarity(): Promise<unknown> {
+  const mod = await similarityModule()
+  return mod?.runSimilarityBench ? await mod.runSimilarityBench() : null
+}
+
+/** The printed similarity figures: quality per labelled set (tuning set and fresh holdout) and the 5,000-text time. */
+async function similarityText(): Promise<string | null> {
+  const mod = await similarityModule()
+  return mod?.similarityReport ? await mod.similarityReport() : null
 }
 
 function withLimit<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -55,6 +71,10 @@ function withLimit<T>(promise: Promise<T>, ms: number, what: string): Promise<T>
 async function main(): Promise<void> {
   killChildrenOnExit()
   const options = parseBenchArgs(process.argv.slice(2))
+  if (options.similarityOnly) {
+    console.log((await similarityText()) ?? 'similarity bench not found')
+    return
+  }
   const started = new Date()
   const fd = fileDescriptorLimit()
   const maxN = Math.max(...options.ns)
@@ -86,10 +106,12 @@ async function main(): Promise<void> {
   }
 
   let similarity: unknown = null
+  let similarityPrinted: string | null = null
   if (options.similarity) {
     log('bench: similarity bench (tests/bench/similarityBench.ts)…')
     try {
       similarity = await runSimilarity()
+      similarityPrinted = await similarityText()
     } catch (error) {
       similarity = { error: String(error) }
     }
@@ -107,10 +129,12 @@ async function main(): Promise<void> {
 
   const rows = medianRows(runs)
   const ratioList = ratios(rows)
+  const versions = serverVersions(options.targets)
   const out = [
     '',
     `Quarterdeck load bench — ${started.toISOString()} — N=${options.ns.join(', ')}${options.repeat > 1 ? ` — medians of ${options.repeat} runs` : ''}`,
     `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, ulimit -n ${fd.soft}, node ${process.version}, idle window ${options.idleSeconds} s, bursts over ${options.burstSeconds} s`,
+    `servers: ${Object.entries(versions).map(([target, version]) => `${target} = ${version}`).join('; ')}`,
     '',
     formatTable(rows),
     '',
@@ -121,13 +145,17 @@ async function main(): Promise<void> {
     'busy% = all cores of the machine, whoever used them: near 100 means the figures are machine-bound; other% = the part',
     'used by processes outside the bench (the machine is shared): high other% means the run was disturbed.',
     '',
+    'Per client and live counter:',
+    formatTargets(rows),
+    '',
     'Ratios (Quarterdeck ÷ peer; below 1× = Quarterdeck faster / cheaper):',
     formatRatios(ratioList),
     '',
     'Sessions:',
     formatSessionNotes(sessions),
   ]
-  if (similarity !== null) out.push('', 'Similarity bench:', JSON.stringify(similarity, null, 2))
+  if (similarityPrinted !== null) out.push('', 'Similarity bench:', similarityPrinted)
+  else if (similarity !== null) out.push('', 'Similarity bench:', JSON.stringify(similarity, null, 2))
   if (browser !== null) out.push('', 'error' in browser ? `Browser bench failed: ${browser.error}` : formatBrowserBench(browser))
   console.log(out.join('\n'))
 
@@ -135,7 +163,7 @@ async function main(): Promise<void> {
   const stamp = started.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19)
   const file = join(options.outDir, `bench-${stamp}.json`)
   const machine = { cores: cpus().length, model: cpus()[0]?.model ?? null, memoryGb: round1(totalmem() / 2 ** 30), loadavgAtStart: loadavg(), ulimitN: fd, node: process.version }
-  writeFileSync(file, JSON.stringify({ date: started.toISOString(), machine, options, rows, ratios: ratioList, sessions: sessions.map(({ rows: _rows, ...s }) => s), runs, similarity, browser }, null, 2))
+  writeFileSync(file, JSON.stringify({ date: started.toISOString(), machine, versions, options, rows, ratios: ratioList, sessions: sessions.map(({ rows: _rows, ...s }) => s), runs, similarity, browser }, null, 2))
   console.log(`\nWrote ${file}`)
   const hasFailure = sessions.some((s) => s.error !== null) || (browser !== null && 'error' in browser)
   process.exitCode = hasFailure ? 1 : 0

@@ -89,7 +89,7 @@ export async function runSession(targetDef: Target, n: number, options: BenchOpt
     monitor.watch('coordinator', process.pid)
     pool = await WorkerPool.start(
       workerCount,
-      { wire: target.wire, socketKind: options.lightSocket, roomUrl: target.roomUrl, documentName: target.documentName },
+      { wire: target.wire, socketKind: options.lightSocket, offerDeflate: options.offerDeflate, roomUrl: target.roomUrl, documentName: target.documentName },
       Array.from({ length: lightCount }, (_, i) => i),
     )
     pool.pids.forEach((pid, i) => monitor.watch(`worker${i}`, pid))
@@ -155,6 +155,8 @@ export async function runSession(targetDef: Target, n: number, options: BenchOpt
       await pool.health()
       const window = monitor.mark()
       const startedAt = nowMs()
+      // CLOCK_MONOTONIC, as V8 stamps --cpu-prof samples: profileTop.ts --bench cuts the server's profile to this window.
+      const monoStartUs = Number(process.hrtime.bigint() / 1000n)
       log(`  ${targetDef.name} N=${n}: ${scenario.title}…`)
       let outcome: ScenarioOutcome
       try {
@@ -162,6 +164,7 @@ export async function runSession(targetDef: Target, n: number, options: BenchOpt
       } catch (error) {
         outcome = { status: 'failed', note: String((error as Error).message ?? error).split('\n')[0], errors: 1, errorCodes: { failed: 1 } }
       }
+      const monoEndUs = Number(process.hrtime.bigint() / 1000n)
       const stats = monitor.since(window)
       const counters = await pool.counters(false)
       const closedDuring = counters.closedUnexpectedly - closedBefore
@@ -215,6 +218,8 @@ export async function runSession(targetDef: Target, n: number, options: BenchOpt
           ...Object.fromEntries(Object.entries(stats.cpuSeconds).map(([k, v]) => [`cpuSeconds.${k}`, round(v, 2)])),
           generatorLoopDelayMaxMs: round(Math.max(0, ...health.map((h) => h.eventLoopDelayMaxMs))),
           closeCodesSoFar: JSON.stringify(counters.closeCodes),
+          monoStartUs,
+          monoEndUs,
           ...(observers ? { frameSizesOfOneParticipant: observers.frameSizes() } : {}),
         },
       })

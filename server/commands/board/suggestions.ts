@@ -1,28 +1,48 @@
 import { clusterCards, combineChanges, mergeCards } from '../../../shared/board/boardRules.ts'
 import type { BoardChange, CardRecord } from '../../../shared/board/boardTypes.ts'
-import { suggestClusters as suggestRule } from '../../../shared/board/suggestClusters.ts'
+import { suggestClustersWithReport as suggestRule } from '../../../shared/board/suggestClusters.ts'
+import { checkPermission } from '../../../shared/stages/permissions.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
 import { applyPatch, boardOf, rememberForUndo } from './boardWrites.ts'
 
 /** Runs groupSimilar over the board and lists suggestions for the facilitator to accept or reject one by one. */
-export const suggestClusters: CommandHandler<'suggestClusters'> = (ctx) => {
-  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the facilitator asks for suggestions.')
-  if (ctx.stage !== 'group') return refuse('wrong_stage', 'Suggestions are made during the Group stage.')
+export const suggestClusters: CommandHandler<'suggestClusters'> = (ctx, command) => {
+  const allowed = checkPermission(ctx.actor, 'suggestClusters', ctx.stage)
+  if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   for (const [id, s] of ctx.maps.suggestions.entries()) if (s.status === 'pending') ctx.maps.suggestions.delete(id)
-  const suggestions = suggestRule([...ctx.maps.cards.values()])
-  for (const s of suggestions) {
+  const cards = [...ctx.maps.cards.values()]
+  const titles = cards.map((c) => c.title)
+  const model = ctx.semantic
+  const report = suggestRule(cards, {
+    ...(command.threshold !== undefined ? { threshold: command.threshold } : {}),
+    ...(model ? { semantic: { vectors: titles.map((t) => model.vectorOf(t)), blend: model.blend } } : {}),
+  })
+  let count = 0
+  for (const s of report.suggestions) {
     const previous = ctx.maps.suggestions.get(s.id)
     // A suggestion the facilitator already rejected stays rejected when the same cards come up again.
     if (previous?.status === 'rejected') continue
     ctx.maps.suggestions.set(s.id, s)
+    count++
   }
-  return { ok: true, result: { count: suggestions.length } }
+  const titleOf = (id: string) => ctx.maps.cards.get(id)?.title ?? ''
+  return {
+    ok: true,
+    result: {
+      count,
+      checked: report.checked,
+      threshold: report.threshold,
+      nearMisses: report.nearMisses.map((n) => ({ ...n, titles: [titleOf(n.cardIds[0]), titleOf(n.cardIds[1])] as [string, string] })),
+      nearMissCount: report.nearMissCount,
+      semantic: model ? model.reportFor(titles) : { state: 'off' },
+    },
+  }
 }
 
 export const resolveSuggestion: CommandHandler<'resolveSuggestion'> = (ctx, command) => {
-  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the facilitator reviews suggestions.')
-  if (ctx.stage !== 'group') return refuse('wrong_stage', 'Suggestions are reviewed during the Group stage.')
+  const allowed = checkPermission(ctx.actor, 'resolveSuggestion', ctx.stage)
+  if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   const suggestion = ctx.maps.suggestions.get(command.suggestionId)
   if (!suggestion || suggestion.status !== 'pending') return refuse('not_found', 'That suggestion is no longer open.')
   if (!command.accept) {
@@ -56,7 +76,8 @@ export const resolveSuggestion: CommandHandler<'resolveSuggestion'> = (ctx, comm
 }
 
 export const readAudit: CommandHandler<'readAudit'> = (ctx) => {
-  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the facilitator reads the audit trail.')
+  const allowed = checkPermission(ctx.actor, 'readAudit', ctx.stage)
+  if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   const all = ctx.vault.audit.toArray()
   return { ok: true, result: { entries: all.slice(-500) }, persist: false }
 }

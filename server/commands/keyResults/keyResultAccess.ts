@@ -1,12 +1,12 @@
 import type { KeyResultRecord } from '../../../shared/keyResults/keyResultTypes.ts'
 import type { CommandContext, Outcome } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
+import { checkPermission } from '../../../shared/stages/permissions.ts'
 
 /** Anyone joined may draft during Key results; refusal otherwise. */
 export function refuseUnlessDrafting(ctx: CommandContext): Outcome<never> | null {
-  if (ctx.actor.role === 'anonymous') return refuse('not_joined', 'Join the meeting first.')
-  if (ctx.stage !== 'keyResults') return refuse('wrong_stage', 'Key results are drafted during the Key results stage.')
-  return null
+  const allowed = checkPermission(ctx.actor, 'draftKeyResults', ctx.stage)
+  return allowed.ok ? null : refuse(allowed.code, allowed.reason)
 }
 
 export function findKeyResult(ctx: CommandContext, id: string): KeyResultRecord | Outcome<never> {

@@ -2,6 +2,7 @@ import { DEFAULT_CONFIDENCE, MAX_KRS_PER_OBJECTIVE, type KeyResultRecord } from 
 import { readStatement } from '../../../shared/keyResults/keyResultDoc.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
+import { checkPermission } from '../../../shared/stages/permissions.ts'
 import { findKeyResult, isRecord, keyResultsOf, refuseUnlessDrafting } from './keyResultAccess.ts'
 
 export const updateObjective: CommandHandler<'updateObjective'> = (ctx, command) => {
@@ -59,7 +60,8 @@ export const updateKeyResult: CommandHandler<'updateKeyResult'> = (ctx, command)
 export const acceptKeyResult: CommandHandler<'acceptKeyResult'> = (ctx, command) => {
   const refusal = refuseUnlessDrafting(ctx)
   if (refusal) return refusal
-  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the facilitator accepts key results.')
+  const mayDecide = checkPermission(ctx.actor, 'decideKeyResults', ctx.stage)
+  if (!mayDecide.ok) return refuse(mayDecide.code, mayDecide.reason)
   const found = findKeyResult(ctx, command.keyResultId)
   if (!isRecord(found)) return found
   if (command.accepted && !found.isAccepted) {
@@ -76,7 +78,8 @@ export const acceptKeyResult: CommandHandler<'acceptKeyResult'> = (ctx, command)
 export const mergeKeyResults: CommandHandler<'mergeKeyResults'> = (ctx, command) => {
   const refusal = refuseUnlessDrafting(ctx)
   if (refusal) return refusal
-  if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'Only the facilitator merges key results.')
+  const mayDecide = checkPermission(ctx.actor, 'decideKeyResults', ctx.stage)
+  if (!mayDecide.ok) return refuse(mayDecide.code, mayDecide.reason)
   if (command.sourceId === command.targetId) return refuse('bad_command', 'A key result cannot be merged into itself.')
   const source = findKeyResult(ctx, command.sourceId)
   if (!isRecord(source)) return source

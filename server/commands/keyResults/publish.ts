@@ -1,16 +1,16 @@
 import { assemblePublishedSet } from '../../../shared/exports/assemblePublishedSet.ts'
 import { assembleMission } from '../../../shared/meeting/mission.ts'
-import type { MeetingRecord, StageVisit } from '../../../shared/meeting/meetingDoc.ts'
+import type { MeetingRecord, } from '../../../shared/meeting/meetingDoc.ts'
 import { readStatement } from '../../../shared/keyResults/keyResultDoc.ts'
 import type { KeyResult, ObjectiveDetails } from '../../../shared/keyResults/keyResultTypes.ts'
-import type { ChosenObjective } from '../../../shared/voting/voteState.ts'
 import type { CommandContext } from '../../meeting/commandTypes.ts'
+import { readField, readObjectives } from '../../../shared/meeting/meetingFields.ts'
 import { countVoters } from '../../../shared/voting/countVoters.ts'
 
 /** Freezes the reviewed set as the published OKRs: what the public page and every export show from now on. */
 export function publish(ctx: CommandContext): void {
-  const record = ctx.maps.meeting.get('record') as MeetingRecord
-  const objectives = (ctx.maps.meeting.get('objectives') as ChosenObjective[] | undefined) ?? []
+  const record = readField(ctx.maps.meeting, 'record') as MeetingRecord
+  const objectives = readObjectives(ctx.maps.meeting)
   const keyResults: KeyResult[] = [...ctx.maps.keyResults.values()].map((k) => ({
     ...k,
     statement: ctx.keyResultDoc(k.objectiveId) ? readStatement(ctx.keyResultDoc(k.objectiveId)!.doc, k.id) : '',
@@ -29,7 +29,7 @@ export function publish(ctx: CommandContext): void {
     objectives,
     details: ctx.maps.objectiveDetails.toJSON() as Record<string, ObjectiveDetails>,
     keyResults,
-    stageHistory: (ctx.maps.meeting.get('stageHistory') as StageVisit[] | undefined) ?? [],
+    stageHistory: readField(ctx.maps.meeting, 'stageHistory') ?? [],
     counts: { participants, submissions, merges, ballots: ctx.vault.ballots.size, ...countVoters(ctx.vault.ballots.keys()) },
     now: ctx.now,
   })

@@ -1,10 +1,11 @@
-import { checkCanSubmit, countActiveBy } from '../../../shared/submissions/submissionRules.ts'
+import { checkCanSubmit } from '../../../shared/submissions/submissionRules.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
+import { activeSubmissionsBy } from './activeSubmissionCounts.ts'
 import { publishSubmission } from './publishSubmission.ts'
 
 export const submitObjective: CommandHandler<'submitObjective'> = (ctx, command) => {
-  const own = ctx.actor.role === 'anonymous' ? 0 : countActiveBy(ctx.vault.submissions.values(), ctx.actor.participantId)
+  const own = ctx.actor.role === 'anonymous' ? 0 : activeSubmissionsBy(ctx.vault.submissions, ctx.actor.participantId)
   const allowed = checkCanSubmit(ctx.actor, ctx.stage, own, ctx.settings)
   if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   if (ctx.actor.role === 'anonymous') return refuse('not_joined', 'Join the meeting first.')

@@ -1,10 +1,13 @@
 import { configureVote as configureRule, pickTied as pickRule, revealRound, startFinalRound as finalRule, startRunoff as runoffRule } from '../../../shared/voting/voteFlow.ts'
+import { candidateById } from '../../../shared/voting/candidateIndex.ts'
 import { setDots as setDotsRule } from '../../../shared/voting/voteRules.ts'
 import type { Ballot } from '../../../shared/voting/voteTypes.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
+import { checkPermission } from '../../../shared/stages/permissions.ts'
 import { ballotKey } from '../../meeting/vaultDoc.ts'
 import { currentVote, facilitatorVote, saveVote } from './voteAccess.ts'
+import { readField } from '../../../shared/meeting/meetingFields.ts'
 
 export const configureVote: CommandHandler<'configureVote'> = (ctx, command) => {
   const access = facilitatorVote(ctx)
@@ -28,17 +31,16 @@ export const openVoting: CommandHandler<'openVoting'> = (ctx) => {
 
 /** One candidate's dots on the sender's secret ballot: validated, stored server-side only, then acknowledged. */
 export const setDots: CommandHandler<'setDots'> = (ctx, command) => {
-  if (ctx.actor.role !== 'participant') {
-    return refuse(ctx.actor.role === 'anonymous' ? 'not_joined' : 'forbidden', 'Only participants vote.')
-  }
-  if (ctx.stage !== 'vote') return refuse('wrong_stage', 'Voting happens in the Vote stage.')
+  const allowed = checkPermission(ctx.actor, 'vote', ctx.stage)
+  if (!allowed.ok) return refuse(allowed.code, allowed.reason)
+  if (ctx.actor.role === 'anonymous') return refuse('not_joined', 'Join the meeting first.')
   const vote = currentVote(ctx)
   if (!vote || vote.phase !== 'open') return refuse('wrong_stage', 'Voting is closed.')
   if (command.round !== vote.round) return refuse('stale_stage', 'A new round has started; your screen is catching up.')
   const me = ctx.actor.participantId
   const key = ballotKey(vote.round, me)
   const ballot: Ballot = ctx.vault.ballots.get(key) ?? {}
-  const candidate = vote.candidates.find((c) => c.id === command.candidateId)
+  const candidate = candidateById(vote.candidates, command.candidateId)
   const checked = setDotsRule(ballot, candidate, command.dots, vote.settings, me)
   if (!checked.ok) return refuse(checked.code === 'unknown_candidate' ? 'not_found' : 'limit_reached', checked.reason)
   ctx.vault.ballots.set(key, checked.ballot)
@@ -110,5 +112,7 @@ export const startFinalRound: CommandHandler<'startFinalRound'> = (ctx) => {
 }
 
 function readObjectiveCount(ctx: Parameters<CommandHandler<'openVoting'>>[0]): number {
-  return (ctx.maps.meeting.get('record') as { objectiveCount: number }).objectiveCount
+  const record = readField(ctx.maps.meeting, 'record')
+  if (!record) throw new Error('meeting without a record')
+  return record.objectiveCount
 }

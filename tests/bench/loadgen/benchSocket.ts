@@ -1,84 +1,118 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { connect, type Socket } from 'node:net'
+import { constants as zlibConstants, inflateRawSync } from 'node:zlib'
 import WebSocket from 'ws'
+import { DEFAULT_PREFIX_BYTES, DEFAULT_WHOLE_LIMIT, ServerFrameReader } from './frameReader.ts'
 
 /**
  * The socket a light client uses. Two implementations with the same behaviour:
- * - `raw`: a minimal RFC 6455 client on node:net. Server frames are sliced out of each TCP chunk without a
- *   per-frame object or event; this is what lets two worker processes absorb the peers' N² fan-out
- *   (`ws` costs ~7 µs per received frame, this ~1 µs).
+ * - `raw`: a minimal RFC 6455 client on node:net. Server frames are sliced out of each TCP read (one shared read
+ *   buffer, no per-chunk allocation) without a per-frame object or event, and frames over 64 KiB are streamed past
+ *   keeping only their first bytes (frameReader.ts); this is what lets two worker processes absorb the peers' N²
+ *   fan-out (`ws` costs ~7 µs per received frame, this ~1 µs) and 5,000 copies of a 1.2 MB board.
  * - `ws`: the `ws` package, to cross-check the raw client (`--light-socket ws`).
  */
 export type SocketKind = 'raw' | 'ws'
 
 export interface SocketHandlers {
   onOpen(): void
-  onMessage(data: Uint8Array): void
+  /**
+   * One message: `data` is the whole payload (`isWhole`) or its first bytes (large frames, see frameReader.ts),
+   * inflated if it came compressed; `wireBytes` is what the server sent for it.
+   */
+  onMessage(data: Uint8Array, wireBytes: number, isWhole: boolean): void
   onClose(code: number): void
   onError(error: Error): void
 }
 
 export interface BenchSocket {
   readonly isOpen: boolean
+  /**
+   * Frames up to this many bytes are delivered whole, larger ones as their first bytes (raw sockets only; `ws`
+   * always delivers whole frames). A peer client raises it while it waits for the echo of its own write, which
+   * may sit anywhere in a large merged update.
+   */
+  wholeFrameLimit: number
   send(frame: Uint8Array): void
   terminate(): void
 }
 
-export function openSocket(kind: SocketKind, url: string, handlers: SocketHandlers, handshakeTimeoutMs: number): BenchSocket {
-  return kind === 'raw' ? new RawWebSocket(url, handlers, handshakeTimeoutMs) : wsSocket(url, handlers, handshakeTimeoutMs)
+/**
+ * `offerDeflate`: offer permessage-deflate as browsers do (Chrome: `permessage-deflate; client_max_window_bits`), so a
+ * server that compresses large frames can. The light client never compresses what it sends (allowed by RFC 7692).
+ */
+export function openSocket(kind: SocketKind, url: string, handlers: SocketHandlers, handshakeTimeoutMs: number, offerDeflate: boolean): BenchSocket {
+  return kind === 'raw' ? new RawWebSocket(url, handlers, handshakeTimeoutMs, offerDeflate) : wsSocket(url, handlers, handshakeTimeoutMs, offerDeflate)
 }
 
-function wsSocket(url: string, handlers: SocketHandlers, handshakeTimeoutMs: number): BenchSocket {
-  const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: handshakeTimeoutMs })
+function wsSocket(url: string, handlers: SocketHandlers, handshakeTimeoutMs: number, offerDeflate: boolean): BenchSocket {
+  // reason: `ws` reports inflated sizes only, so with deflate its byte counts are the inflated ones.
+  const ws = new WebSocket(url, { perMessageDeflate: offerDeflate ? { threshold: Number.MAX_SAFE_INTEGER } : false, handshakeTimeout: handshakeTimeoutMs })
   ws.on('open', () => handlers.onOpen())
-  ws.on('message', (data: Buffer) => handlers.onMessage(data))
+  ws.on('message', (data: Buffer) => handlers.onMessage(data, data.length, true))
   ws.on('close', (code) => handlers.onClose(code))
   ws.on('error', (error) => handlers.onError(error))
   return {
     get isOpen() {
       return ws.readyState === WebSocket.OPEN
     },
+    wholeFrameLimit: Number.POSITIVE_INFINITY,
     send: (frame) => ws.send(frame),
     terminate: () => ws.terminate(),
   }
 }
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11'
+/** RFC 7692 §7.2.2: the receiver appends the empty stored block's tail the sender removed. */
+const DEFLATE_TAIL = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const OP_TEXT = 0x1
 const OP_BINARY = 0x2
 const OP_CLOSE = 0x8
 const OP_PING = 0x9
 const OP_PONG = 0xa
 
+/**
+ * One read buffer for every raw socket of this process (`net` `onread`): Node reads into it instead of allocating a
+ * fresh Buffer per chunk, and each chunk is parsed before the next read, so nothing of it outlives the callback.
+ */
+const SHARED_READ_BUFFER = Buffer.allocUnsafe(256 * 1024)
+
 class RawWebSocket implements BenchSocket {
   private readonly socket: Socket
   private state: 'handshake' | 'open' | 'closing' | 'closed' = 'handshake'
-  /** Bytes of an incomplete frame, kept as chunks until `pendingNeeded` bytes are there (one copy per frame). */
-  private pendingChunks: Buffer[] = []
-  private pendingBytes = 0
-  private pendingNeeded = 0
+  private handshakeText = ''
+  /** The server accepted permessage-deflate: RSV1 frames are raw DEFLATE (RFC 7692). */
+  private isDeflate = false
   private closeCode = 1006
   private readonly expectedAccept: string
   private handshakeTimer: NodeJS.Timeout | null
+  private readonly reader: ServerFrameReader
 
   constructor(
     url: string,
     private readonly handlers: SocketHandlers,
     handshakeTimeoutMs: number,
+    offerDeflate: boolean,
   ) {
     const { hostname, port, pathname, search } = new URL(url)
     const key = randomBytes(16).toString('base64')
     this.expectedAccept = createHash('sha1').update(key + GUID).digest('base64')
-    this.socket = connect({ host: hostname, port: Number(port || 80) })
+    this.reader = new ServerFrameReader((opcode, payload, totalLength, isCompressed) => this.onFrame(opcode, payload, totalLength, isCompressed))
+    this.socket = connect({
+      host: hostname,
+      port: Number(port || 80),
+      onread: { buffer: SHARED_READ_BUFFER, callback: (bytes, buffer) => (this.onRead(buffer as Buffer, bytes), true) },
+    })
     this.socket.setNoDelay(true)
     this.handshakeTimer = setTimeout(() => this.fail(new Error('handshake timeout')), handshakeTimeoutMs)
     this.socket.on('connect', () => {
       this.socket.write(
         `GET ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-          `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+          `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n` +
+          (offerDeflate ? 'Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n' : '') +
+          '\r\n',
       )
     })
-    this.socket.on('data', (chunk: Buffer) => this.onData(chunk))
     this.socket.on('error', (error) => this.fail(error))
     this.socket.on('close', () => {
       const wasOpened = this.state !== 'handshake'
@@ -90,6 +124,14 @@ class RawWebSocket implements BenchSocket {
 
   get isOpen(): boolean {
     return this.state === 'open'
+  }
+
+  get wholeFrameLimit(): number {
+    return this.reader.wholeLimit
+  }
+
+  set wholeFrameLimit(bytes: number) {
+    this.reader.wholeLimit = bytes
   }
 
   send(payload: Uint8Array): void {
@@ -116,80 +158,69 @@ class RawWebSocket implements BenchSocket {
     this.handshakeTimer = null
   }
 
-  private onData(chunk: Buffer): void {
-    let buffer = chunk
-    if (this.pendingChunks.length > 0) {
-      this.pendingChunks.push(chunk)
-      this.pendingBytes += chunk.length
-      if (this.pendingBytes < this.pendingNeeded) return
-      buffer = Buffer.concat(this.pendingChunks, this.pendingBytes)
-      this.pendingChunks = []
-      this.pendingBytes = 0
-    }
+  private onRead(buffer: Buffer, bytes: number): void {
+    let start = 0
     if (this.state === 'handshake') {
-      const end = buffer.indexOf('\r\n\r\n')
+      // The upgrade reply is a few hundred bytes of latin1; frames may follow it in the same read.
+      const before = this.handshakeText.length
+      this.handshakeText += buffer.toString('latin1', 0, bytes)
+      const end = this.handshakeText.indexOf('\r\n\r\n')
       if (end < 0) {
-        this.keep(buffer, buffer.length + 1)
+        if (this.handshakeText.length > 16_384) this.fail(new Error('upgrade reply too long'))
         return
       }
-      const head = buffer.subarray(0, end).toString('latin1')
+      const head = this.handshakeText.slice(0, end)
+      this.handshakeText = ''
       const accept = /\r\nsec-websocket-accept:\s*(\S+)/i.exec(head)?.[1]
       if (!head.startsWith('HTTP/1.1 101') || accept !== this.expectedAccept) {
         this.fail(new Error(`upgrade refused: ${head.split('\r\n')[0]}`))
         return
       }
+      this.isDeflate = /\r\nsec-websocket-extensions:[^\r]*permessage-deflate/i.test(head)
       this.clearHandshakeTimer()
       this.state = 'open'
       this.handlers.onOpen()
-      buffer = buffer.subarray(end + 4)
+      start = end + 4 - before
     }
-    let offset = 0
-    let needed = 0
-    const length = buffer.length
-    while (length - offset >= 2) {
-      const b0 = buffer[offset] as number
-      const b1 = buffer[offset + 1] as number
-      let payloadLength = b1 & 0x7f
-      let header = 2
-      if (payloadLength === 126) {
-        if (length - offset < 4) break
-        payloadLength = buffer.readUInt16BE(offset + 2)
-        header = 4
-      } else if (payloadLength === 127) {
-        if (length - offset < 10) break
-        payloadLength = buffer.readUInt32BE(offset + 2) * 2 ** 32 + buffer.readUInt32BE(offset + 6)
-        header = 10
-      }
-      if (b1 & 0x80) header += 4 // reason: servers must not mask; tolerate it by skipping the key (payload stays masked).
-      if (length - offset < header + payloadLength) {
-        needed = header + payloadLength
-        break
-      }
-      const payload = buffer.subarray(offset + header, offset + header + payloadLength)
-      offset += header + payloadLength
-      const opcode = b0 & 0x0f
-      if (opcode === OP_BINARY || opcode === OP_TEXT || opcode === 0) {
-        if (this.state === 'open') this.handlers.onMessage(payload)
-      } else if (opcode === OP_PING) {
-        if (this.state === 'open') this.socket.write(encodeClientFrame(OP_PONG, payload))
-      } else if (opcode === OP_CLOSE) {
-        this.closeCode = payload.length >= 2 ? payload.readUInt16BE(0) : 1005
-        if (this.state === 'open') {
-          this.state = 'closing'
-          this.socket.end(encodeClientFrame(OP_CLOSE, payload.subarray(0, 2)))
-        }
-        return
-      }
-    }
-    if (offset < length) this.keep(buffer.subarray(offset), Math.max(needed, length - offset + 1))
+    if (this.state === 'closed' || this.state === 'closing') return
+    if (!this.reader.push(buffer, start, bytes)) this.fail(new Error('unreadable frame'))
   }
 
-  /** Keeps an incomplete frame (or header) until at least `needed` bytes of it have arrived. */
-  private keep(rest: Buffer, needed: number): void {
-    // Copy: `rest` may be a small tail of a large chunk that should not stay alive.
-    this.pendingChunks = [Buffer.from(rest)]
-    this.pendingBytes = rest.length
-    this.pendingNeeded = needed
+  private onFrame(opcode: number, payload: Buffer, totalLength: number, isCompressed: boolean): void {
+    if (opcode === OP_BINARY || opcode === OP_TEXT || opcode === 0) {
+      if (this.state !== 'open') return
+      const isWhole = payload.length === totalLength
+      if (!isCompressed) {
+        this.handlers.onMessage(payload, totalLength, isWhole)
+        return
+      }
+      if (!this.isDeflate) {
+        this.fail(new Error('compressed frame without permessage-deflate'))
+        return
+      }
+      // Inflating 5,000 copies of a board would make the generator, not the server, the bottleneck: the first
+      // bytes classify a frame. Only a client that must read all of it (a peer client waiting for its echo in a
+      // merged update: wholeFrameLimit raised) inflates the whole message.
+      const inflateWhole = isWhole && totalLength <= this.reader.wholeLimit && this.reader.wholeLimit > DEFAULT_WHOLE_LIMIT
+      let inflated: Buffer
+      try {
+        inflated = inflateWhole
+          ? inflateRawSync(Buffer.concat([payload, DEFLATE_TAIL]))
+          : inflateRawSync(payload.subarray(0, DEFAULT_PREFIX_BYTES), { finishFlush: zlibConstants.Z_SYNC_FLUSH })
+      } catch {
+        this.fail(new Error('unreadable compressed frame'))
+        return
+      }
+      this.handlers.onMessage(inflated, totalLength, inflateWhole)
+    } else if (opcode === OP_PING) {
+      if (this.state === 'open') this.socket.write(encodeClientFrame(OP_PONG, payload))
+    } else if (opcode === OP_CLOSE) {
+      this.closeCode = payload.length >= 2 ? payload.readUInt16BE(0) : 1005
+      if (this.state === 'open') {
+        this.state = 'closing'
+        this.socket.end(encodeClientFrame(OP_CLOSE, payload.subarray(0, 2)))
+      }
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import { newCommandId } from '../../../shared/client/commandId.ts'
 import { nowMs } from '../clock.ts'
+import { DEFAULT_WHOLE_LIMIT } from './frameReader.ts'
 import { openSocket, type BenchSocket, type SocketKind } from './benchSocket.ts'
 import { FrameKind, awarenessState, firstWriteOf, writeKey, type Wire } from './wire.ts'
 import type { Tracker } from './tracker.ts'
@@ -16,6 +17,8 @@ const HANDSHAKE_TIMEOUT_MS = 20_000
 export interface LightWorld {
   wire: Wire
   socketKind: SocketKind
+  /** Offer permessage-deflate in the handshake, as browsers do. */
+  offerDeflate: boolean
   roomUrl: string
   counters: Counters
   /** Set while a mark is active: clients note their first sync update after it. */
@@ -74,7 +77,7 @@ export class LightClient {
             resolve(true)
             for (const frame of this.world.wire.openFrames()) this.socket?.send(frame)
           },
-          onMessage: (data) => this.onFrame(data),
+          onMessage: (data, wireBytes, isWhole) => this.onFrame(data, wireBytes, isWhole),
           onError: () => {
             if (isSettled) return
             isSettled = true
@@ -84,6 +87,7 @@ export class LightClient {
           onClose: (code) => this.onClose(code),
         },
         HANDSHAKE_TIMEOUT_MS,
+        this.world.offerDeflate,
       )
     })
   }
@@ -107,6 +111,7 @@ export class LightClient {
   forgetPending(): void {
     this.pendingCommands.clear()
     this.pendingWrites.clear()
+    if (this.socket) this.socket.wholeFrameLimit = DEFAULT_WHOLE_LIMIT
   }
 
   sendCommand(template: CommandTemplate, tracker: Tracker | null): void {
@@ -145,6 +150,7 @@ export class LightClient {
     if (!update) return
     const sentAt = nowMs()
     this.pendingWrites.set(clock, sentAt)
+    if (this.socket) this.socket.wholeFrameLimit = Number.POSITIVE_INFINITY
     tracker?.recordWrite(writeKey(this.clientId, clock), sentAt)
     this.socket?.send(this.world.wire.updateFrame(update))
   }
@@ -181,37 +187,43 @@ export class LightClient {
     this.writer = null
   }
 
-  private onFrame(data: Uint8Array): void {
+  /** `data` may be only the first bytes of a large frame (!isWhole): enough to classify it, see frameReader.ts. */
+  private onFrame(data: Uint8Array, totalLength: number, isWhole: boolean): void {
     const at = nowMs()
     const counters = this.world.counters
     counters.messages++
-    counters.bytes += data.byteLength
+    counters.bytes += totalLength
     const { kind, decoder } = this.world.wire.read(data)
     switch (kind) {
       case FrameKind.Step2:
-        bump(counters, 'step2', data.byteLength)
+        bump(counters, 'step2', totalLength)
         if (this.syncedAt === 0) {
           this.syncedAt = at
           this.onSynced()
         }
         return
       case FrameKind.Update:
-        bump(counters, 'update', data.byteLength)
+        bump(counters, 'update', totalLength)
         if (this.world.isMarked) {
           if (this.firstUpdateAt === 0) this.firstUpdateAt = at
           this.updatesSinceMark++
         }
-        if (this.pendingWrites.size > 0) this.checkEcho(decoding.readVarUint8Array(decoder), at)
+        if (this.pendingWrites.size > 0) {
+          decoding.readVarUint(decoder) // the update's length; its header (first client and clock) is all we read
+          this.checkEcho(decoding.readTailAsUint8Array(decoder), at)
+        }
         return
       case FrameKind.App:
-        bump(counters, 'app', data.byteLength)
-        this.onApp(decoder, at)
+        bump(counters, 'app', totalLength)
+        // Replies, notices and feeds to a participant are small; a truncated one is counted, not parsed.
+        if (!isWhole) bump(counters, 'app-large')
+        else this.onApp(decoder, at)
         return
       case FrameKind.Awareness:
-        bump(counters, 'awareness', data.byteLength)
+        bump(counters, 'awareness', totalLength)
         return
       default:
-        bump(counters, 'other', data.byteLength)
+        bump(counters, 'other', totalLength)
     }
   }
 
@@ -223,13 +235,36 @@ export class LightClient {
     else this.write(after.template, tracker)
   }
 
-  /** Peers echo every update to its sender too: our own write coming back is its acknowledgement. */
+  /**
+   * Peers echo every update to its sender too: our own write coming back is its acknowledgement. y-websocket and
+   * Hocuspocus 3 relay each update alone (its first write is the writer's); Hocuspocus 4 merges a tick's updates, so
+   * a merged one is read with Y.parseUpdateMeta for the range of clocks it carries from us.
+   */
   private checkEcho(update: Uint8Array, at: number): void {
     const first = firstWriteOf(update)
-    if (!first || first.client !== this.clientId) return
-    const sentAt = this.pendingWrites.get(first.clock)
+    if (!first) return
+    if (first.client === this.clientId) {
+      this.answerWrite(first.clock, at)
+    } else if (update[0] !== 1) {
+      let meta: { from: Map<number, number>; to: Map<number, number> }
+      try {
+        meta = Y.parseUpdateMeta(update)
+      } catch {
+        return // reason: a frame that began streaming before our write (so kept only its first bytes) cannot hold it.
+      }
+      const { from, to } = meta
+      const start = from.get(this.clientId)
+      const end = to.get(this.clientId)
+      if (start === undefined || end === undefined) return
+      for (const clock of [...this.pendingWrites.keys()]) if (clock >= start && clock < end) this.answerWrite(clock, at)
+    }
+    if (this.pendingWrites.size === 0 && this.socket) this.socket.wholeFrameLimit = DEFAULT_WHOLE_LIMIT
+  }
+
+  private answerWrite(clock: number, at: number): void {
+    const sentAt = this.pendingWrites.get(clock)
     if (sentAt === undefined) return
-    this.pendingWrites.delete(first.clock)
+    this.pendingWrites.delete(clock)
     this.world.tracker?.answer(sentAt, at)
   }
 

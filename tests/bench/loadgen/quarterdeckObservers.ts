@@ -15,6 +15,11 @@ export class FullObserver {
   /** Sizes of the received frames, bucketed by powers of two (diagnostics: which frames carry the bytes). */
   sizeBuckets = new Map<number, { frames: number; bytes: number }>()
   participants = 0
+  /** The live "voted" count (meeting.presence.voted) and when it last changed. */
+  voted = 0
+  /** When `voted` first reached the count given to `expectVoted`, 0 until then. */
+  votedReachedAt = 0
+  private votedTarget = Number.POSITIVE_INFINITY
   stageChangedAt = 0
   stage = ''
   private target = Number.POSITIVE_INFINITY
@@ -45,10 +50,13 @@ export class FullObserver {
       })
     })
     // Everyone sees the room as counts (meeting.presence); names stay on the server.
-    const meetingMap = this.client.doc.getMap<{ joined?: number }>('meeting')
+    const meetingMap = this.client.doc.getMap<{ joined?: number; voted?: number }>('meeting')
     meetingMap.observe((event) => {
       if (!event.keysChanged.has('presence')) return
       this.participants = meetingMap.get('presence')?.joined ?? 0
+      const voted = meetingMap.get('presence')?.voted ?? 0
+      this.voted = voted
+      if (this.votedReachedAt === 0 && voted >= this.votedTarget) this.votedReachedAt = nowMs()
       if (this.reachedAt === 0 && this.participants >= this.target) this.reachedAt = nowMs()
     })
     this.client.doc.on('update', () => {
@@ -66,6 +74,11 @@ export class FullObserver {
   mark(): void {
     this.isMarked = true
     this.firstUpdateAt = 0
+  }
+
+  expectVoted(count: number): void {
+    this.votedTarget = count
+    this.votedReachedAt = this.voted >= count ? nowMs() : 0
   }
 
   expectParticipants(count: number): void {
@@ -101,6 +114,24 @@ export class QuarterdeckObservers {
 
   get all(): FullObserver[] {
     return [this.facilitator, ...this.participants]
+  }
+
+  /** Call before a vote burst: every full client notes when its "voted" counter first shows `count`. */
+  expectVoted(count: number): void {
+    for (const o of this.all) o.expectVoted(count)
+  }
+
+  /**
+   * After a vote burst whose last ballot was acknowledged at `lastAckAt`: waits until every full client's counter
+   * shows the count given to `expectVoted`, then returns how long after `lastAckAt` the last of them got there (0 if
+   * all had it already), or null and the count reached if that did not happen within `timeoutMs`.
+   */
+  async votedCounterReached(lastAckAt: number, timeoutMs: number): Promise<{ lagMs: number | null; voted: number }> {
+    const all = this.all
+    const reached = await pollUntil(() => all.every((o) => o.votedReachedAt > 0), timeoutMs, 20)
+    const voted = Math.min(...all.map((o) => o.voted))
+    if (!reached) return { lagMs: null, voted }
+    return { lagMs: Math.max(0, Math.max(...all.map((o) => o.votedReachedAt)) - lastAckAt), voted }
   }
 
   async facilitatorReady(timeoutMs: number): Promise<void> {

@@ -58,6 +58,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       world = {
         wire: createWire(request.wire, request.documentName),
         socketKind: request.socketKind,
+        offerDeflate: request.offerDeflate,
         roomUrl: request.roomUrl,
         counters: counters(), isMarked: false, tracker: null }
       const w = world

@@ -24,6 +24,7 @@ export type AfterSync = { kind: 'none' } | { kind: 'command'; template: CommandT
 export interface WorkerSetup {
   wire: WireKind
   socketKind: SocketKind
+  offerDeflate: boolean
   roomUrl: string
   documentName: string
   /** Global indices of this worker's clients (their names, ids and Yjs clientIDs derive from them). */

@@ -2,7 +2,7 @@ import { sleep } from '../clock.ts'
 import type { Scenario, ScenarioOutcome } from './types.ts'
 
 /**
- * (6) Idle presence: everyone stays connected for --idle-seconds while each light client renews a standard
+ * (7) Idle presence: everyone stays connected for --idle-seconds while each light client renews a standard
  * y-websocket awareness state every 15 s (random phase), as a stock provider does. Peers relay each renewal
  * to everyone; Quarterdeck ignores awareness (presence comes from sockets) and sends heartbeats.
  * The figure that matters is the server's CPU % over the window (the session measures it).
@@ -10,7 +10,7 @@ import type { Scenario, ScenarioOutcome } from './types.ts'
  */
 export const idlePresence: Scenario = {
   id: 'idle',
-  number: 6,
+  number: 7,
   title: 'idle presence',
   unavailable: () => null,
   async run(ctx) {

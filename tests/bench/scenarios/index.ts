@@ -1,4 +1,5 @@
 import { boardOpen } from './boardOpen.ts'
+import { groupToVote } from './groupToVote.ts'
 import { idlePresence } from './idlePresence.ts'
 import { joinStorm } from './joinStorm.ts'
 import { reveal } from './reveal.ts'
@@ -12,4 +13,4 @@ import { voteBurst } from './voteBurst.ts'
  * peers may still be draining its awareness traffic when the session ends.
  * To add a scenario: write a module exporting a `Scenario` and put it here.
  */
-export const SCENARIOS: readonly Scenario[] = [joinStorm, submitBurst, boardOpen, voteBurst, reveal, idlePresence]
+export const SCENARIOS: readonly Scenario[] = [joinStorm, submitBurst, boardOpen, groupToVote, voteBurst, reveal, idlePresence]

@@ -5,7 +5,7 @@ import type { WorkerPool } from '../loadgen/workerPool.ts'
 import type { Percentiles } from '../stats.ts'
 import type { RunningTarget, TargetName } from '../targets/types.ts'
 
-export type ScenarioId = 'join' | 'submit' | 'board' | 'vote' | 'reveal' | 'idle'
+export type ScenarioId = 'join' | 'submit' | 'board' | 'tovote' | 'vote' | 'reveal' | 'idle'
 
 /** Everything a scenario may use. One session = one server child, one room, N clients, scenarios in order. */
 export interface SessionContext {
@@ -45,7 +45,7 @@ export interface ScenarioOutcome {
 
 export interface Scenario {
   id: ScenarioId
-  /** The number used in the design document (1 join storm … 6 idle presence). */
+  /** The number used in the design document (1 join storm … 7 idle presence). */
   number: number
   title: string
   /**
