@@ -11,6 +11,8 @@ import { LoadingPage } from './ui/Spinner.tsx'
 
 // Team spaces (weekly rhythm) are their own chunk: the meeting's first load does not carry them.
 const TeamApp = lazy(() => import('./features/rhythm/TeamApp.tsx'))
+// The all-hands presentation is opened once a quarter: its own chunk too.
+const PlenaryPage = lazy(() => import('./features/plenary/PlenaryPage.tsx'))
 
 export function App() {
   const route = useMemo(() => {
@@ -29,6 +31,12 @@ export function App() {
       return <MeetingPage meetingId={route.meetingId} />
     case 'published':
       return <PublishedPage meetingId={route.meetingId} />
+    case 'plenary':
+      return (
+        <Suspense fallback={<LoadingPage message="Loading the presentation…" />}>
+          <PlenaryPage meetingId={route.meetingId} />
+        </Suspense>
+      )
     case 'alignment':
       return <AlignmentPage meetingId={route.meetingId} />
     case 'screen':

@@ -7,7 +7,7 @@ import { MEETING_MAP } from '../../shared/meeting/meetingDoc.ts'
 import type { MeetingStore } from '../persistence/MeetingStore.ts'
 import { HttpError } from './readJsonBody.ts'
 
-const PUBLISHED_PATH = /^\/api\/meetings\/([A-Za-z0-9_-]{10,64})\/(published|export\.(md|csv|json))$/
+const PUBLISHED_PATH = /^\/api\/meetings\/([A-Za-z0-9_-]{10,64})\/(published|plenary|export\.(md|csv|json))$/
 
 export interface FileResponse {
   status: number
@@ -18,21 +18,29 @@ export interface FileResponse {
 
 /** Reads a meeting's published set from storage (what was acknowledged is there), or null when not published. */
 export async function readPublishedSet(store: MeetingStore, meetingId: string): Promise<PublishedSet | null> {
+  return (await readPlenary(store, meetingId))?.set ?? null
+}
+
+/** The plenary's material: this quarter's published set and the previous quarter's (when the meeting followed one). */
+export async function readPlenary(store: MeetingStore, meetingId: string): Promise<{ set: PublishedSet; previous: PublishedSet | null } | null> {
   const stored = await store.loadMeeting(meetingId)
   if (!stored) return null
   const doc = new Y.Doc()
   for (const update of stored.updates) Y.applyUpdate(doc, update)
-  const set = (doc.getMap(MEETING_MAP).get('published') as PublishedSet | undefined) ?? null
+  const meeting = doc.getMap(MEETING_MAP)
+  const set = (meeting.get('published') as PublishedSet | undefined) ?? null
+  const previous = (meeting.get('previous') as PublishedSet | undefined) ?? null
   doc.destroy()
-  return set
+  return set ? { set, previous } : null
 }
 
 /** GET /api/meetings/<id>/published (JSON for the public page) and /export.md|csv|json (downloads). */
 export async function publishedRoute(pathname: string, store: MeetingStore): Promise<FileResponse | null> {
   const match = PUBLISHED_PATH.exec(pathname)
   if (!match) return null
-  const set = await readPublishedSet(store, match[1] as string)
-  if (!set) throw new HttpError(404, 'not_found', 'These OKRs are not published, or the meeting does not exist.')
+  const plenary = await readPlenary(store, match[1] as string)
+  const set = plenary?.set
+  if (!plenary || !set) throw new HttpError(404, 'not_found', 'These OKRs are not published, or the meeting does not exist.')
   const slug = `okrs-${set.quarter.replace(/\s+/g, '-').toLowerCase()}`
   switch (match[3]) {
     case 'md':
@@ -42,6 +50,7 @@ export async function publishedRoute(pathname: string, store: MeetingStore): Pro
     case 'json':
       return { status: 200, contentType: 'application/json; charset=utf-8', body: exportJson(set), filename: `${slug}.json` }
     default:
+      if (match[2] === 'plenary') return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(plenary) }
       return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(set) }
   }
 }

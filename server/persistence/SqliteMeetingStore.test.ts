@@ -4,22 +4,12 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { meetingMaps, readMeetingView } from '../../shared/meeting/meetingDoc.ts'
+import { readMeetingView } from '../../shared/meeting/meetingDoc.ts'
 import { createMeetingDoc } from '../meeting/createMeetingDoc.ts'
-import type { Credential, MeetingBatch } from './MeetingStore.ts'
+import type { Credential } from './MeetingStore.ts'
 import { SqliteMeetingStore } from './SqliteMeetingStore.ts'
-import type { CardRecord } from '../../shared/board/boardTypes.ts'
-
-const CARD: CardRecord = { id: 'c1', title: 'Win Europe', why: '', authorIds: [], supporterIds: [], merged: [], clusterId: null, submissionIds: ['s1'], createdAt: 2001 }
+import { batch, CARD, change, docFrom, FACILITATOR, newMeeting, REQUEST } from '../../tests/helpers/storeTestKit.ts'
 import { migrate } from './migrations.ts'
-
-const REQUEST = {
-  title: 'Company OKRs',
-  quarter: '2027 Q1',
-  mission: { value: 'help teams decide', field: 'software', impact: '' },
-  objectiveCount: 3 as const,
-}
-const FACILITATOR: Credential = { participantId: 'fac', role: 'facilitator', tokenHash: 'a'.repeat(64) }
 
 let dataDir: string
 let store: SqliteMeetingStore
@@ -35,34 +25,13 @@ afterEach(() => {
 })
 
 function createMeeting(id: string): Y.Doc {
-  const initialUpdate = createMeetingDoc(REQUEST, { meetingId: id, facilitatorId: 'fac' }, 1000)
+  const { initialUpdate, doc } = newMeeting(id)
   store.createMeeting({ id, createdAt: 1000, initialUpdate, credentials: [FACILITATOR] })
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, initialUpdate)
   return doc
-}
-
-/** Runs `change` on `doc` and returns the update it produced. */
-function change(doc: Y.Doc, fn: (maps: ReturnType<typeof meetingMaps>) => void): Uint8Array {
-  let update: Uint8Array | null = null
-  const capture = (u: Uint8Array) => (update = u)
-  doc.on('update', capture)
-  doc.transact(() => fn(meetingMaps(doc)))
-  doc.off('update', capture)
-  if (!update) throw new Error('change produced no update')
-  return update
-}
-
-function batch(meetingId: string, fields: Partial<MeetingBatch> = {}): MeetingBatch {
-  return { meetingId, update: null, credentials: [], commands: [], snapshot: null, ...fields }
 }
 
 function rebuild(meetingId: string, from = store): Y.Doc {
-  const stored = from.loadMeeting(meetingId)
-  if (!stored) throw new Error(`meeting ${meetingId} not stored`)
-  const doc = new Y.Doc()
-  for (const u of stored.updates) Y.applyUpdate(doc, u)
-  return doc
+  return docFrom(from.loadMeeting(meetingId), meetingId)
 }
 
 describe('SqliteMeetingStore', () => {

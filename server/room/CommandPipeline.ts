@@ -4,6 +4,7 @@ import type { Awaitable } from '../persistence/MeetingStore.ts'
 import type { CommitScheduler, CommitParticipant } from '../persistence/GroupCommitter.ts'
 import type { RoomConnection } from '../sync/RoomConnection.ts'
 import { errorFrame, okFrame } from '../sync/frames.ts'
+import { describeIssue } from '../../shared/protocol/describeIssue.ts'
 import type { CommitCycle, Reply } from './CommitCycle.ts'
 import { OrderedQueue } from './OrderedQueue.ts'
 import { commandFingerprint, idReusedMessage, readLogged, withFingerprint } from '../limits/commandFingerprint.ts'
@@ -87,9 +88,7 @@ export class CommandPipeline<C extends BaseCommand, Extra = undefined> {
     const parsed = this.room.schema.safeParse(raw)
     if (!parsed.success) {
       const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id.slice(0, 64) : null
-      const issue = parsed.error.issues[0]
-      const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
-      reply(errorFrame(id, { code: 'bad_command', message: `${issue?.message ?? 'Invalid command.'}${where}` }))
+      reply(errorFrame(id, { code: 'bad_command', message: describeIssue(parsed.error.issues[0]) }))
       this.deps.onCommand?.(this.room.label('invalid'), 'refused')
       return
     }

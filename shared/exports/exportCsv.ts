@@ -28,7 +28,10 @@ export function csvCell(value: string | number): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-/** One row per key result, the objective repeated, so the file sorts and filters well. */
+/** Excel on Windows reads a CSV without a byte-order mark as the local code page and garbles "€", "ó". */
+export const UTF8_BOM = '\uFEFF'
+
+/** One row per key result, the objective repeated, so the file sorts and filters well. Starts with a UTF-8 BOM. */
 export function exportCsv(set: PublishedSet): string {
   const rows: (string | number)[][] = [[...CSV_COLUMNS]]
   set.objectives.forEach((o, i) => {
@@ -51,5 +54,5 @@ export function exportCsv(set: PublishedSet): string {
       ])
     })
   })
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return UTF8_BOM + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }

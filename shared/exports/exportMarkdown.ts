@@ -1,6 +1,7 @@
 import { BAND_LABELS, confidenceBand } from '../keyResults/confidenceBand.ts'
 import { markdownText as md } from '../text/markdownText.ts'
 import type { PublishedSet } from './publishedSet.ts'
+import { describeVoting } from '../voting/countVoters.ts'
 
 export function exportMarkdown(set: PublishedSet): string {
   const lines: string[] = [`# ${md(set.title)} — ${md(set.quarter)}`, '', `> ${md(set.mission)}`, '']
@@ -21,7 +22,7 @@ export function exportMarkdown(set: PublishedSet): string {
   lines.push(
     '---',
     '',
-    `Set live with Quarterdeck: ${s.participants} participants, ${s.submissions} proposals, ${s.merges} merges, ${s.ballots} ballots.`,
+    `Set live with Quarterdeck: ${s.participants} participants, ${s.submissions} proposals, ${s.merges} merges, ${describeVoting(s)}.`,
     `Published ${new Date(set.publishedAt).toISOString().slice(0, 10)}.`,
     '',
   )

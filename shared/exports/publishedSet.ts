@@ -14,7 +14,11 @@ export interface MeetingSummary {
   participants: number
   submissions: number
   merges: number
+  /** Ballots stored, one per person per round. */
   ballots: number
+  /** People who voted, and in how many rounds (absent in sets published before they were counted). */
+  voters?: number
+  votingRounds?: number
   /** Time spent in each stage the meeting went through, in order. */
   stageDurations: { stage: Stage; ms: number }[]
 }

@@ -80,8 +80,15 @@ describe('weeklyReportMarkdown', () => {
     expect(text).toContain('# Weekly report: \\# Growth,')
     expect(text).toContain('### \\*\\*Big\\*\\*')
     expect(text).toContain('| a \\| b c |')
-    expect(text).toContain('- \\[click\\]\\(http://x\\)')
-    expect(text).toContain('\\<script\\>')
+    expect(text).toContain('- \\[click\\](http://x)')
+    expect(text).toContain('\\<script>')
+  })
+  it('leaves ordinary text unescaped', () => {
+    const plain: WeeklyReport = { ...report, team: 'Part-Dieu', risks: [{ text: 'Revenue +12% by 2027-03-31, better.', source: 'team' }] }
+    const text = weeklyReportMarkdown(plain)
+    expect(text).toContain('# Weekly report: Part-Dieu,')
+    expect(text).toContain('- Revenue +12% by 2027-03-31, better.')
+    expect(text).not.toMatch(/\\[-+.]/)
   })
   it('says so when a section is empty', () => {
     const empty = weeklyReportMarkdown({ ...report, okrs: [], priorities: [], nextWeek: [], risks: [], remarks: '' })

@@ -1,33 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { CardRecord } from '../../shared/board/boardTypes.ts'
-import { meetingMaps, readMeetingView } from '../../shared/meeting/meetingDoc.ts'
+import { readMeetingView } from '../../shared/meeting/meetingDoc.ts'
 import { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
-import { createMeetingDoc } from '../../server/meeting/createMeetingDoc.ts'
-import type { Credential, MeetingBatch } from '../../server/persistence/MeetingStore.ts'
+import type { Credential, } from '../../server/persistence/MeetingStore.ts'
 import { freshDatabase } from './helpers/freshDatabase.ts'
 import { ThrowawayPostgres } from './helpers/ThrowawayPostgres.ts'
+import { batch, CARD, change, docFrom, FACILITATOR, newMeeting } from '../helpers/storeTestKit.ts'
 
 // The SqliteMeetingStore contract (server/persistence/SqliteMeetingStore.test.ts), run against a real Postgres.
-
-const CARD: CardRecord = {
-  id: 'c1',
-  title: 'Win Europe',
-  why: '',
-  authorIds: [],
-  supporterIds: [],
-  merged: [],
-  clusterId: null,
-  submissionIds: ['s1'],
-  createdAt: 2001,
-}
-const REQUEST = {
-  title: 'Company OKRs',
-  quarter: '2027 Q1',
-  mission: { value: 'help teams decide', field: 'software', impact: '' },
-  objectiveCount: 3 as const,
-}
-const FACILITATOR: Credential = { participantId: 'fac', role: 'facilitator', tokenHash: 'a'.repeat(64) }
 
 let server: ThrowawayPostgres
 let url: string
@@ -48,33 +28,13 @@ afterEach(async () => {
 })
 
 async function createMeeting(id: string): Promise<Y.Doc> {
-  const initialUpdate = createMeetingDoc(REQUEST, { meetingId: id, facilitatorId: 'fac' }, 1000)
+  const { initialUpdate, doc } = newMeeting(id)
   await store.createMeeting({ id, createdAt: 1000, initialUpdate, credentials: [FACILITATOR] })
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, initialUpdate)
   return doc
-}
-
-function change(doc: Y.Doc, fn: (maps: ReturnType<typeof meetingMaps>) => void): Uint8Array {
-  let update: Uint8Array | null = null
-  const capture = (u: Uint8Array) => (update = u)
-  doc.on('update', capture)
-  doc.transact(() => fn(meetingMaps(doc)))
-  doc.off('update', capture)
-  if (!update) throw new Error('change produced no update')
-  return update
-}
-
-function batch(meetingId: string, fields: Partial<MeetingBatch> = {}): MeetingBatch {
-  return { meetingId, update: null, credentials: [], commands: [], snapshot: null, ...fields }
 }
 
 async function rebuild(meetingId: string, from = store): Promise<Y.Doc> {
-  const stored = await from.loadMeeting(meetingId)
-  if (!stored) throw new Error(`meeting ${meetingId} not stored`)
-  const doc = new Y.Doc()
-  for (const u of stored.updates) Y.applyUpdate(doc, u)
-  return doc
+  return docFrom(await from.loadMeeting(meetingId), meetingId)
 }
 
 describe('PostgresMeetingStore', () => {

@@ -46,7 +46,19 @@ test('two people co-edit a key result live, hints follow the text, confidence co
   const { facilitator, ada, grace, joinUrl } = await meetingAtKeyResults(browser)
   await ada.getByLabel('New key result for “Make trials convert”').fill('Launch the pricing page')
   await ada.getByRole('button', { name: 'Propose' }).click()
-  for (const page of [facilitator, ada, grace]) await expect(statement(page)).toHaveValue('Launch the pricing page')
+  for (const page of [facilitator, ada]) await expect(statement(page)).toHaveValue('Launch the pricing page')
+  // On a phone each key result is folded to its statement, confidence and owner; it opens to edit.
+  const graceList = grace.getByRole('list', { name: 'Key results for “Make trials convert”' })
+  await expect(graceList).toContainText('Launch the pricing page')
+  await expect(graceList).toContainText('5/10 · uncertain')
+  await expect(graceList).toContainText('No owner yet')
+  await expect(graceList.getByRole('textbox')).toHaveCount(0)
+  await expectNoSeriousA11yViolations(grace, 'a folded key result on a phone')
+  await grace.getByRole('button', { name: 'Edit: Launch the pricing page' }).click()
+  await expect(statement(grace)).toHaveValue('Launch the pricing page')
+  // Hints in words, never a value-looking "4", "7" or "%".
+  for (const [label, hint] of [['Baseline', 'value today'], ['Target', 'value to reach'], ['Unit', 'e.g. percent, €']] as const)
+    await expect(ada.getByLabel(label)).toHaveAttribute('placeholder', hint)
   await expect(ada.getByRole('list', { name: 'Suggestions for this key result' })).toContainText('This reads like a task')
   await expect(ada.getByRole('list', { name: 'Suggestions for this key result' })).toContainText('Add a number to reach')
 
@@ -111,8 +123,14 @@ test('two people co-edit a key result live, hints follow the text, confidence co
   await expect(latecomer.getByRole('button', { name: 'Join meeting' })).toHaveCount(0)
   await expectNoSeriousA11yViolations(latecomer, 'join link after Published')
   const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('link', { name: 'Download CSV' }).click()])
-  const csv = readFileSync((await download.path()) as string, 'utf8')
-  expect(csv).toContain('key_result')
+  const csvBytes = readFileSync((await download.path()) as string)
+  expect([...csvBytes.subarray(0, 3)], 'a UTF-8 byte-order mark so Excel reads accents and €').toEqual([0xef, 0xbb, 0xbf])
+  const csv = csvBytes.subarray(3).toString('utf8')
+  expect(csv.startsWith('quarter,')).toBe(true)
+  const [markdown] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('link', { name: 'Download Markdown' }).click()])
+  const md = readFileSync((await markdown.path()) as string, 'utf8')
+  expect(md, 'ordinary punctuation is not escaped').toContain(`| 1.1 | ${merged} |`)
+  expect(md).toContain('**Deadline:** 2027-03-31')
   expect(csv).toContain(`2027 Q1,1,Make trials convert,,2027-03-31,1.1,${merged},,4,7,%,Ada Lovelace,7,green`)
 
   // Next quarter's meeting opens with this quarter's OKRs and their last confidence.

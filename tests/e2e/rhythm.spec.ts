@@ -90,12 +90,16 @@ test('a team fills its Monday four-square together, a confidence drops to red wi
 
   // Quadrant 3: the first key result drops from 6 to 3; the page asks why before sending.
   const status = region(lead, /OKR status/)
+  // Not checked in yet: said in words, the box empty (last week's value is a hint, not a value that looks saved).
+  await expect(status.getByText('Not checked in this week')).toHaveCount(2)
+  await expect(status.getByLabel(`Confidence for ${KR2}`)).toHaveValue('')
   await status.getByLabel(`Confidence for ${KR1}`).fill('3')
   await status.getByRole('button', { name: `Save confidence for ${KR1}` }).click()
   await expect(status.getByRole('alert')).toContainText('went down from 6 to 3: say why in one line')
   await status.getByLabel(`Why it moved (${KR1})`).fill('Payment provider delayed the trial flow')
   await status.getByRole('button', { name: `Save confidence for ${KR1}` }).click()
-  await status.getByRole('button', { name: `Save confidence for ${KR2}` }).click()
+  await status.getByRole('button', { name: `Confirm 8/10 (unchanged) for ${KR2}` }).click()
+  await expect(status.getByText('Not checked in this week')).toHaveCount(0)
   const mateStatus = region(mate, /OKR status/)
   await expect(mateStatus).toContainText('down (published: 6)')
   await expect(mateStatus).toContainText('“Payment provider delayed the trial flow”')

@@ -64,7 +64,9 @@ test('"I\'m done" counts for everyone, the facilitator sees who is left, and the
 
   await ada.getByRole('button', { name: 'I’m done' }).click()
   await expect(ada.getByRole('button', { name: '✓ I’m done' })).toHaveAttribute('aria-pressed', 'true')
-  for (const page of [facilitator, ada, grace]) await expect(page.getByText('1 of 2 done')).toBeVisible()
+  for (const page of [facilitator, ada, grace]) await expect(page.getByRole('main', { name: 'Stage' }).getByText('1 of 2 done')).toBeVisible()
+  // The facilitator's stage bar carries the same count, reachable however far down the page they are.
+  await expect(facilitator.getByRole('region', { name: 'Stage controls' })).toContainText('1 of 2 done')
   const notDone = facilitator.getByRole('list', { name: 'People not done yet' })
   await expect(notDone).toContainText('Grace Hopper')
   await expect(notDone).not.toContainText('Ada Lovelace')

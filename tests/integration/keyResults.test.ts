@@ -133,7 +133,9 @@ describe('key-result documents', () => {
     await advance('keyResults')
     await advance('review')
     await waitFor(facilitator, () => viewOf(facilitator).published !== null)
-    const csv = await (await fetch(`${t.httpUrl}/api/meetings/${meeting.meetingId}/export.csv`)).text()
+    const csvBytes = Buffer.from(await (await fetch(`${t.httpUrl}/api/meetings/${meeting.meetingId}/export.csv`)).arrayBuffer())
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // the BOM Excel needs, as sent on the wire
+    const csv = csvBytes.subarray(3).toString('utf8')
     expect(csv).toContain('Make trials convert')
     expect(csv).toContain('Trial-to-paid from 4 % to 7 %,,4,7,%,Ana,3,red')
     const published = await (await fetch(`${t.httpUrl}/api/meetings/${meeting.meetingId}/published`)).json()

@@ -167,7 +167,7 @@ describe('team spaces: links and permissions', () => {
     expect(md).toContain('**Not done**, P2 Priority 2 (Ben): Waiting on legal')
     expect(md).toContain('- Hiring freeze')
     expect(md).toContain('Customer escalations is red: Two enterprise tickets')
-    expect(md).toContain('Good week overall\\.')
+    expect(md).toContain('Good week overall.')
     expect((await fetch(`${t.httpUrl}/api/teams/nonexistent-team-id/report/${WEEK}.md`)).status).toBe(404)
   })
 

@@ -100,7 +100,7 @@ describe('malformed and forbidden messages', () => {
       kind: 'reply',
       id: 'bad-1-0123456789abcdef0123',
       ok: false,
-      error: { code: 'bad_command', message: 'Name is at most 60 characters. (name)' },
+      error: { code: 'bad_command', message: 'Name is at most 60 characters.' },
     })
   })
 

@@ -5,6 +5,7 @@ import { readStatement } from '../../../shared/keyResults/keyResultDoc.ts'
 import type { KeyResult, ObjectiveDetails } from '../../../shared/keyResults/keyResultTypes.ts'
 import type { CommandContext } from '../../meeting/commandTypes.ts'
 import { readField, readObjectives } from '../../../shared/meeting/meetingFields.ts'
+import { countVoters } from '../../../shared/voting/countVoters.ts'
 
 /** Freezes the reviewed set as the published OKRs: what the public page and every export show from now on. */
 export function publish(ctx: CommandContext): void {
@@ -29,7 +30,7 @@ export function publish(ctx: CommandContext): void {
     details: ctx.maps.objectiveDetails.toJSON() as Record<string, ObjectiveDetails>,
     keyResults,
     stageHistory: readField(ctx.maps.meeting, 'stageHistory') ?? [],
-    counts: { participants, submissions, merges, ballots: ctx.vault.ballots.size },
+    counts: { participants, submissions, merges, ballots: ctx.vault.ballots.size, ...countVoters(ctx.vault.ballots.keys()) },
     now: ctx.now,
   })
   ctx.maps.meeting.set('published', set)

@@ -1,5 +1,4 @@
 import { useMeeting } from '../../sync/MeetingContext.tsx'
-import { StageControls } from './StageControls.tsx'
 import { TimerControls } from './TimerControls.tsx'
 import { InviteCard } from './InviteCard.tsx'
 import { NotDoneList } from './NotDoneList.tsx'
@@ -11,8 +10,7 @@ export function FacilitatorPanel() {
   const stage = useMeeting().view.stage
   return (
     <>
-      <StageControls />
-      <NotDoneList />
+      {stage !== 'vote' && <NotDoneList />}
       {(stage === 'mission' || stage === 'submit') && <SubmitSettings />}
       {stage === 'submit' && <ModerationList />}
       <TimerControls />

@@ -12,10 +12,13 @@ export function NotDoneList() {
   const progress = doneProgress(view)
   if (!progress.isTracked) return null
   const people = notDone(roster, view.stage)
+  // The heading counts the list it heads (both from the roster feed); the summary counts arrive on another path
+  // and would make the two disagree for a moment. Before the first roster, the summary is all there is.
+  const notDoneCount = roster.length > 0 ? people.length : progress.total - progress.done
   const shown = people.slice(0, MAX_LISTED)
   return (
     <section className="card controls" aria-labelledby="not-done-heading">
-      <h2 id="not-done-heading">Not done yet ({formatCount(progress.total - progress.done)})</h2>
+      <h2 id="not-done-heading">Not done yet ({formatCount(notDoneCount)})</h2>
       {people.length === 0 ? (
         <p className="hint">{progress.total === 0 ? 'Nobody has joined yet.' : 'Everyone is done.'}</p>
       ) : (

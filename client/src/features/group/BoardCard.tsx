@@ -2,13 +2,14 @@ import { memo, useCallback, useEffect, useId } from 'react'
 import { useDraggable, useDroppable, type DraggableAttributes } from '@dnd-kit/core'
 import type { CardRecord } from '../../../../shared/board/boardTypes.ts'
 import { MAX_OBJECTIVE_TITLE_LENGTH } from '../../../../shared/submissions/submissionTypes.ts'
-import { plural } from '../../ui/formatCount.ts'
 import { cardActionsId, cardHandleId, focusSoon, isFocusLost, useBoardUi } from './boardUiStore.ts'
 import { useBoardCommands } from './boardCommands.tsx'
 import { cardDndId } from './boardDnd.ts'
 import { peopleCount } from '../../../../shared/board/boardModel.ts'
 import { CardActionsButton, CardActionsMenu } from './CardActionsMenu.tsx'
 import { InlineRenameForm } from './InlineRenameForm.tsx'
+import { useTranslation } from 'react-i18next'
+import i18next from '../../i18n/i18n.ts'
 
 /** Merged texts shown right under a card before the rest fold away. */
 const MERGED_SHOWN = 3
@@ -48,7 +49,7 @@ export const BoardCard = memo(function BoardCard({ card }: { card: CardRecord })
   return (
     <article ref={setRef} className={className} aria-labelledby={titleId} aria-busy={isSaving || undefined} {...(canMove ? drag.listeners : {})}>
       <CardBody card={card} canMove={canMove} titleId={titleId} setHandleRef={drag.setActivatorNodeRef} handleAttributes={drag.attributes} />
-      {isOver && <p className="drop-hint" aria-hidden="true">Drop to merge</p>}
+      {isOver && <DropToMerge />}
       {isSaving && <p className="card-saving">Saving…</p>}
     </article>
   )
@@ -63,6 +64,7 @@ const CardBody = memo(function CardBody({ card, canMove, titleId, setHandleRef, 
 }) {
   const isEditing = useBoardUi((s) => s.editingCardId === card.id)
   const menuId = useId()
+  const { t } = useTranslation()
   return (
     <>
       <div className="card-top">
@@ -73,7 +75,7 @@ const CardBody = memo(function CardBody({ card, canMove, titleId, setHandleRef, 
             ref={setHandleRef}
             className="card-handle"
             {...handleAttributes}
-            aria-label={`Move “${card.title}”`}
+            aria-label={t('board.move', { title: card.title })}
           >
             <span aria-hidden="true">⠿</span>
           </button>
@@ -93,28 +95,29 @@ const CardBody = memo(function CardBody({ card, canMove, titleId, setHandleRef, 
 /** The parts of a card that only change with its record (kept out of the drag re-renders). */
 const CardDetails = memo(function CardDetails({ card }: { card: CardRecord }) {
   const people = peopleCount(card)
+  const { t } = useTranslation()
   const shown = card.merged.slice(0, MERGED_SHOWN)
   const folded = card.merged.slice(MERGED_SHOWN)
   return (
     <>
       <p className="card-meta">
-        <span className="people-count">{plural(people, 'person', 'people')}</span>
+        <span className="people-count">{t('board.people', { count: people })}</span>
       </p>
       {card.why && (
         <details className="card-why">
-          <summary>Why it matters</summary>
+          <summary>{t('board.whyMatters')}</summary>
           <p>{card.why}</p>
         </details>
       )}
       {card.merged.length > 0 && (
         <div className="also-said">
-          <p className="also-said-label">Also said:</p>
+          <p className="also-said-label">{t('board.alsoSaid')}</p>
           <ul>
             {shown.map((m, i) => <li key={i}>{m.title}</li>)}
           </ul>
           {folded.length > 0 && (
             <details>
-              <summary>{plural(folded.length, 'more text', 'more texts')}</summary>
+              <summary>{t('board.moreTexts', { count: folded.length })}</summary>
               <ul>
                 {folded.map((m, i) => <li key={i}>{m.title}</li>)}
               </ul>
@@ -144,7 +147,12 @@ export function CardPreview({ card }: { card: CardRecord }) {
   return (
     <div className="board-card is-preview">
       <p className="card-title">{card.title}</p>
-      <p className="card-meta">{plural(peopleCount(card), 'person', 'people')}</p>
+      <p className="card-meta">{i18next.t('board.people', { count: peopleCount(card) })}</p>
     </div>
   )
+}
+
+function DropToMerge() {
+  const { t } = useTranslation()
+  return <p className="drop-hint" aria-hidden="true">{t('board.dropToMerge')}</p>
 }

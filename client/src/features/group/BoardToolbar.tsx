@@ -1,7 +1,7 @@
 import { useBoardUi, BOARD_SEARCH_ID } from './boardUiStore.ts'
 import { useBoardCommands } from './boardCommands.tsx'
-import { formatCount, plural } from '../../ui/formatCount.ts'
 import type { BoardModel } from '../../../../shared/board/boardModel.ts'
+import { Trans, useTranslation } from 'react-i18next'
 
 /** Search, counts, and "Undo my last move". */
 export function BoardToolbar({ model }: { model: BoardModel }) {
@@ -10,19 +10,23 @@ export function BoardToolbar({ model }: { model: BoardModel }) {
   const canMove = useBoardUi((s) => s.canMove)
   const isUndoing = useBoardUi((s) => s.status.phase === 'saving' && s.status.text.startsWith('Undoing'))
   const commands = useBoardCommands()
+  const { t } = useTranslation()
   return (
     <div className="board-toolbar">
       <div className="board-search">
-        <label htmlFor={BOARD_SEARCH_ID}>Search the board</label>
-        <input id={BOARD_SEARCH_ID} type="search" value={query} placeholder="Title, why, or cluster name" onChange={(e) => setQuery(e.target.value)} />
+        <label htmlFor={BOARD_SEARCH_ID}>{t('board.search')}</label>
+        <input id={BOARD_SEARCH_ID} type="search" value={query} placeholder={t('board.searchPlaceholder')} onChange={(e) => setQuery(e.target.value)} />
       </div>
       <p className="board-counts">
-        <strong>{plural(model.cardCount, 'card', 'cards')}</strong> · {plural(model.clusterCount, 'cluster', 'clusters')}
-        {model.isFiltered && <> · {formatCount(model.matchCount)} match</>}
+        <strong>{t('board.cards', { count: model.cardCount })}</strong> · {t('board.clusters', { count: model.clusterCount })}
+        {model.isFiltered && <> · {t('board.match', { count: model.matchCount })}</>}
       </p>
       {canMove && (
+        <p className="hint phone-board-hint"><Trans i18nKey="board.phoneHint" components={{ strong: <strong /> }} /></p>
+      )}
+      {canMove && (
         <button type="button" className="secondary" disabled={isUndoing} onClick={() => void commands.undo()}>
-          Undo my last move
+          {t('board.undo')}
         </button>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type { CardRecord } from '../../../../shared/board/boardTypes.ts'
 import { cardActionsId, focusSoon, useBoardUi } from './boardUiStore.ts'
 import { useBoardCommands } from './boardCommands.tsx'
+import { useTranslation } from 'react-i18next'
 
 interface MenuItem {
   label: string
@@ -17,10 +18,11 @@ export function CardActionsButton({ card, menuId }: { card: CardRecord; menuId: 
   const isOpen = useBoardUi((s) => s.openMenuCardId === card.id)
   const openMenu = useBoardUi((s) => s.openMenu)
   const buttonId = cardActionsId(card.id)
+  const { t } = useTranslation()
   return (
     <div className="card-actions">
       <button type="button" id={buttonId} className="secondary small actions-button" aria-haspopup="menu" aria-expanded={isOpen}
-        aria-controls={isOpen ? menuId : undefined} aria-label={`Actions for “${card.title}”`}
+        aria-controls={isOpen ? menuId : undefined} aria-label={t('board.actionsFor', { title: card.title })}
         onClick={() => openMenu(isOpen ? null : card.id)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && !isOpen) {
@@ -28,7 +30,7 @@ export function CardActionsButton({ card, menuId }: { card: CardRecord; menuId: 
             openMenu(card.id)
           }
         }}>
-        <span aria-hidden="true">⋯</span><span className="actions-text"> Actions</span>
+        <span aria-hidden="true">⋯</span><span className="actions-text"> {t('board.actions')}</span>
       </button>
     </div>
   )

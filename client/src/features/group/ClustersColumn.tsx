@@ -1,7 +1,6 @@
 import { memo, useCallback, useId } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import { MAX_CLUSTER_NAME_LENGTH } from '../../../../shared/board/boardTypes.ts'
-import { formatCount, plural } from '../../ui/formatCount.ts'
 import { clusterRenameId, focusSoon, useBoardUi } from './boardUiStore.ts'
 import { useBoardCommands } from './boardCommands.tsx'
 import { CLUSTER_SPACE, NEW_CLUSTER_ZONE, clusterDndId } from './boardDnd.ts'
@@ -10,6 +9,7 @@ import { BoardCard } from './BoardCard.tsx'
 import { VirtualColumnList } from './VirtualColumnList.tsx'
 import { InlineRenameForm } from './InlineRenameForm.tsx'
 import { isPendingClusterId, usePendingMoves } from './pendingMoves.ts'
+import { useTranslation } from 'react-i18next'
 
 const ESTIMATED_CLUSTER_PX = 220
 /** Cards a cluster box lists before "Show all": a 300-card cluster must not render 300 cards by default. */
@@ -36,21 +36,22 @@ export function ClustersColumn({ clusters, clusterCount, isFiltered, activeCardI
   // A new cluster keeps the row it was shown in while pending, so nothing remounts when the server names it.
   const clusterKeys = usePendingMoves((s) => s.clusterKeys)
   const clusterKey = useCallback((view: ClusterView) => clusterKeys[view.cluster.id] ?? view.cluster.id, [clusterKeys])
+  const { t } = useTranslation()
   const renderCluster = useCallback((view: ClusterView) => <ClusterBox view={view} isFiltered={isFiltered} />, [isFiltered])
   return (
     <section className="board-column" aria-labelledby={headingId}>
       <div className="column-head">
-        <h3 id={headingId}>Clusters</h3>
-        <span className="count">{isFiltered ? `${formatCount(clusters.length)} of ${formatCount(clusterCount)}` : plural(clusterCount, 'cluster', 'clusters')}</span>
+        <h3 id={headingId}>{t('board.clustersHeading')}</h3>
+        <span className="count">{isFiltered ? t('board.clustersOf', { shown: clusters.length, total: clusterCount }) : t('board.clusters', { count: clusterCount })}</span>
       </div>
       {canMove && <NewClusterZone isDragging={isDragging} />}
       <VirtualColumnList items={clusters} itemKey={clusterKey} estimatePx={ESTIMATED_CLUSTER_PX} overscan={3}
         keepIndex={activeIndex} revealIndex={revealIndex} onRevealed={clearReveal}
-        regionLabel="Clusters (scrollable)" listLabel="Clusters" listClassName="cluster-list"
+        regionLabel={t('board.clustersRegion')} listLabel={t('board.clustersHeading')} listClassName="cluster-list"
         setDropRef={space.setNodeRef} renderItem={renderCluster}
         empty={
           <p className="hint empty-column">
-            {isFiltered ? 'No cluster matches the search.' : canMove ? 'No clusters yet. Drop a card on “New cluster” to start one.' : 'No clusters yet.'}
+            {isFiltered ? t('board.noClusterMatch') : canMove ? t('board.noClustersDrop') : t('board.noClusters')}
           </p>
         } />
     </section>
@@ -59,10 +60,11 @@ export function ClustersColumn({ clusters, clusterCount, isFiltered, activeCardI
 
 function NewClusterZone({ isDragging }: { isDragging: boolean }) {
   const zone = useDroppable({ id: NEW_CLUSTER_ZONE })
+  const { t } = useTranslation()
   return (
     <div ref={zone.setNodeRef} className={`new-cluster-zone${zone.isOver ? ' is-over' : ''}${isDragging ? ' is-target' : ''}`}>
-      <strong>New cluster</strong>
-      <span className="zone-hint">{zone.isOver ? 'Drop to start a cluster with this card' : 'Drop a card here to start a cluster'}</span>
+      <strong>{t('board.newCluster')}</strong>
+      <span className="zone-hint">{zone.isOver ? t('board.dropNewOver') : t('board.dropNew')}</span>
     </div>
   )
 }
@@ -81,6 +83,7 @@ const ClusterBox = memo(
     const { editCluster, toggleCluster } = useBoardUi.getState()
     const drop = useDroppable({ id: clusterDndId(cluster.id), disabled: !canMove || isPending })
     const nameId = useId()
+    const { t } = useTranslation()
     const shown = isExpanded ? cards : cards.slice(0, CLUSTER_PREVIEW_CARDS)
     const className = ['cluster-box', drop.isOver && 'is-over', isSaving && 'is-saving'].filter(Boolean).join(' ')
     return (
@@ -96,16 +99,16 @@ const ClusterBox = memo(
               <h4 id={nameId} className="cluster-name">{cluster.name}</h4>
               {canMove && !isPending && (
                 <button type="button" id={clusterRenameId(cluster.id)} className="link rename-cluster"
-                  aria-label={`Rename cluster “${cluster.name}”`} onClick={() => editCluster(cluster.id)}>
-                  Rename
+                  aria-label={t('board.renameLabel', { name: cluster.name })} onClick={() => editCluster(cluster.id)}>
+                  {t('board.rename')}
                 </button>
               )}
             </>
           )}
         </div>
         <p className="cluster-count">
-          {isFiltered && cards.length < total ? `${formatCount(cards.length)} of ${plural(total, 'card', 'cards')} match` : plural(total, 'card', 'cards')}
-          {isSaving && ' · Saving…'}
+          {isFiltered && cards.length < total ? t('board.cardsOfMatch', { shown: cards.length, count: total }) : t('board.cards', { count: total })}
+          {isSaving && ` · ${t('common.saving')}`}
         </p>
         <ul className="card-list" aria-label={`Cards in “${cluster.name}”`}>
           {shown.map((card) => (
@@ -114,10 +117,10 @@ const ClusterBox = memo(
         </ul>
         {cards.length > CLUSTER_PREVIEW_CARDS && (
           <button type="button" className="link" aria-expanded={isExpanded} onClick={() => toggleCluster(cluster.id)}>
-            {isExpanded ? 'Show fewer' : `Show all ${formatCount(cards.length)} cards`}
+            {isExpanded ? t('board.showFewer') : t('board.showAll', { count: cards.length })}
           </button>
         )}
-        {drop.isOver && <p className="drop-hint" aria-hidden="true">Drop to add to “{cluster.name}”</p>}
+        {drop.isOver && <p className="drop-hint" aria-hidden="true">{t('board.dropAdd', { name: cluster.name })}</p>}
       </section>
     )
   },

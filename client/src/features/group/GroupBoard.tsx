@@ -8,7 +8,7 @@ import { countPresence } from '../../../../shared/presence/roomCounts.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { BoardCommandsContext, makeBoardCommands, type BoardLookup } from './boardCommands.tsx'
-import { boardAnnouncements, boardCollisionDetection, boardInstructions, cardIdOf, parseDropId, resetKeyboardDrag, useBoardSensors } from './boardDnd.ts'
+import { BOARD_AUTO_SCROLL, boardAnnouncements, boardCollisionDetection, boardInstructions, cardIdOf, parseDropId, resetKeyboardDrag, useBoardSensors } from './boardDnd.ts'
 import { buildBoardModel } from '../../../../shared/board/boardModel.ts'
 import { applyPendingMoves, isPendingClusterId, usePendingMoves } from './pendingMoves.ts'
 import { BOARD_MARKS } from './boardMarks.ts'
@@ -113,7 +113,7 @@ export function GroupBoard() {
         )}
         {isHelper && permission.ok && <p className="board-note">You are a helper: you can arrange the board.</p>}
         {isFacilitator && <FacilitatorTools suggestions={view.suggestions} lookup={lookup} settings={view.settings} />}
-        <DndContext sensors={sensors} collisionDetection={boardCollisionDetection} measuring={MEASURING}
+        <DndContext sensors={sensors} collisionDetection={boardCollisionDetection} measuring={MEASURING} autoScroll={BOARD_AUTO_SCROLL}
           accessibility={{ announcements, screenReaderInstructions: boardInstructions }}
           onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setActiveCardId(null)}>
           <div className="board-columns">

@@ -1,11 +1,11 @@
 import { useId } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import type { CardRecord } from '../../../../shared/board/boardTypes.ts'
-import { plural } from '../../ui/formatCount.ts'
 import { useBoardUi } from './boardUiStore.ts'
 import { UNCLUSTERED_SPACE, UNCLUSTER_ZONE } from './boardDnd.ts'
 import { BoardCard } from './BoardCard.tsx'
 import { VirtualColumnList } from './VirtualColumnList.tsx'
+import { useTranslation } from 'react-i18next'
 
 /** Rough height of a card before it is measured; real heights replace it as cards render. */
 const ESTIMATED_CARD_PX = 104
@@ -30,18 +30,19 @@ export function UnclusteredColumn({ cards, isFiltered, activeCardId, isDraggingC
   // reason: -1 while the card is not here yet (the update that moves it has not arrived); found on a later render.
   const revealIndex = reveal && reveal.clusterId === null ? cards.findIndex((c) => c.id === reveal.cardId) : -1
   const clearReveal = useBoardUi((s) => s.clearReveal)
+  const { t } = useTranslation()
   return (
     <section className="board-column" aria-labelledby={headingId}>
       <div ref={zone.setNodeRef} className={`column-head${zone.isOver ? ' is-over' : ''}${isDraggingClustered ? ' is-target' : ''}`}>
-        <h3 id={headingId}>Unclustered</h3>
-        <span className="count">{plural(cards.length, 'card', 'cards')}{isFiltered ? ' match' : ''}</span>
+        <h3 id={headingId}>{t('board.unclustered')}</h3>
+        <span className="count">{t('board.cards', { count: cards.length })}{isFiltered ? t('board.matchSuffix') : ''}</span>
         {isDraggingClustered && <p className="zone-hint">Drop here to take the card out of its cluster</p>}
       </div>
       <VirtualColumnList items={cards} itemKey={cardKey} estimatePx={ESTIMATED_CARD_PX} overscan={6}
         keepIndex={activeIndex} revealIndex={revealIndex} onRevealed={clearReveal}
-        regionLabel="Unclustered cards (scrollable)" listLabel="Unclustered cards" listClassName="card-list"
+        regionLabel={t('board.unclusteredRegion')} listLabel={t('board.unclusteredList')} listClassName="card-list"
         setDropRef={space.setNodeRef} renderItem={renderCard}
-        empty={<p className="hint empty-column">{isFiltered ? 'No unclustered card matches the search.' : 'Every card is in a cluster.'}</p>} />
+        empty={<p className="hint empty-column">{isFiltered ? t('board.noUnclusteredMatch') : t('board.allClustered')}</p>} />
     </section>
   )
 }

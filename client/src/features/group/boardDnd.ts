@@ -86,6 +86,16 @@ const liveRect = (container: DroppableContainer, measured: ReadonlyMap<UniqueIde
   container.node.current?.isConnected ? container.node.current.getBoundingClientRect() : measured.get(container.id)
 
 /**
+ * Auto-scroll while a card is held: only a board column scrolls, and only when the pointer is in the last tenth of
+ * it. The window never scrolls under a held card: it used to, by ~60 px when a card was held low in the window,
+ * and the drop places measured before the scroll then pointed at the neighbour of the card under the pointer.
+ */
+export const BOARD_AUTO_SCROLL = {
+  canScroll: (element: Element) => element.classList.contains('column-scroll'),
+  threshold: { x: 0, y: 0.1 },
+}
+
+/**
  * The drop place under the pointer, most specific first; for the keyboard, the place it walked to. Nested places
  * (a card inside a cluster box inside a column) all contain the point, so priority decides; the dragged card
  * never collides with itself.
@@ -100,7 +110,9 @@ export const boardCollisionDetection: CollisionDetection = ({ active, collisionR
   const hits: CollisionDescriptor[] = []
   for (const container of droppableContainers) {
     if (container.id === active.id || (isKeyboard && isSpace(container.id))) continue
-    const rect = droppableRects.get(container.id)
+    // Live positions for the pointer: whatever scrolled since the last measurement (a column auto-scrolling, a
+    // wheel), the place that wins is the one under the pointer now. Only the ~40 rendered places are read.
+    const rect = isKeyboard ? droppableRects.get(container.id) : liveRect(container, droppableRects)
     if (!rect || !contains(rect, point)) continue
     const c = centerOf(rect)
     hits.push({ id: container.id, data: { droppableContainer: container, value: Math.hypot(c.x - point.x, c.y - point.y) } })

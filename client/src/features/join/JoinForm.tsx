@@ -5,7 +5,8 @@ import { assembleMission } from '../../../../shared/meeting/mission.ts'
 import { MAX_NAME_LENGTH } from '../../../../shared/protocol/limits.ts'
 import { countPresence } from '../../../../shared/presence/roomCounts.ts'
 import { useConnection } from '../../state/connectionStore.ts'
-import { plural } from '../../ui/formatCount.ts'
+import { useTranslation } from 'react-i18next'
+import { LanguageSwitcher } from '../../i18n/LanguageSwitcher.tsx'
 
 export function JoinForm({ client, view }: { client: MeetingClient; view: MeetingView }) {
   const [name, setName] = useState('')
@@ -15,6 +16,7 @@ export function JoinForm({ client, view }: { client: MeetingClient; view: Meetin
   const linkProblem = useConnection((s) => s.linkProblem)
   const [pastedLink, setPastedLink] = useState('')
   const joined = countPresence(view).joined
+  const { t } = useTranslation()
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -23,7 +25,7 @@ export function JoinForm({ client, view }: { client: MeetingClient; view: Meetin
     try {
       await client.join(name)
     } catch (e) {
-      setError(e instanceof CommandFailure ? e.message : 'Could not join. Please try again.')
+      setError(e instanceof CommandFailure ? e.message : t('join.failed'))
       setPhase('editing')
     }
   }
@@ -32,8 +34,9 @@ export function JoinForm({ client, view }: { client: MeetingClient; view: Meetin
     <main className="page narrow">
       <header className="brand">
         <span className="logo" aria-hidden="true">⚓</span> Quarterdeck
+        <LanguageSwitcher className="on-light" />
       </header>
-      <p className="eyebrow">{view.quarter} · OKR meeting</p>
+      <p className="eyebrow">{t('join.eyebrow', { quarter: view.quarter })}</p>
       <h1>{view.title}</h1>
       <blockquote className="mission">{assembleMission(view.mission)}</blockquote>
       {linkProblem && (
@@ -56,16 +59,16 @@ export function JoinForm({ client, view }: { client: MeetingClient; view: Meetin
       )}
       <form className="card form" onSubmit={submit}>
         <div className="field">
-          <label htmlFor="display-name">Your name</label>
+          <label htmlFor="display-name">{t('join.name')}</label>
           <input id="display-name" required autoFocus maxLength={MAX_NAME_LENGTH} autoComplete="name" value={name}
             aria-describedby="name-hint" onChange={(e) => setName(e.target.value)} />
-          <p className="hint" id="name-hint">Shown to the room. No account or email needed.</p>
+          <p className="hint" id="name-hint">{t('join.nameHint')}</p>
         </div>
         {error && <p className="error" role="alert">{error}</p>}
         <button type="submit" className="primary large" disabled={phase === 'joining' || view.stage === 'published'}>
-          {phase === 'joining' ? (status === 'connected' ? 'Joining…' : 'Waiting for connection…') : 'Join meeting'}
+          {phase === 'joining' ? (status === 'connected' ? t('join.joining') : t('join.waiting')) : t('join.join')}
         </button>
-        <p className="hint">{plural(joined, 'person has', 'people have')} joined.</p>
+        <p className="hint">{t('join.joined', { count: joined })}</p>
       </form>
     </main>
   )

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { KeyResultRecord } from '../../../../shared/keyResults/keyResultTypes.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
+import { useTranslation } from 'react-i18next'
 
 export function KeyResultActions({ record, siblings, isFacilitator, statement }: {
   record: KeyResultRecord
@@ -14,7 +15,8 @@ export function KeyResultActions({ record, siblings, isFacilitator, statement }:
   const [error, setError] = useState<string | null>(null)
   const [mergeTarget, setMergeTarget] = useState('')
   const mergeId = useId()
-  const short = statement.slice(0, 40) || 'this key result'
+  const { t } = useTranslation()
+  const short = statement.slice(0, 40) || t('kr.thisOne')
   const run = async (action: () => Promise<unknown>) => {
     setError(null)
     try {
@@ -34,8 +36,8 @@ export function KeyResultActions({ record, siblings, isFacilitator, statement }:
           {record.isAccepted ? '✓ Accepted' : 'Accept'}
         </button>
       )}
-      <button type="button" className="link" aria-label={`Move up: ${short}`} onClick={() => void run(() => client.send({ type: 'moveKeyResult', keyResultId: record.id, direction: 'up' }))}>↑</button>
-      <button type="button" className="link" aria-label={`Move down: ${short}`} onClick={() => void run(() => client.send({ type: 'moveKeyResult', keyResultId: record.id, direction: 'down' }))}>↓</button>
+      <button type="button" className="link" aria-label={t('kr.moveUp', { text: short })} onClick={() => void run(() => client.send({ type: 'moveKeyResult', keyResultId: record.id, direction: 'up' }))}>↑</button>
+      <button type="button" className="link" aria-label={t('kr.moveDown', { text: short })} onClick={() => void run(() => client.send({ type: 'moveKeyResult', keyResultId: record.id, direction: 'down' }))}>↓</button>
       {isFacilitator && others.length > 0 && (
         <span className="inline-form">
           <label htmlFor={mergeId} className="visually-hidden">Merge “{short}” into</label>
@@ -52,8 +54,8 @@ export function KeyResultActions({ record, siblings, isFacilitator, statement }:
         </span>
       )}
       {canDelete && (
-        <button type="button" className="link danger-link" aria-label={`Delete: ${short}`}
-          onClick={() => void run(() => client.send({ type: 'deleteKeyResult', keyResultId: record.id }))}>Delete</button>
+        <button type="button" className="link danger-link" aria-label={t('kr.deleteLabel', { text: short })}
+          onClick={() => void run(() => client.send({ type: 'deleteKeyResult', keyResultId: record.id }))}>{t('kr.delete')}</button>
       )}
       {error && <p className="error" role="alert">{error}</p>}
     </div>

@@ -2,14 +2,16 @@ import { useEffect, useId, useState } from 'react'
 import type { KeyResultRecord } from '../../../../shared/keyResults/keyResultTypes.ts'
 import { MAX_KR_FIELD_LENGTH } from '../../../../shared/keyResults/keyResultTypes.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { useTranslation } from 'react-i18next'
 
 type FieldName = 'metric' | 'baseline' | 'target' | 'unit' | 'owner'
 const FIELDS: { name: FieldName; label: string; placeholder: string }[] = [
-  { name: 'metric', label: 'Metric', placeholder: 'trial-to-paid rate' },
-  { name: 'baseline', label: 'Baseline', placeholder: '4' },
-  { name: 'target', label: 'Target', placeholder: '7' },
-  { name: 'unit', label: 'Unit', placeholder: '%' },
-  { name: 'owner', label: 'Owner', placeholder: 'a name' },
+  // Hints in words: a placeholder like "4" or "%" reads as a value already filled in.
+  { name: 'metric', label: 'Metric', placeholder: 'what you measure' },
+  { name: 'baseline', label: 'Baseline', placeholder: 'value today' },
+  { name: 'target', label: 'Target', placeholder: 'value to reach' },
+  { name: 'unit', label: 'Unit', placeholder: 'e.g. percent, €' },
+  { name: 'owner', label: 'Owner', placeholder: 'who reports on it' },
 ]
 
 /** The measurable parts, each saved when you leave the field (or press Enter). */
@@ -24,6 +26,7 @@ export function KeyResultFields({ record, isEditable }: { record: KeyResultRecor
 function Field({ record, name, label, placeholder, isEditable }: { record: KeyResultRecord; name: FieldName; label: string; placeholder: string; isEditable: boolean }) {
   const { client } = useMeeting()
   const id = useId()
+  const { t } = useTranslation()
   const [value, setValue] = useState(record[name])
   const [state, setState] = useState<'idle' | 'saving' | 'failed'>('idle')
   // Someone else's saved change replaces ours only while we are not editing this field.
@@ -43,8 +46,8 @@ function Field({ record, name, label, placeholder, isEditable }: { record: KeyRe
   }
   return (
     <div className={`kr-field kr-field-${name}`}>
-      <label htmlFor={id}>{label}</label>
-      <input id={id} value={value} maxLength={MAX_KR_FIELD_LENGTH} placeholder={placeholder} readOnly={!isEditable}
+      <label htmlFor={id}>{t(`kr.fields.${name}.label`, { defaultValue: label })}</label>
+      <input id={id} value={value} maxLength={MAX_KR_FIELD_LENGTH} placeholder={t(`kr.fields.${name}.hint`, { defaultValue: placeholder })} readOnly={!isEditable}
         aria-invalid={state === 'failed'}
         onFocus={() => setFocused(true)}
         onBlur={() => { setFocused(false); void save() }}

@@ -186,7 +186,7 @@ export function StatusQuadrant({ client, view, week, previous, isEditor }: Quadr
           const last = previousConfidence(kr.id, previous, keyResults)
           const status = week.statuses.find((s) => s.keyResultId === kr.id) ?? null
           return (
-            <li key={kr.id} className="status-item">
+            <li key={kr.id} className={status ? 'status-item' : 'status-item not-checked-in'}>
               <StatusRow client={client} weekId={week.weekId} keyResultId={kr.id} statement={kr.statement} last={last}
                 lastLabel={previous?.statuses.some((s) => s.keyResultId === kr.id) ? 'last week' : 'published'} status={status} isEditor={isEditor} />
             </li>
@@ -208,13 +208,14 @@ function StatusRow({ client, weekId, keyResultId, statement, last, lastLabel, st
   isEditor: boolean
 }) {
   const id = useId()
-  const [confidence, setConfidence] = useState(String(status?.confidence ?? last ?? 5))
+  // Not pre-filled with last week's value: a box holding a number and a coloured chip looked saved when it was not.
+  const [confidence, setConfidence] = useState(status ? String(status.confidence) : '')
   const [reason, setReason] = useState(status?.reason ?? '')
   const action = useAction()
   useEffect(() => {
-    setConfidence(String(status?.confidence ?? last ?? 5))
+    setConfidence(status ? String(status.confidence) : '')
     setReason(status?.reason ?? '')
-  }, [status?.confidence, status?.reason, last])
+  }, [status?.confidence, status?.reason, status])
   const value = Number(confidence)
   const isValid = Number.isInteger(value) && value >= 1 && value <= 10
   const change = status ? confidenceChange(last, status.confidence) : null
@@ -225,6 +226,10 @@ function StatusRow({ client, weekId, keyResultId, statement, last, lastLabel, st
     if (moved && !reason.trim()) return action.setError(`It went ${value > last ? 'up' : 'down'} from ${last} to ${value}: say why in one line.`)
     if (reason.trim() && !isOneLine(reason)) return action.setError(`Keep the reason to one line (at most ${MAX_REASON_CHARS} characters).`)
     await action.run(() => client.send({ type: 'setConfidence', weekId, keyResultId, confidence: value, reason }))
+  }
+  const confirmUnchanged = async () => {
+    if (last === null) return
+    await action.run(() => client.send({ type: 'setConfidence', weekId, keyResultId, confidence: last, reason: '' }))
   }
   return (
     <>
@@ -239,21 +244,30 @@ function StatusRow({ client, weekId, keyResultId, statement, last, lastLabel, st
             {status.reason && <span className="reason"> · “{status.reason}”</span>}
           </>
         ) : (
-          <span className="hint">No confidence yet this week{last !== null ? ` (${lastLabel}: ${last}/10)` : ''}.</span>
+          <>
+            <span className="checkin-missing"><span aria-hidden="true">!</span> Not checked in this week</span>{' '}
+            <span className="hint">{last !== null ? `${lastLabel === 'last week' ? 'Last week' : 'Published'}: ${last}/10` : 'No earlier value'}</span>
+          </>
         )}
       </p>
       {isEditor && (
         <form className="status-form" onSubmit={(e) => void submit(e)} aria-label={`Confidence check-in for ${quoted(statement, 'key result')}`}>
           <div className="field narrow-field">
             <label htmlFor={`${id}-c`}>Confidence <span className="visually-hidden">for {statement}</span></label>
-            <input id={`${id}-c`} type="number" min={1} max={10} step={1} value={confidence} onChange={(e) => setConfidence(e.target.value)} />
+            <input id={`${id}-c`} type="number" min={1} max={10} step={1} value={confidence} placeholder={last !== null ? `was ${last}` : '1–10'}
+              onChange={(e) => setConfidence(e.target.value)} />
           </div>
           <div className="field grow">
             <label htmlFor={`${id}-r`}>Why it moved <span className="visually-hidden">({statement})</span></label>
             <input id={`${id}-r`} value={reason} maxLength={TEAM_LIMITS.reasonInput} placeholder={last !== null ? `Needed when it differs from ${last}` : ''} onChange={(e) => setReason(e.target.value)} />
           </div>
           <button type="submit" className="secondary" disabled={action.busy}>Save <span className="visually-hidden">confidence for {statement}</span></button>
-          {isValid && <span className="preview" aria-hidden="true"><ConfidenceChip confidence={value} /></span>}
+          {!status && last !== null && (
+            <button type="button" className="primary" disabled={action.busy} onClick={() => void confirmUnchanged()}>
+              Confirm {last}/10 (unchanged)<span className="visually-hidden"> for {statement}</span>
+            </button>
+          )}
+          {isValid && confidence !== '' && <span className="preview" aria-hidden="true"><ConfidenceChip confidence={value} /></span>}
           <FormError error={action.error} />
         </form>
       )}

@@ -1,5 +1,5 @@
 import { useConnection } from '../../state/connectionStore.ts'
-import { plural } from '../../ui/formatCount.ts'
+import { useTranslation } from 'react-i18next'
 
 /** Says plainly when this page is not live, and when queued actions are waiting to be saved. */
 export function ConnectionBanner() {
@@ -7,12 +7,13 @@ export function ConnectionBanner() {
   const isSynced = useConnection((s) => s.isSynced)
   const pending = useConnection((s) => s.pendingCount)
   const isLive = status === 'connected' && isSynced
+  const { t } = useTranslation()
   if (isLive) return null
   return (
     <div className="banner offline" role="status">
       <span className="spinner small" aria-hidden="true" />
-      {status === 'connected' ? 'Catching up with the meeting…' : 'Connection lost. Reconnecting…'}
-      {pending > 0 && ` ${plural(pending, 'change is', 'changes are')} waiting to be saved.`}
+      {status === 'connected' ? t('room.catchingUp') : t('room.reconnecting')}
+      {pending > 0 && t('room.waitingChanges', { count: pending })}
     </div>
   )
 }

@@ -4,13 +4,14 @@ import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useCommand } from '../../sync/useCommand.ts'
 import { useMe } from '../../sync/useFeed.ts'
-import { formatCount } from '../../ui/formatCount.ts'
+import { Trans, useTranslation } from 'react-i18next'
 
 /** "I'm done" for participants, and "812 of 1,040 done" for everyone. */
 export function DoneControl() {
   const { client, view } = useMeeting()
   const me = useConnection((s) => s.identity)
   const progress = doneProgress(view)
+  const { t } = useTranslation()
   const self = useMe(client)
   const isDone = self !== null && self.id === me?.participantId && self.doneStage === view.stage
   const toggle = useCallback(
@@ -23,9 +24,9 @@ export function DoneControl() {
     <div className="done-control">
       <div className="progress-row">
         <p className="done-count" aria-live="polite">
-          <strong>{formatCount(progress.done)}</strong> of {formatCount(progress.total)} done
+          <Trans i18nKey="done.count" values={{ done: progress.done, total: progress.total }} components={{ strong: <strong /> }} />
         </p>
-        <div className="progress" role="progressbar" aria-label="People done with this stage"
+        <div className="progress" role="progressbar" aria-label={t('done.progress')}
           aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
           <div className="progress-fill" style={{ width: `${percent}%` }} />
         </div>
@@ -34,10 +35,10 @@ export function DoneControl() {
         <div className="done-action">
           <button type="button" className={isDone ? 'secondary large' : 'primary large'} aria-pressed={isDone}
             onClick={() => void execute()} disabled={state.phase === 'saving'}>
-            {isDone ? '✓ I’m done' : 'I’m done'}
+            {isDone ? t('done.imDonePressed') : t('done.imDone')}
           </button>
           <span className="hint" aria-live="polite">
-            {state.phase === 'saving' ? 'Saving…' : state.phase === 'failed' ? state.message : isDone ? 'Tap again if you want to keep working.' : ''}
+            {state.phase === 'saving' ? t('common.saving') : state.phase === 'failed' ? state.message : isDone ? t('done.tapAgain') : ''}
           </span>
         </div>
       )}

@@ -3,6 +3,7 @@ import { MAX_NAME_LENGTH } from '../../../../shared/protocol/limits.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useMe } from '../../sync/useFeed.ts'
+import { Trans, useTranslation } from 'react-i18next'
 
 /** "Joined as Ada · Change name": the display name the room sees. */
 export function RenameControl() {
@@ -15,6 +16,7 @@ export function RenameControl() {
   const [draft, setDraft] = useState(name)
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
   const save = async (event: FormEvent) => {
     event.preventDefault()
     try {
@@ -28,17 +30,17 @@ export function RenameControl() {
   if (!isEditing) {
     return (
       <p className="whoami">
-        {identity?.role === 'facilitator' ? 'Facilitating' : 'Joined'} as <strong>{name}</strong>{' '}
-        <button type="button" className="link on-dark" onClick={() => { setDraft(name); setEditing(true) }}>Change name</button>
+        <Trans i18nKey={identity?.role === 'facilitator' ? 'header.facilitating' : 'header.joinedAs'} values={{ name }} components={{ strong: <strong /> }} />{' '}
+        <button type="button" className="link on-dark" onClick={() => { setDraft(name); setEditing(true) }}>{t('header.changeName')}</button>
       </p>
     )
   }
   return (
     <form className="whoami rename-form" onSubmit={save}>
-      <label htmlFor={id}>Your name</label>
+      <label htmlFor={id}>{t('join.name')}</label>
       <input id={id} value={draft} maxLength={MAX_NAME_LENGTH} required autoFocus onChange={(e) => setDraft(e.target.value)} />
-      <button type="submit" className="secondary">Save</button>
-      <button type="button" className="link on-dark" onClick={() => setEditing(false)}>Cancel</button>
+      <button type="submit" className="secondary">{t('common.save')}</button>
+      <button type="button" className="link on-dark" onClick={() => setEditing(false)}>{t('common.cancel')}</button>
       {error && <span role="alert">{error}</span>}
     </form>
   )

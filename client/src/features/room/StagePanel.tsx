@@ -1,5 +1,5 @@
 import { assembleMission } from '../../../../shared/meeting/mission.ts'
-import { STAGE_LABELS, STAGE_PURPOSES, isWorkingStage } from '../../../../shared/stages/stages.ts'
+import { isWorkingStage } from '../../../../shared/stages/stages.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { DoneControl } from './DoneControl.tsx'
 import { StageTimerDisplay } from './StageTimerDisplay.tsx'
@@ -11,24 +11,23 @@ import { ReviewStage } from '../review/ReviewStage.tsx'
 import { PublishedView } from '../published/PublishedView.tsx'
 import { PreviousQuarter } from '../mission/PreviousQuarter.tsx'
 import { CascadeCompanySet, CascadePublished } from '../cascade/CascadeStagePanels.tsx'
+import { useTranslation } from 'react-i18next'
 
 export function StagePanel() {
   const { view } = useMeeting()
   const stage = view.stage
+  const { t } = useTranslation()
   return (
     <section className="card stage-panel" aria-labelledby="stage-heading">
-      <p className="eyebrow">Current stage</p>
-      <h2 id="stage-heading">{STAGE_LABELS[stage]}</h2>
-      <p className="lead">{STAGE_PURPOSES[stage]}</p>
+      <p className="eyebrow">{t('room.currentStage')}</p>
+      <h2 id="stage-heading">{t(`stages.${stage}.label`)}</h2>
+      <p className="lead">{t(`stages.${stage}.purpose`)}</p>
       <StageTimerDisplay />
       {stage === 'mission' ? (
         <div className="mission-stage">
-          <p className="eyebrow">Our mission</p>
+          <p className="eyebrow">{t('room.ourMission')}</p>
           <blockquote className="mission big">{assembleMission(view.mission)}</blockquote>
-          <p>
-            This meeting picks {view.objectiveCount === 1 ? 'one objective' : 'three objectives'} for {view.quarter}. The
-            facilitator starts the submissions when everyone is here.
-          </p>
+          <p>{t('room.missionIntro', { count: view.objectiveCount, quarter: view.quarter })}</p>
           {view.previous && <PreviousQuarter set={view.previous} />}
           <CascadeCompanySet isOpen />
         </div>
@@ -45,16 +44,17 @@ export function StagePanel() {
       ) : stage === 'published' && view.published ? (
         <>
           <p className="lead">
-            Share the company-wide link: <a href={`/p/${view.id}`}>{`${window.location.origin}/p/${view.id}`}</a>
+            {t('room.shareLink')}<a href={`/p/${view.id}`}>{`${window.location.origin}/p/${view.id}`}</a>
           </p>
           <CascadePublished published={view.published} />
           <PublishedView set={view.published} />
         </>
       ) : (
-        <p className="hint">Preparing this stage…</p>
+        <p className="hint">{t('room.preparing')}</p>
       )}
 
-      {isWorkingStage(stage) && <DoneControl />}
+      {/* In Vote, casting a ballot is being done: "4 of 4 have voted" says it, a second count would contradict it. */}
+      {isWorkingStage(stage) && stage !== 'vote' && <DoneControl />}
     </section>
   )
 }

@@ -1,9 +1,9 @@
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useMySubmissions } from '../../sync/useFeed.ts'
-import { plural } from '../../ui/formatCount.ts'
 import { ProposeForm } from './ProposeForm.tsx'
 import { MyProposals } from './MyProposals.tsx'
 import { OpenProposals } from './OpenProposals.tsx'
+import { Trans } from 'react-i18next'
 
 export function SubmitStage() {
   const { client, view } = useMeeting()
@@ -12,8 +12,8 @@ export function SubmitStage() {
   return (
     <div className="submit-stage">
       <p className="proposal-count" aria-live="polite">
-        <strong>{plural(view.submissionCount, 'objective', 'objectives')}</strong> proposed so far
-        {!view.settings.isOpenSubmissions && <span className="hint"> · others’ proposals stay private until the Group stage</span>}
+        <Trans i18nKey="submit.count" count={view.submissionCount} components={{ strong: <strong /> }} />
+        {!view.settings.isOpenSubmissions && <span className="hint"><Trans i18nKey="submit.private" /></span>}
       </p>
       <ProposeForm remaining={Math.max(0, view.settings.maxSubmissionsPerPerson - authored)} />
       <MyProposals items={mine} />

@@ -5,7 +5,7 @@ import type { VoteState } from '../../../../shared/voting/voteState.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useMyBallot } from '../../sync/useFeed.ts'
 import { useConnection } from '../../state/connectionStore.ts'
-import { plural } from '../../ui/formatCount.ts'
+import { useTranslation } from 'react-i18next'
 
 type SaveState = { phase: 'saving'; dots: number } | { phase: 'saved' } | { phase: 'failed'; message: string }
 
@@ -21,6 +21,7 @@ export function Ballot({ vote }: { vote: VoteState }) {
   const spent = dotsSpent(ballot)
   const left = vote.settings.budget - spent
   const cap = vote.settings.perCandidateCap
+  const { t } = useTranslation()
 
   const change = async (candidateId: string, dots: number) => {
     setSaves((s) => ({ ...s, [candidateId]: { phase: 'saving', dots } }))
@@ -34,17 +35,17 @@ export function Ballot({ vote }: { vote: VoteState }) {
 
   return (
     <section aria-labelledby="ballot-heading" className="ballot">
-      <h3 id="ballot-heading">Your dots</h3>
+      <h3 id="ballot-heading">{t('vote.yourDots')}</h3>
       <p className="dots-left" aria-live="polite">
         <span className="dot-row" aria-hidden="true">
           {Array.from({ length: vote.settings.budget }, (_, i) => <span key={i} className={i < spent ? 'dot used' : 'dot'} />)}
         </span>
-        {plural(left, 'dot', 'dots')} left of {vote.settings.budget}
-        {cap !== null && <span className="hint"> · at most {cap} on one candidate</span>}
+        {t('vote.left', { count: left, budget: vote.settings.budget })}
+        {cap !== null && <span className="hint">{t('vote.cap', { cap })}</span>}
       </p>
-      {vote.settings.isSpendAllReminded && left > 0 && spent > 0 && <p className="hint">Remember to spend all your dots.</p>}
-      <p className="hint">Only you see your ballot. Nobody sees any counts until the facilitator reveals the results.</p>
-      <ul className="candidates" aria-label="Candidates">
+      {vote.settings.isSpendAllReminded && left > 0 && spent > 0 && <p className="hint">{t('vote.spendAll')}</p>}
+      <p className="hint">{t('vote.secret')}</p>
+      <ul className="candidates" aria-label={t('vote.candidates')}>
         {candidates.map((c) => {
           const dots = ballot[c.id] ?? 0
           const save = saves[c.id]
@@ -55,18 +56,18 @@ export function Ballot({ vote }: { vote: VoteState }) {
             <li key={c.id} className={dots > 0 ? 'candidate has-dots' : 'candidate'}>
               <div className="candidate-text">
                 <p className="candidate-title">{c.title}</p>
-                {c.cardIds.length > 1 && <p className="hint">{c.cardIds.length} proposals grouped</p>}
-                {isOwnBlocked && <p className="hint">Your own proposal: no dots in this vote.</p>}
+                {c.cardIds.length > 1 && <p className="hint">{t('vote.grouped', { count: c.cardIds.length })}</p>}
+                {isOwnBlocked && <p className="hint">{t('vote.ownBlocked')}</p>}
               </div>
               <div className="dot-controls">
-                <button type="button" className="secondary round" disabled={!canRemove} aria-label={`Remove a dot from “${c.title}”`}
+                <button type="button" className="secondary round" disabled={!canRemove} aria-label={t('vote.remove', { title: c.title })}
                   onClick={() => void change(c.id, dots - 1)}>−</button>
-                <span className="dot-count" aria-label={`${dots} dots on “${c.title}”`}>{dots}</span>
-                <button type="button" className="primary round" disabled={!canAdd} aria-label={`Add a dot to “${c.title}”`}
+                <span className="dot-count" aria-label={t('vote.dotsOn', { count: dots, title: c.title })}>{dots}</span>
+                <button type="button" className="primary round" disabled={!canAdd} aria-label={t('vote.add', { title: c.title })}
                   onClick={() => void change(c.id, dots + 1)}>+</button>
               </div>
               <span className="save-state" aria-live="polite">
-                {save?.phase === 'saving' ? 'Saving…' : save?.phase === 'saved' ? 'Saved' : save?.phase === 'failed' ? save.message : ''}
+                {save?.phase === 'saving' ? t('common.saving') : save?.phase === 'saved' ? t('common.saved') : save?.phase === 'failed' ? save.message : ''}
               </span>
             </li>
           )

@@ -1,8 +1,12 @@
 import { useState } from 'react'
 import type { VoteState } from '../../../../shared/voting/voteState.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { TIE_RESOLUTION_ID } from './voteAnchors.ts'
 
-/** The facilitator's buttons for each phase, including settling a tie. */
+/**
+ * The facilitator's in-stage choices: settling a tie and reopening. The one next step (close, reveal, round 2) is
+ * the stage bar's main button.
+ */
 export function VoteControls({ vote }: { vote: VoteState }) {
   const { client } = useMeeting()
   const [error, setError] = useState<string | null>(null)
@@ -23,16 +27,11 @@ export function VoteControls({ vote }: { vote: VoteState }) {
   const result = vote.result
   const titles = new Map(vote.allCandidates.map((c) => [c.id, c.title]))
   const hasTie = vote.phase === 'revealed' && result !== null && result.tiedAtCut.length > 0
+  if (!hasTie && vote.phase !== 'closed' && vote.phase !== 'revealed' && !error) return null
   return (
     <div className="vote-controls" aria-label="Vote controls" role="group">
-      {vote.phase === 'open' && (
-        <button type="button" className="primary large" disabled={isBusy} onClick={() => void run(() => client.send({ type: 'closeVoting' }))}>Close voting</button>
-      )}
-      {vote.phase === 'closed' && (
-        <button type="button" className="primary large" disabled={isBusy} onClick={() => void run(() => client.send({ type: 'revealVotes' }))}>Reveal results</button>
-      )}
       {hasTie && result && (
-        <fieldset className="tie-resolution">
+        <fieldset className="tie-resolution" id={TIE_RESOLUTION_ID}>
           <legend>Settle the tie: pick {result.seatsLeftForTied}</legend>
           {result.tiedAtCut.map((id) => (
             <label key={id} className="choice">
@@ -48,9 +47,6 @@ export function VoteControls({ vote }: { vote: VoteState }) {
               onClick={() => void run(() => client.send({ type: 'startRunoff', budget: 1 }))}>Start a run-off (1 dot each)</button>
           </div>
         </fieldset>
-      )}
-      {vote.phase === 'revealed' && vote.kind === 'shortlist' && !hasTie && (
-        <button type="button" className="primary large" disabled={isBusy} onClick={() => void run(() => client.send({ type: 'startFinalRound' }))}>Start round 2 on the shortlist</button>
       )}
       {(vote.phase === 'closed' || vote.phase === 'revealed') && !isConfirmingReopen && (
         <button type="button" className="secondary" onClick={() => setConfirmingReopen(true)}>Reopen voting…</button>

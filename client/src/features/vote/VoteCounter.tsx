@@ -3,6 +3,7 @@ import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useRoster } from '../../sync/useFeed.ts'
 import { formatCount } from '../../ui/formatCount.ts'
+import { Trans } from 'react-i18next'
 
 /** "120 of 143 have voted" for everyone; the facilitator also sees who has not (from the roster feed). */
 export function VoteCounter() {
@@ -15,11 +16,11 @@ export function VoteCounter() {
   return (
     <div className="vote-counter">
       <p className="done-count" aria-live="polite">
-        <strong>{formatCount(voted)}</strong> of {formatCount(total)} have voted
+        <Trans i18nKey="vote.voted" values={{ voted, total }} components={{ strong: <strong /> }} />
       </p>
       {notYet.length > 0 && (
         <details>
-          <summary>Not voted yet ({formatCount(total - voted)})</summary>
+          <summary>Not voted yet ({formatCount(notYet.length)})</summary>
           <ul className="people compact" aria-label="Not voted yet" tabIndex={0}>
             {notYet.slice(0, 100).map((p) => <li key={p.id}><span className="person-name">{p.name}</span></li>)}
           </ul>

@@ -1,9 +1,11 @@
+import type { CSSProperties } from 'react'
 import type { VoteState } from '../../../../shared/voting/voteState.ts'
-import { formatCount } from '../../ui/formatCount.ts'
+import { useTranslation } from 'react-i18next'
 
 /** Ranked totals with bars; winners highlighted; a tie at the cut line said plainly. Totals only: ballots stay anonymous. */
 export function VoteResults({ vote, isProjector = false }: { vote: VoteState; isProjector?: boolean }) {
   const result = vote.result
+  const { t } = useTranslation()
   if (!result) return null
   const titles = new Map(vote.allCandidates.map((c) => [c.id, c.title]))
   const max = Math.max(1, ...result.ranking.map((r) => r.dots))
@@ -13,18 +15,17 @@ export function VoteResults({ vote, isProjector = false }: { vote: VoteState; is
   return (
     <section className={isProjector ? 'results projector-results' : 'results'} aria-labelledby="results-heading">
       <h3 id="results-heading">
-        {vote.kind === 'shortlist' ? 'Shortlist results' : vote.kind === 'runoff' ? 'Run-off results' : 'Results'}
+        {vote.kind === 'shortlist' ? t('vote.shortlistResults') : vote.kind === 'runoff' ? t('vote.runoffResults') : t('vote.results')}
       </h3>
       <p className="hint">
-        {formatCount(result.ballotCount)} ballots · {formatCount(result.totalDots)} dots
+        {t('vote.resultsSummary', { count: result.ballotCount, dots: result.totalDots })}
       </p>
       {result.tiedAtCut.length > 0 && (
         <p className="tie-notice" role="status">
-          Tie at the cut line: {result.tiedAtCut.map((id) => `“${titles.get(id)}”`).join(', ')} share the last
-          {result.seatsLeftForTied === 1 ? ' place' : ` ${result.seatsLeftForTied} places`}. The facilitator picks, or starts a run-off.
+          {t('vote.tie', { titles: result.tiedAtCut.map((id) => t('quote', { text: titles.get(id) })).join(', '), places: t('vote.place', { count: result.seatsLeftForTied }) })}
         </p>
       )}
-      <ol className="result-list" aria-label="Ranked results">
+      <ol className="result-list" aria-label={t('vote.ranked')} style={{ '--rows': result.ranking.length } as CSSProperties}>
         {result.ranking.map((r) => {
           const status = chosen.has(r.id) || winners.has(r.id) ? 'winner' : tied.has(r.id) ? 'tied' : 'other'
           return (
@@ -32,9 +33,9 @@ export function VoteResults({ vote, isProjector = false }: { vote: VoteState; is
               <div className="result-label">
                 <span className="result-rank">{r.rank}.</span>
                 <span className="result-title">{titles.get(r.id)}</span>
-                <span className="result-dots">{formatCount(r.dots)} {r.dots === 1 ? 'dot' : 'dots'}</span>
-                {status === 'winner' && <span className="badge winner-badge">{vote.kind === 'shortlist' ? 'Shortlisted' : 'Chosen'}</span>}
-                {status === 'tied' && <span className="badge tied-badge">Tied</span>}
+                <span className="result-dots">{t('vote.dots', { count: r.dots })}</span>
+                {status === 'winner' && <span className="badge winner-badge">{vote.kind === 'shortlist' ? t('vote.shortlisted') : t('vote.chosen')}</span>}
+                {status === 'tied' && <span className="badge tied-badge">{t('vote.tied')}</span>}
               </div>
               <div className="result-bar" aria-hidden="true">
                 <div className="result-fill" style={{ width: `${(r.dots / max) * 100}%` }} />
@@ -45,7 +46,7 @@ export function VoteResults({ vote, isProjector = false }: { vote: VoteState; is
       </ol>
       {vote.chosenIds && (
         <p className="chosen-note" role="status">
-          The {vote.chosenIds.length === 1 ? 'objective is' : `${vote.chosenIds.length} objectives are`} decided and carried into Key results.
+          {t('vote.decided', { count: vote.chosenIds.length })}
         </p>
       )}
     </section>

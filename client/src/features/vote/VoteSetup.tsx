@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react'
 import { suggestBudget, TWO_ROUNDS_SUGGESTED_ABOVE } from '../../../../shared/voting/voteRules.ts'
 import type { VoteState } from '../../../../shared/voting/voteState.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { VOTE_SETUP_FORM_ID } from './voteAnchors.ts'
+
 
 /** The facilitator sets the rules before opening: dots (suggested), cap, own-vote rule, reminder, two rounds. */
 export function VoteSetup({ vote }: { vote: VoteState }) {
@@ -38,7 +40,7 @@ export function VoteSetup({ vote }: { vote: VoteState }) {
     }
   }
   return (
-    <form className="vote-setup" onSubmit={open} aria-labelledby="vote-setup-heading">
+    <form id={VOTE_SETUP_FORM_ID} className="vote-setup" onSubmit={open} aria-labelledby="vote-setup-heading">
       <h3 id="vote-setup-heading">Set up the vote on {count} candidates</h3>
       <div className="field">
         <label htmlFor={ids.budget}>Dots per person</label>
@@ -62,7 +64,7 @@ export function VoteSetup({ vote }: { vote: VoteState }) {
         </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
-      <button type="submit" className="primary large" disabled={isSaving}>{isSaving ? 'Opening…' : 'Open voting'}</button>
+      <p className="hint" aria-live="polite">{isSaving ? 'Opening the vote…' : 'When the rules are right, press “Open voting” in the stage bar at the top.'}</p>
     </form>
   )
 }
