@@ -4,21 +4,15 @@ import { MeetingClient } from '../../shared/client/MeetingClient.ts'
 import { readMeetingView } from '../../shared/meeting/meetingDoc.ts'
 import type { CreateMeetingResponse } from '../../shared/protocol/messages.ts'
 import { waitForClient } from './helpers/seedBoard.ts'
-import { ServerProcess } from './helpers/serverProcess.ts'
+import type { ServerProcess } from './helpers/serverProcess.ts'
+import { serverPerTest } from './helpers/serverPerTest.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { joinAs } from './helpers/meetingFlows.ts'
-import { closeAllContexts } from './helpers/closeContexts.ts'
 
 const SCREENS = '/work/notes/screens/cascade'
 
 let server: ServerProcess
-test.beforeEach(async () => {
-  server = await ServerProcess.start()
-})
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
-  await server.stop()
-})
+serverPerTest((s) => (server = s))
 
 const COMPANY_OBJECTIVES = ['Customers love onboarding', 'Grow revenue in Spain', 'Ship the partner API']
 

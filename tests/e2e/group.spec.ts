@@ -1,19 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { ServerProcess } from './helpers/serverProcess.ts'
-import { closeAllContexts } from './helpers/closeContexts.ts'
+import { serverPerTest } from './helpers/serverPerTest.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { seedBoard, waitForClient } from './helpers/seedBoard.ts'
 import { createMeetingAsFacilitator, joinAs } from './helpers/meetingFlows.ts'
 import { boardCard, dragAnnouncer, dragCardWithMouse, expectBoard, holdableServerLink } from './helpers/boardPage.ts'
 
 let server: ServerProcess
-test.beforeEach(async () => {
-  server = await ServerProcess.start()
-})
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
-  await server.stop()
-})
+serverPerTest((s) => (server = s))
 
 const THIRTY_PROPOSALS = [
   'Reduce customer churn in Europe',

@@ -1,18 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
-import { ServerProcess } from './helpers/serverProcess.ts'
-import { closeAllContexts } from './helpers/closeContexts.ts'
+import type { ServerProcess } from './helpers/serverProcess.ts'
+import { serverPerTest } from './helpers/serverPerTest.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { seedBoard } from './helpers/seedBoard.ts'
 import { boardCard } from './helpers/boardPage.ts'
 
 let server: ServerProcess
-test.beforeEach(async () => {
-  server = await ServerProcess.start()
-})
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
-  await server.stop()
-})
+serverPerTest((s) => (server = s))
 
 const TITLES = [
   'Reduce customer churn in Europe',

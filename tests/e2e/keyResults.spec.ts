@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { ServerProcess } from './helpers/serverProcess.ts'
+import type { ServerProcess } from './helpers/serverProcess.ts'
+import { serverPerTest } from './helpers/serverPerTest.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { joinAs } from './helpers/meetingFlows.ts'
-import { closeAllContexts } from './helpers/closeContexts.ts'
 
 let server: ServerProcess
-test.beforeEach(async () => {
-  server = await ServerProcess.start()
-})
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
-  await server.stop()
-})
+serverPerTest((s) => (server = s))
 
 /** A one-objective meeting taken through the stages by its people, up to Key results. */
 async function meetingAtKeyResults(browser: Browser) {

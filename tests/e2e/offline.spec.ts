@@ -1,16 +1,10 @@
 import { expect, test, type Page } from '@playwright/test'
-import { ServerProcess } from './helpers/serverProcess.ts'
+import type { ServerProcess } from './helpers/serverProcess.ts'
+import { serverPerTest } from './helpers/serverPerTest.ts'
 import { createMeetingAsFacilitator, joinAs } from './helpers/meetingFlows.ts'
-import { closeAllContexts } from './helpers/closeContexts.ts'
 
 let server: ServerProcess
-test.beforeEach(async () => {
-  server = await ServerProcess.start()
-})
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
-  await server.stop()
-})
+serverPerTest((s) => (server = s))
 
 const banner = (page: Page) => page.getByRole('status').filter({ hasText: 'Connection lost' })
 

@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test'
-import { ServerProcess } from './helpers/serverProcess.ts'
-import { closeAllContexts } from './helpers/closeContexts.ts'
+import type { ServerProcess } from './helpers/serverProcess.ts'
+import { serverPerTest } from './helpers/serverPerTest.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { publishedMeeting } from './helpers/publishedMeeting.ts'
 
 let server: ServerProcess
-test.beforeEach(async () => {
-  server = await ServerProcess.start()
-})
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
-  await server.stop()
-})
+serverPerTest((s) => (server = s))
 
 /** Whether the page's content fits the window without scrolling (a projector has no scroll bar to reach for). */
 const fitsWindow = (page: import('@playwright/test').Page) =>

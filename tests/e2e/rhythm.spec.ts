@@ -1,22 +1,16 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { ServerProcess } from './helpers/serverProcess.ts'
+import type { ServerProcess } from './helpers/serverProcess.ts'
+import { serverPerTest } from './helpers/serverPerTest.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { publishMeeting } from '../integration/helpers/publishedMeeting.ts'
-import { closeAllContexts } from './helpers/closeContexts.ts'
 
 const SCREENS = '/work/notes/screens/rhythm'
 const KR1 = 'Trial-to-paid from 4 % to 7 %'
 const KR2 = 'Churn below 2 % a month'
 
 let server: ServerProcess
-test.beforeEach(async () => {
-  server = await ServerProcess.start()
-})
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
-  await server.stop()
-})
+serverPerTest((s) => (server = s))
 
 async function newPage(browser: Browser, isPhone = false): Promise<Page> {
   const context = await browser.newContext(

@@ -1,17 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
-import { ServerProcess } from './helpers/serverProcess.ts'
+import type { ServerProcess } from './helpers/serverProcess.ts'
+import { serverPerTest } from './helpers/serverPerTest.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { createMeetingAsFacilitator, joinAs, peopleList as peopleListOf } from './helpers/meetingFlows.ts'
-import { closeAllContexts } from './helpers/closeContexts.ts'
 
 let server: ServerProcess
-test.beforeEach(async () => {
-  server = await ServerProcess.start()
-})
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
-  await server.stop()
-})
+serverPerTest((s) => (server = s))
 
 async function propose(page: Page, title: string, why = '') {
   await page.getByLabel('Objective', { exact: true }).fill(title)
