@@ -17,7 +17,11 @@ const Env = z.object({
     .optional(),
   MAX_PARTICIPANTS_PER_MEETING: z.coerce.number().int().min(1).default(10_000),
   /** A socket whose unsent backlog grows past this is a slow reader and is dropped. */
-  MAX_SOCKET_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
+  MAX_SOCKET_BUFFER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(8 * 1024 * 1024),
   /** Messages (commands, sync and awareness frames alike) one connection may send per second, sustained. */
   RATE_LIMIT_MESSAGES_PER_SECOND: z.coerce.number().positive().default(20),
   /** Messages one connection may send at once after a quiet spell (a reconnect resends its queued commands). */

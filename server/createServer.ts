@@ -185,11 +185,14 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   })
 
   // y-websocket clients drop a connection that is silent for 30 s; presence is not relayed, so say something.
-  const heartbeat = setInterval(() => {
-    const now = Date.now()
-    const frame = encodeAppMessage({ kind: 'heartbeat', serverNow: now })
-    for (const conn of sockets) if (now - conn.lastSentAt >= config.heartbeatIntervalMs) conn.send(frame)
-  }, Math.max(250, config.heartbeatIntervalMs / 2))
+  const heartbeat = setInterval(
+    () => {
+      const now = Date.now()
+      const frame = encodeAppMessage({ kind: 'heartbeat', serverNow: now })
+      for (const conn of sockets) if (now - conn.lastSentAt >= config.heartbeatIntervalMs) conn.send(frame)
+    },
+    Math.max(250, config.heartbeatIntervalMs / 2),
+  )
   heartbeat.unref()
 
   await new Promise<void>((resolve, reject) => {

@@ -172,7 +172,11 @@ describe('groupSimilar', () => {
 
   it('groups more as the threshold falls', () => {
     const texts = items.map((i) => i.text)
-    const pairsAt = (t: number) => scoreGrouping(items.map((i) => i.group), groupSimilar(texts, t)).predictedPairs
+    const pairsAt = (t: number) =>
+      scoreGrouping(
+        items.map((i) => i.group),
+        groupSimilar(texts, t),
+      ).predictedPairs
     expect(pairsAt(0.3)).toBeGreaterThan(pairsAt(DEFAULT_SIMILARITY_THRESHOLD))
     expect(pairsAt(DEFAULT_SIMILARITY_THRESHOLD)).toBeGreaterThan(pairsAt(0.6))
   })
@@ -212,15 +216,19 @@ describe('findSimilar', () => {
 
   it('gives the same answer from a prebuilt index', () => {
     const index = buildSimilarityIndex(board)
-    expect(querySimilarityIndex(index, 'Cut churn', { limit: 3, minScore: DEFAULT_SIMILARITY_THRESHOLD })).toEqual(
-      findSimilar('Cut churn', board),
-    )
+    expect(querySimilarityIndex(index, 'Cut churn', { limit: 3, minScore: DEFAULT_SIMILARITY_THRESHOLD })).toEqual(findSimilar('Cut churn', board))
   })
 })
 
 describe('scoreGrouping', () => {
   it('scores a perfect grouping 1 and ignores singleton labels', () => {
-    const score = scoreGrouping(['a', 'a', 'b', 'c', 'b'], [[0, 1], [2, 4]])
+    const score = scoreGrouping(
+      ['a', 'a', 'b', 'c', 'b'],
+      [
+        [0, 1],
+        [2, 4],
+      ],
+    )
     expect(score).toMatchObject({ precision: 1, recall: 1, f1: 1, truePairs: 2, predictedPairs: 2, correctPairs: 2 })
   })
 
@@ -239,7 +247,15 @@ describe('scoreGrouping', () => {
 
   it('refuses indices out of range or in two groups', () => {
     expect(() => scoreGrouping(['a', 'a'], [[0, 2]])).toThrow(RangeError)
-    expect(() => scoreGrouping(['a', 'a', 'a'], [[0, 1], [1, 2]])).toThrow(RangeError)
+    expect(() =>
+      scoreGrouping(
+        ['a', 'a', 'a'],
+        [
+          [0, 1],
+          [1, 2],
+        ],
+      ),
+    ).toThrow(RangeError)
   })
 })
 

@@ -62,11 +62,7 @@ export interface GroupOptions extends BuildIndexOptions {
  * are ordered by their smallest index, and texts with no near-duplicate are left out. The same
  * input always gives the same output.
  */
-export function groupSimilar(
-  texts: readonly string[],
-  threshold: number = DEFAULT_SIMILARITY_THRESHOLD,
-  options: GroupOptions = {},
-): number[][] {
+export function groupSimilar(texts: readonly string[], threshold: number = DEFAULT_SIMILARITY_THRESHOLD, options: GroupOptions = {}): number[][] {
   const index = buildSimilarityIndex(texts, options)
   return groupIndexed(index, threshold, options.linkage, options.semantic)
 }

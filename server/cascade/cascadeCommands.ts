@@ -6,7 +6,7 @@ import { companySetOf, departmentSetOf } from '../../shared/cascade/departmentSe
 import { addPersonalObjective as addPersonal, removePersonalObjective as removePersonal } from '../../shared/cascade/personalObjectives.ts'
 import { describeLink } from '../../shared/cascade/supportOptions.ts'
 import type { PublishedSet } from '../../shared/exports/publishedSet.ts'
-import type { StageRecord, } from '../../shared/meeting/meetingDoc.ts'
+import type { StageRecord } from '../../shared/meeting/meetingDoc.ts'
 import type { ObjectiveDetails } from '../../shared/keyResults/keyResultTypes.ts'
 import { checkPermission } from '../../shared/stages/permissions.ts'
 import type { CommandContext, CommandHandler, Outcome } from '../meeting/commandTypes.ts'

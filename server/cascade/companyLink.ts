@@ -28,7 +28,11 @@ export async function resolveCompanyLink(store: MeetingStore, request: CreateMee
       throw new HttpError(400, 'bad_request', 'cascade.companyMeetingId: that is a department’s set. Link to the company’s published set instead.')
     }
     if (!doc || !company) {
-      throw new HttpError(400, 'bad_request', 'cascade.companyMeetingId: that link has no published company OKRs. Paste the company’s published link (…/p/<id>).')
+      throw new HttpError(
+        400,
+        'bad_request',
+        'cascade.companyMeetingId: that link has no published company OKRs. Paste the company’s published link (…/p/<id>).',
+      )
     }
     if (company.quarter !== request.quarter) {
       throw new HttpError(400, 'bad_request', `quarter: the company set is for ${company.quarter}; a department aligns to the same quarter.`)

@@ -17,7 +17,15 @@ import { hideSubmission } from './submissions/hideSubmission.ts'
 import { createCluster, mergeCards, moveCard, renameCluster, retitleCard, undoMove } from './board/boardMoves.ts'
 import { hideCard } from './board/hideCard.ts'
 import { readAudit, resolveSuggestion, suggestClusters } from './board/suggestions.ts'
-import { acceptKeyResult, deleteKeyResult, mergeKeyResults, moveKeyResult, proposeKeyResult, updateKeyResult, updateObjective } from './keyResults/keyResultCommands.ts'
+import {
+  acceptKeyResult,
+  deleteKeyResult,
+  mergeKeyResults,
+  moveKeyResult,
+  proposeKeyResult,
+  updateKeyResult,
+  updateObjective,
+} from './keyResults/keyResultCommands.ts'
 import {
   addPersonalObjective,
   confirmDepartmentSetCommand,

@@ -42,7 +42,7 @@ describe('LoadedRooms', () => {
 
   it('reloads a broken room', () => {
     const { rooms } = setup()
-    const a = (rooms.get('a') as FakeRoom)
+    const a = rooms.get('a') as FakeRoom
     a.broken = true
     const again = rooms.get('a')
     expect(again).not.toBe(a)
@@ -51,7 +51,7 @@ describe('LoadedRooms', () => {
 
   it('unloads an idle room after five minutes, flushing uncommitted changes first', async () => {
     const { rooms, flush, counts } = setup()
-    const a = (rooms.get('a') as FakeRoom)
+    const a = rooms.get('a') as FakeRoom
     a.hasUncommittedChanges = true
     rooms.releaseIfIdle(a)
     vi.advanceTimersByTime(5 * 60_000 - 1)
@@ -86,7 +86,7 @@ describe('LoadedRooms', () => {
 
   it('keeps a room that someone joined before the timer fired, or that was asked for again', () => {
     const { rooms } = setup()
-    const a = (rooms.get('a') as FakeRoom)
+    const a = rooms.get('a') as FakeRoom
     rooms.releaseIfIdle(a)
     a.isEmpty = false
     vi.advanceTimersByTime(5 * 60_000)

@@ -125,10 +125,13 @@ export class MeetingPresence {
     const now = performance.now()
     const gap = presenceGapMs(connections.size)
     if (connections.size >= COALESCE_ABOVE_CONNECTIONS && now - this.lastPublishedAt < gap) {
-      this.timer ??= setTimeout(() => {
-        this.timer = null
-        if (!this.deps.isBroken()) this.deps.markDirty()
-      }, this.lastPublishedAt + gap - now)
+      this.timer ??= setTimeout(
+        () => {
+          this.timer = null
+          if (!this.deps.isBroken()) this.deps.markDirty()
+        },
+        this.lastPublishedAt + gap - now,
+      )
       return
     }
     this.isStale = false

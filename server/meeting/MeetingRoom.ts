@@ -135,7 +135,14 @@ export class MeetingRoom implements CommitParticipant {
       onRosterChanged: () => this.feeds.refreshRoster(),
       isBroken,
     })
-    this.feeds = new MeetingFeeds({ meeting: this.maps.meeting, vault: this.vaultMaps, presence: this.presence, connections: this.connections, now: this.now, isBroken })
+    this.feeds = new MeetingFeeds({
+      meeting: this.maps.meeting,
+      vault: this.vaultMaps,
+      presence: this.presence,
+      connections: this.connections,
+      now: this.now,
+      isBroken,
+    })
     // After a restart nobody is connected: the stored "online" count is stale until corrected here.
     this.presence.publish()
   }

@@ -7,7 +7,11 @@ describe('ThrottledFeed', () => {
 
   it('sends at once the first time, then folds a burst of changes into one send per interval', () => {
     const sends: number[] = []
-    const feed = new ThrottledFeed(1000, () => Date.now(), () => sends.push(Date.now()))
+    const feed = new ThrottledFeed(
+      1000,
+      () => Date.now(),
+      () => sends.push(Date.now()),
+    )
     const start = Date.now()
     feed.markStale()
     feed.schedule()

@@ -46,7 +46,13 @@ export type Awaitable<T> = T | Promise<T>
  * and the command pipeline keeps a synchronous fast path when the answer is already there).
  */
 export interface MeetingStore {
-  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; initialVaultUpdate?: Uint8Array; credentials: Credential[] }): Promise<void>
+  createMeeting(meeting: {
+    id: string
+    createdAt: number
+    initialUpdate: Uint8Array
+    initialVaultUpdate?: Uint8Array
+    credentials: Credential[]
+  }): Promise<void>
   loadMeeting(id: string): Awaitable<StoredMeeting | null>
   /** Applies all batches atomically (all or none). The caller has at most one commit in flight. */
   commit(batches: readonly MeetingBatch[]): Promise<void>

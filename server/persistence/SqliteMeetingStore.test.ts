@@ -216,9 +216,7 @@ describe('SqliteMeetingStore', () => {
       const rows = db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }
       expect(rows.n).toBe(latest)
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
-      expect(tables.map((t) => t.name)).toEqual(
-        expect.arrayContaining(['command_log', 'credentials', 'doc_updates', 'meetings', 'schema_migrations']),
-      )
+      expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['command_log', 'credentials', 'doc_updates', 'meetings', 'schema_migrations']))
     } finally {
       db.close()
     }

@@ -34,9 +34,7 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
         `INSERT INTO credentials (meeting_id, participant_id, role, token_hash) VALUES (?, ?, ?, ?)
          ON CONFLICT (meeting_id, participant_id) DO UPDATE SET token_hash = excluded.token_hash, role = excluded.role`,
       ),
-      credentials: this.db.prepare(
-        'SELECT participant_id AS participantId, role, token_hash AS tokenHash FROM credentials WHERE meeting_id = ?',
-      ),
+      credentials: this.db.prepare('SELECT participant_id AS participantId, role, token_hash AS tokenHash FROM credentials WHERE meeting_id = ?'),
       maxSeq: this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM doc_updates WHERE meeting_id = ? AND doc_name = ?'),
       insertUpdate: this.db.prepare('INSERT INTO doc_updates (meeting_id, doc_name, seq, update_blob) VALUES (?, ?, ?, ?)'),
       updates: this.db.prepare('SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = ? ORDER BY seq'),
@@ -45,12 +43,8 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
       ),
       updateCount: this.db.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE meeting_id = ? AND doc_name = 'meeting'"),
       deleteUpdates: this.db.prepare('DELETE FROM doc_updates WHERE meeting_id = ? AND doc_name = ?'),
-      insertCommand: this.db.prepare(
-        'INSERT OR IGNORE INTO command_log (meeting_id, actor_key, command_id, result_json) VALUES (?, ?, ?, ?)',
-      ),
-      insertTeam: this.db.prepare(
-        'INSERT INTO team_spaces (id, meeting_id, name, created_at, editor_token_hash) VALUES (?, ?, ?, ?, ?)',
-      ),
+      insertCommand: this.db.prepare('INSERT OR IGNORE INTO command_log (meeting_id, actor_key, command_id, result_json) VALUES (?, ?, ?, ?)'),
+      insertTeam: this.db.prepare('INSERT INTO team_spaces (id, meeting_id, name, created_at, editor_token_hash) VALUES (?, ?, ?, ?, ?)'),
       findTeam: this.db.prepare(
         'SELECT id, meeting_id AS meetingId, name, created_at AS createdAt, editor_token_hash AS editorTokenHash FROM team_spaces WHERE id = ?',
       ),
@@ -58,9 +52,7 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
         'SELECT id, meeting_id AS meetingId, name, created_at AS createdAt, editor_token_hash AS editorTokenHash FROM team_spaces WHERE meeting_id = ? ORDER BY created_at, id',
       ),
       setTeamHash: this.db.prepare('UPDATE team_spaces SET editor_token_hash = ? WHERE id = ?'),
-      findCommand: this.db.prepare(
-        'SELECT result_json AS resultJson FROM command_log WHERE meeting_id = ? AND actor_key = ? AND command_id = ?',
-      ),
+      findCommand: this.db.prepare('SELECT result_json AS resultJson FROM command_log WHERE meeting_id = ? AND actor_key = ? AND command_id = ?'),
       listCommandKeys: this.db.prepare('SELECT actor_key AS actorKey, command_id AS commandId FROM command_log WHERE meeting_id = ?'),
     }
     this.commitTransaction = this.db.transaction((batches: readonly MeetingBatch[]) => {
@@ -70,25 +62,32 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
 
   private readonly commitTransaction: (batches: readonly MeetingBatch[]) => void
 
-  createMeeting(meeting: { id: string; createdAt: number; initialUpdate: Uint8Array; initialVaultUpdate?: Uint8Array; credentials: Credential[] }): Promise<void> {
-    return settled(() => this.db.transaction(() => {
-      this.statements.insertMeeting.run(meeting.id, meeting.createdAt)
-      this.writeBatch({
-        meetingId: meeting.id,
-        update: meeting.initialUpdate,
-        credentials: meeting.credentials,
-        commands: [],
-        snapshot: null,
-        vault: meeting.initialVaultUpdate ? { update: meeting.initialVaultUpdate, snapshot: null } : undefined,
-      })
-    })())
+  createMeeting(meeting: {
+    id: string
+    createdAt: number
+    initialUpdate: Uint8Array
+    initialVaultUpdate?: Uint8Array
+    credentials: Credential[]
+  }): Promise<void> {
+    return settled(() =>
+      this.db.transaction(() => {
+        this.statements.insertMeeting.run(meeting.id, meeting.createdAt)
+        this.writeBatch({
+          meetingId: meeting.id,
+          update: meeting.initialUpdate,
+          credentials: meeting.credentials,
+          commands: [],
+          snapshot: null,
+          vault: meeting.initialVaultUpdate ? { update: meeting.initialVaultUpdate, snapshot: null } : undefined,
+        })
+      })(),
+    )
   }
 
   loadMeeting(id: string): StoredMeeting | null {
     const meeting = this.statements.getMeeting.get(id) as { id: string; createdAt: number } | undefined
     if (!meeting) return null
-    const updatesOf = (docName: string) =>
-      (this.statements.updates.all(id, docName) as { blob: Buffer }[]).map((r) => new Uint8Array(r.blob))
+    const updatesOf = (docName: string) => (this.statements.updates.all(id, docName) as { blob: Buffer }[]).map((r) => new Uint8Array(r.blob))
     const credentials = this.statements.credentials.all(id) as Credential[]
     const extraDocs: Record<string, Uint8Array[]> = {}
     for (const { name } of this.statements.extraDocNames.all(id) as { name: string }[]) extraDocs[name] = updatesOf(name)
@@ -118,10 +117,12 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
   }
 
   createTeamSpace(team: TeamSpaceRow & { initialUpdate: Uint8Array }): Promise<void> {
-    return settled(() => this.db.transaction(() => {
-      this.statements.insertTeam.run(team.id, team.meetingId, team.name, team.createdAt, team.editorTokenHash)
-      this.writeDoc(team.meetingId, `team:${team.id}`, team.initialUpdate, null)
-    })())
+    return settled(() =>
+      this.db.transaction(() => {
+        this.statements.insertTeam.run(team.id, team.meetingId, team.name, team.createdAt, team.editorTokenHash)
+        this.writeDoc(team.meetingId, `team:${team.id}`, team.initialUpdate, null)
+      })(),
+    )
   }
 
   findTeamSpace(teamId: string): TeamSpaceRow | null {

@@ -71,9 +71,25 @@ beforeEach(() => {
   committer = new GroupCommitter(store)
   store.createMeeting({ id: MEETING_ID, createdAt: 0, initialUpdate: Y.encodeStateAsUpdate(new Y.Doc()), credentials: [] })
   const doc = new Y.Doc()
-  const record: TeamRecord = { id: TEAM_ID, meetingId: MEETING_ID, name: 'Growth', meetingTitle: 'Acme', quarter: '2027 Q1', mission: '', objectives: [], createdAt: 0 }
+  const record: TeamRecord = {
+    id: TEAM_ID,
+    meetingId: MEETING_ID,
+    name: 'Growth',
+    meetingTitle: 'Acme',
+    quarter: '2027 Q1',
+    mission: '',
+    objectives: [],
+    createdAt: 0,
+  }
   teamMaps(doc).team.set('record', record)
-  store.createTeamSpace({ id: TEAM_ID, meetingId: MEETING_ID, name: 'Growth', createdAt: 0, editorTokenHash: hashSecret(SECRET), initialUpdate: Y.encodeStateAsUpdate(doc) })
+  store.createTeamSpace({
+    id: TEAM_ID,
+    meetingId: MEETING_ID,
+    name: 'Growth',
+    createdAt: 0,
+    editorTokenHash: hashSecret(SECRET),
+    initialUpdate: Y.encodeStateAsUpdate(doc),
+  })
 })
 
 afterEach(() => {

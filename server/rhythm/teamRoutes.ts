@@ -2,7 +2,13 @@ import type { IncomingMessage } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import { MAX_HTTP_BODY_BYTES } from '../../shared/protocol/limits.ts'
-import { CreateTeamRequest, type CreateTeamResponse, type ListTeamsResponse, type TeamSpaceSummary, type WinsWallResponse } from '../../shared/rhythm/teamCommands.ts'
+import {
+  CreateTeamRequest,
+  type CreateTeamResponse,
+  type ListTeamsResponse,
+  type TeamSpaceSummary,
+  type WinsWallResponse,
+} from '../../shared/rhythm/teamCommands.ts'
 import { REACTIONS, readTeamView, teamMaps, type TeamRecord, type TeamView } from '../../shared/rhythm/teamDoc.ts'
 import { teamWeeklyReport } from '../../shared/rhythm/teamReport.ts'
 import { weeklyReportMarkdown } from '../../shared/rhythm/weeklyReportMarkdown.ts'
@@ -74,7 +80,8 @@ async function isFacilitator(req: IncomingMessage, meetingId: string, store: Mee
 }
 
 async function requireFacilitator(req: IncomingMessage, meetingId: string, store: MeetingStore): Promise<void> {
-  if (!req.headers.authorization) throw new HttpError(401, 'unauthorized', 'Only the meeting’s facilitator can manage team spaces: open this page from the facilitator link.')
+  if (!req.headers.authorization)
+    throw new HttpError(401, 'unauthorized', 'Only the meeting’s facilitator can manage team spaces: open this page from the facilitator link.')
   if (!(await isFacilitator(req, meetingId, store))) throw new HttpError(403, 'forbidden', 'This is not the facilitator link of this meeting.')
 }
 
@@ -142,7 +149,11 @@ async function createTeam(req: IncomingMessage, meetingId: string, deps: TeamRou
   await deps.store.createTeamSpace({ ...row, initialUpdate })
   const base = deps.publicUrl ?? originOf(req)
   return {
-    ...summaryOf(row, record.objectives.map((o) => o.id), base),
+    ...summaryOf(
+      row,
+      record.objectives.map((o) => o.id),
+      base,
+    ),
     // The secret rides in the fragment: browsers never send it to servers or in Referer headers.
     editorUrl: `${base}/t/${teamId}/edit#token=${secret}`,
     editorToken: secret,
@@ -180,17 +191,33 @@ async function winsWall(req: IncomingMessage, meetingId: string, week: string | 
   const base = deps.publicUrl ?? originOf(req)
   const loaded = await Promise.all((await deps.store.listTeamSpaces(meetingId)).map(async (t) => ({ team: t, view: await loadView(deps.store, t) })))
   const views = loaded.flatMap(({ team, view }) => (view ? [{ team, view }] : []))
-  const weekId = week ?? views.flatMap(({ view }) => view.weeks.filter((w) => w.wins.length > 0).map((w) => w.weekId)).sort().pop() ?? null
-  const teams = weekId === null ? [] : views.flatMap(({ team, view }) => {
-    const wins = view.weeks.find((w) => w.weekId === weekId)?.wins ?? []
-    if (wins.length === 0) return []
-    return [{
-      teamId: team.id,
-      name: team.name,
-      url: `${base}/t/${team.id}/week/${weekId}`,
-      wins: wins.map((w) => ({ id: w.id, text: w.text, by: w.by, reactions: Object.fromEntries(REACTIONS.map((r) => [r, (w.reactions[r] ?? []).length])) })),
-    }]
-  })
+  const weekId =
+    week ??
+    views
+      .flatMap(({ view }) => view.weeks.filter((w) => w.wins.length > 0).map((w) => w.weekId))
+      .sort()
+      .pop() ??
+    null
+  const teams =
+    weekId === null
+      ? []
+      : views.flatMap(({ team, view }) => {
+          const wins = view.weeks.find((w) => w.weekId === weekId)?.wins ?? []
+          if (wins.length === 0) return []
+          return [
+            {
+              teamId: team.id,
+              name: team.name,
+              url: `${base}/t/${team.id}/week/${weekId}`,
+              wins: wins.map((w) => ({
+                id: w.id,
+                text: w.text,
+                by: w.by,
+                reactions: Object.fromEntries(REACTIONS.map((r) => [r, (w.reactions[r] ?? []).length])),
+              })),
+            },
+          ]
+        })
   return { weekId, teams }
 }
 
@@ -200,7 +227,11 @@ async function reportMarkdown(teamId: string, weekId: string, deps: TeamRouteDep
   if (!isWeekId(weekId)) throw new HttpError(400, 'bad_request', 'A week is named by its Monday, like 2027-01-04.')
   const view = await loadView(deps.store, team)
   if (!view) throw new HttpError(404, 'not_found', 'No such team space.')
-  const slug = team.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team'
+  const slug =
+    team.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'team'
   return {
     status: 200,
     contentType: 'text/markdown; charset=utf-8',

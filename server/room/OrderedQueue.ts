@@ -36,10 +36,13 @@ export class OrderedQueue {
 
   private chain<T>(value: Promise<T>, run: (value: T) => void): void {
     this.waiting++
-    const step = value.then(run).catch(this.onError).finally(() => {
-      this.waiting--
-      if (this.waiting === 0) this.tail = null
-    })
+    const step = value
+      .then(run)
+      .catch(this.onError)
+      .finally(() => {
+        this.waiting--
+        if (this.waiting === 0) this.tail = null
+      })
     this.tail = step
   }
 }

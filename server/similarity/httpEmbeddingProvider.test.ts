@@ -63,7 +63,10 @@ describe('OpenAI-compatible embeddings over HTTP', () => {
     expect(groupSimilar(TITLES)).toEqual([])
     await scorer.prepare(TITLES)
     const vectors = TITLES.map((t) => scorer.vectorOf(t))
-    expect(groupSimilar(TITLES, undefined, { semantic: { vectors, blend: scorer.blend } })).toEqual([[0, 1], [2, 3]])
+    expect(groupSimilar(TITLES, undefined, { semantic: { vectors, blend: scorer.blend } })).toEqual([
+      [0, 1],
+      [2, 3],
+    ])
     expect(scorer.reportFor(TITLES)).toMatchObject({ state: 'used', embedded: 4, total: 4 })
     // Cached per text: asking again calls nobody.
     const calls = server.requests.length

@@ -20,7 +20,14 @@ describe('SyncReplyCache', () => {
     doc.getMap('m').set('b', 2)
     const cache = new SyncReplyCache(doc)
     const fresh = cache.frameFor(new Uint8Array([0]))
-    const fake = cache.frameFor(Y.encodeStateVector(new Map([[123456, 9], [999, 1]])))
+    const fake = cache.frameFor(
+      Y.encodeStateVector(
+        new Map([
+          [123456, 9],
+          [999, 1],
+        ]),
+      ),
+    )
     expect(fake).toBe(fresh)
     const partial = cache.frameFor(clientState)
     expect(cache.frameFor(clientState)).toBe(partial)

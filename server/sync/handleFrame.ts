@@ -1,14 +1,7 @@
 import type * as decoding from 'lib0/decoding'
 import type * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
-import {
-  MESSAGE_APP,
-  MESSAGE_AUTH,
-  MESSAGE_AWARENESS,
-  MESSAGE_QUERY_AWARENESS,
-  MESSAGE_SYNC,
-  readAppPayload,
-} from '../../shared/protocol/wire.ts'
+import { MESSAGE_APP, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, readAppPayload } from '../../shared/protocol/wire.ts'
 import { MAX_COMMAND_BYTES } from '../../shared/protocol/limits.ts'
 import { noticeFrame } from './frames.ts'
 import type { RoomConnection } from './RoomConnection.ts'

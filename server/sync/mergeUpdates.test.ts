@@ -8,11 +8,12 @@ describe('mergeUpdates (in small groups)', () => {
     const updates: Uint8Array[] = []
     source.on('update', (u: Uint8Array) => updates.push(u))
     const map = source.getMap<unknown>('m')
-    for (let i = 0; i < 301; i++) source.transact(() => {
-      map.set(`k${i % 37}`, { i })
-      if (i % 5 === 0) map.delete(`k${(i + 3) % 37}`)
-      source.getText('t').insert(0, String(i % 10))
-    })
+    for (let i = 0; i < 301; i++)
+      source.transact(() => {
+        map.set(`k${i % 37}`, { i })
+        if (i % 5 === 0) map.delete(`k${(i + 3) % 37}`)
+        source.getText('t').insert(0, String(i % 10))
+      })
     const rebuilt = new Y.Doc()
     Y.applyUpdate(rebuilt, mergeUpdates(updates))
     expect(rebuilt.getMap('m').toJSON()).toEqual(map.toJSON())

@@ -28,7 +28,10 @@ describe('buildBoardModel', () => {
   it('splits cards into the Unclustered column and cluster boxes, with counts', () => {
     const model = buildBoardModel(cards, clusters, '')
     expect(model.unclustered.map((c) => c.id)).toEqual(['c1'])
-    expect(model.clusters.map((c) => [c.cluster.name, c.cards.length, c.total])).toEqual([['Talent', 2, 2], ['Speed', 1, 1]])
+    expect(model.clusters.map((c) => [c.cluster.name, c.cards.length, c.total])).toEqual([
+      ['Talent', 2, 2],
+      ['Speed', 1, 1],
+    ])
     expect([model.cardCount, model.clusterCount, model.matchCount, model.isFiltered]).toEqual([4, 2, 4, false])
   })
 

@@ -110,7 +110,10 @@ export function renameCluster(board: BoardReader, clusterId: string, name: strin
   if (!cluster) return { ok: false, code: 'not_found', reason: 'That cluster no longer exists.' }
   const trimmed = name.trim()
   if (!trimmed) return { ok: false, code: 'bad_command', reason: 'A cluster needs a name.' }
-  return { ok: true, change: changeOf(board, `Renamed cluster “${cluster.name}” to “${trimmed}”`, { cards: {}, clusters: { [clusterId]: { ...cluster, name: trimmed } } }) }
+  return {
+    ok: true,
+    change: changeOf(board, `Renamed cluster “${cluster.name}” to “${trimmed}”`, { cards: {}, clusters: { [clusterId]: { ...cluster, name: trimmed } } }),
+  }
 }
 
 export function retitleCard(board: BoardReader, cardId: string, title: string): BoardResult {
@@ -119,7 +122,10 @@ export function retitleCard(board: BoardReader, cardId: string, title: string): 
   const trimmed = title.trim()
   if (!trimmed) return { ok: false, code: 'bad_command', reason: 'A card needs a title.' }
   const merged = trimmed === card.title ? card.merged : dedupeTexts([{ title: card.title, why: card.why }, ...card.merged], trimmed)
-  return { ok: true, change: changeOf(board, `Renamed “${card.title}” to “${trimmed}”`, { cards: { [cardId]: { ...card, title: trimmed, merged } }, clusters: {} }) }
+  return {
+    ok: true,
+    change: changeOf(board, `Renamed “${card.title}” to “${trimmed}”`, { cards: { [cardId]: { ...card, title: trimmed, merged } }, clusters: {} }),
+  }
 }
 
 /** Undo is exact or refused: it applies only if every record the move touched is still as the move left it. */

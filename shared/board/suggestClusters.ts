@@ -69,7 +69,10 @@ export function suggestClustersWithReport(cards: readonly CardRecord[], options:
     const isNearDuplicate = members.every((a, i) => members.slice(i + 1).every((b) => similarity(a.title, b.title) >= MERGE_SUGGESTION_SCORE))
     const anchor = members.reduce((best, c) => (c.authorIds.length + c.supporterIds.length > best.authorIds.length + best.supporterIds.length ? c : best))
     suggestions.push({
-      id: `s-${members.map((c) => c.id).sort().join('-')}`.slice(0, 120),
+      id: `s-${members
+        .map((c) => c.id)
+        .sort()
+        .join('-')}`.slice(0, 120),
       kind: isNearDuplicate ? 'merge' : 'cluster',
       cardIds: members.map((c) => c.id),
       name: anchor.title,

@@ -5,11 +5,26 @@ import { alignmentReport } from './alignmentReport.ts'
 import type { DepartmentEntry } from './cascadeDoc.ts'
 
 const kr = (id: string, confidence: number, statement = `Metric ${id} from 10 to 20`): KeyResult => ({
-  id, objectiveId: '', statement, metric: '', baseline: '10', target: '20', unit: '', owner: 'Ana', confidence,
-  isAccepted: true, order: 1, createdAt: 0, createdBy: '',
+  id,
+  objectiveId: '',
+  statement,
+  metric: '',
+  baseline: '10',
+  target: '20',
+  unit: '',
+  owner: 'Ana',
+  confidence,
+  isAccepted: true,
+  order: 1,
+  createdAt: 0,
+  createdBy: '',
 })
 const set = (meetingId: string, objectives: { id: string; title: string; krs: KeyResult[] }[]): PublishedSet => ({
-  meetingId, title: `${meetingId} OKRs`, quarter: '2027 Q1', mission: 'We help.', publishedAt: Date.parse('2026-12-10T10:00:00Z'),
+  meetingId,
+  title: `${meetingId} OKRs`,
+  quarter: '2027 Q1',
+  mission: 'We help.',
+  publishedAt: Date.parse('2026-12-10T10:00:00Z'),
   objectives: objectives.map((o) => ({ id: o.id, title: o.title, whyNow: '', team: '', deadline: '2027-03-31', keyResults: o.krs })),
   summary: { participants: 1, submissions: 1, merges: 0, ballots: 0, stageDurations: [] },
 })
@@ -20,11 +35,23 @@ const company = set('company', [
 ])
 const salesSet = set('sales', [{ id: 's1', title: 'Close deals faster', krs: [kr('s1a', 2)] }])
 const sales: DepartmentEntry = {
-  id: 'sales', department: 'Sales', quarter: '2027 Q1', published: salesSet, publishedAt: salesSet.publishedAt,
+  id: 'sales',
+  department: 'Sales',
+  quarter: '2027 Q1',
+  published: salesSet,
+  publishedAt: salesSet.publishedAt,
   objectives: [{ id: 's1', title: 'Close deals faster', keyResults: salesSet.objectives[0]!.keyResults, supports: { kind: 'keyResult', id: 'c2a' } }],
   confirmation: { status: 'sent_back', by: 'ceo', at: 1, comment: 'Support O1 instead.' },
   dots: { s1: 3 },
-  personal: [{ id: 'p1', person: 'Bo', title: 'Shorter demos', keyResults: [{ id: 'p1a', statement: 'Demo in 20 min', owner: 'Bo', confidence: 9 }], supports: { kind: 'objective', id: 's1' } }],
+  personal: [
+    {
+      id: 'p1',
+      person: 'Bo',
+      title: 'Shorter demos',
+      keyResults: [{ id: 'p1a', statement: 'Demo in 20 min', owner: 'Bo', confidence: 9 }],
+      supports: { kind: 'objective', id: 's1' },
+    },
+  ],
 }
 const now = Date.parse('2026-12-11T10:00:00Z')
 

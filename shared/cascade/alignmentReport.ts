@@ -73,7 +73,12 @@ export function alignmentReport(input: {
   }
   return {
     company: { meetingId: company.meetingId, title: company.title, quarter: company.quarter, mission: company.mission, publishedAt: company.publishedAt },
-    tree: alignmentTree(companySetOf(company), departments, departments.flatMap((d) => d.personal), history),
+    tree: alignmentTree(
+      companySetOf(company),
+      departments,
+      departments.flatMap((d) => d.personal),
+      history,
+    ),
     departments: departments.map((d) => ({
       meetingId: d.id,
       department: d.department,

@@ -17,16 +17,27 @@ const personal = (id: string, supports: PersonalObjective['supports']): Personal
 describe('alignmentTree', () => {
   it('puts department objectives under the company objective they support, directly or through a key result', () => {
     const tree = alignmentTree(COMPANY, [departmentSet()])
-    expect(shape(tree.roots)).toEqual([['c1', ['d1']], ['c2', ['d2']]])
+    expect(shape(tree.roots)).toEqual([
+      ['c1', ['d1']],
+      ['c2', ['d2']],
+    ])
     expect(tree.unaligned).toEqual([])
     const [c1, c2] = tree.roots
     expect(c1?.children[0]).toMatchObject({ level: 'department', owner: 'Sales', viaKeyResult: null, confirmation: 'draft' })
     expect(c2?.children[0]?.viaKeyResult).toEqual({ id: 'c2-kr1', statement: 'Key result c2-kr1' })
   })
   it('gathers several departments under one company objective, in order', () => {
-    const marketing = departmentSet({ id: 'ds-mkt', department: 'Marketing', objectives: [deptObjective('m1')], confirmation: { status: 'confirmed', by: 'ceo', at: 1 } })
+    const marketing = departmentSet({
+      id: 'ds-mkt',
+      department: 'Marketing',
+      objectives: [deptObjective('m1')],
+      confirmation: { status: 'confirmed', by: 'ceo', at: 1 },
+    })
     const tree = alignmentTree(COMPANY, [departmentSet(), marketing])
-    expect(shape(tree.roots)).toEqual([['c1', ['d1', 'm1']], ['c2', ['d2']]])
+    expect(shape(tree.roots)).toEqual([
+      ['c1', ['d1', 'm1']],
+      ['c2', ['d2']],
+    ])
     expect(tree.roots[0]?.children[1]).toMatchObject({ owner: 'Marketing', confirmation: 'confirmed' })
   })
   it('hangs personal objectives under the department (or company) OKR they support', () => {
@@ -36,7 +47,10 @@ describe('alignmentTree', () => {
       personal('p3', { kind: 'objective', id: 'c2' }),
     ]
     const tree = alignmentTree(COMPANY, [departmentSet()], people)
-    expect(shape(tree.roots)).toEqual([['c1', [['d1', ['p1']]]], ['c2', [['d2', ['p2']], 'p3']]])
+    expect(shape(tree.roots)).toEqual([
+      ['c1', [['d1', ['p1']]]],
+      ['c2', [['d2', ['p2']], 'p3']],
+    ])
     expect(tree.roots[1]?.children[0]?.children[0]).toMatchObject({ level: 'personal', owner: 'Ana', viaKeyResult: { id: 'd2-kr' } })
   })
   it('keeps objectives whose link is missing or broken apart, with what hangs under them', () => {
@@ -53,7 +67,10 @@ describe('alignmentTree', () => {
   it('does not let a personal objective hang under another personal one', () => {
     const people = [personal('p1', { kind: 'objective', id: 'd1' }), personal('p2', { kind: 'objective', id: 'p1' })]
     const tree = alignmentTree(COMPANY, [departmentSet()], people)
-    expect(shape(tree.roots)).toEqual([['c1', [['d1', ['p1']]]], ['c2', ['d2']]])
+    expect(shape(tree.roots)).toEqual([
+      ['c1', [['d1', ['p1']]]],
+      ['c2', ['d2']],
+    ])
     expect(shape(tree.unaligned)).toEqual(['p2'])
   })
   it('never lets a department OKR with a clashing id take the place of a company one', () => {
@@ -65,7 +82,10 @@ describe('alignmentTree', () => {
     })
     const people = [personal('p1', { kind: 'objective', id: 'c2' }), personal('p2', { kind: 'keyResult', id: 'c2-kr1' })]
     const tree = alignmentTree(COMPANY, [clash], people)
-    expect(shape(tree.roots)).toEqual([['c1', ['c2', 'd9']], ['c2', ['p1', 'p2']]])
+    expect(shape(tree.roots)).toEqual([
+      ['c1', ['c2', 'd9']],
+      ['c2', ['p1', 'p2']],
+    ])
     expect(tree.roots[1]?.children[1]?.viaKeyResult).toEqual({ id: 'c2-kr1', statement: 'Key result c2-kr1' })
   })
   it('colours each objective with the worst-of roll-up of its key results', () => {

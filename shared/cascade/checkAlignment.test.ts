@@ -34,7 +34,21 @@ describe('checkAlignment', () => {
     expect(checkAlignment(COMPANY, departmentSet({ objectives: [] })).map((p) => p.code)).toEqual(['empty_set'])
   })
   it('takes a published set as the company set', () => {
-    const kr = { id: 'c1-kr1', objectiveId: 'c1', statement: 'NPS from 20 to 45', metric: 'NPS', baseline: '20', target: '45', unit: 'NPS', owner: 'Ana', confidence: 5, isAccepted: true, order: 0, createdAt: 0, createdBy: 'p' }
+    const kr = {
+      id: 'c1-kr1',
+      objectiveId: 'c1',
+      statement: 'NPS from 20 to 45',
+      metric: 'NPS',
+      baseline: '20',
+      target: '45',
+      unit: 'NPS',
+      owner: 'Ana',
+      confidence: 5,
+      isAccepted: true,
+      order: 0,
+      createdAt: 0,
+      createdBy: 'p',
+    }
     const published: PublishedSet = {
       meetingId: 'm',
       title: 'Acme OKRs',
@@ -44,7 +58,9 @@ describe('checkAlignment', () => {
       objectives: [{ id: 'c1', title: 'Customers love onboarding', whyNow: '', team: 'Leadership', deadline: '2027-03-31', keyResults: [kr] }],
       summary: { participants: 1, submissions: 1, merges: 0, ballots: 1, stageDurations: [] },
     }
-    const set = departmentSet({ objectives: [deptObjective('d1', { supports: { kind: 'keyResult', id: 'c1-kr1' } }), deptObjective('d2', { supports: { kind: 'objective', id: 'c2' } })] })
+    const set = departmentSet({
+      objectives: [deptObjective('d1', { supports: { kind: 'keyResult', id: 'c1-kr1' } }), deptObjective('d2', { supports: { kind: 'objective', id: 'c2' } })],
+    })
     expect(checkAlignment(published, set).map((p) => [p.code, p.subjectId])).toEqual([['unknown_objective', 'd2']])
   })
 })

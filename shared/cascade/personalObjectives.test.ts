@@ -15,14 +15,21 @@ const personal = (id: string, over: Partial<PersonalObjective> = {}): PersonalOb
 
 describe('personal objectives', () => {
   it('adds one that supports a department objective, key result, or a company OKR', () => {
-    for (const supports of [{ kind: 'objective', id: 'd2' }, { kind: 'keyResult', id: 'd1-kr' }, { kind: 'objective', id: 'c1' }] as const) {
+    for (const supports of [
+      { kind: 'objective', id: 'd2' },
+      { kind: 'keyResult', id: 'd1-kr' },
+      { kind: 'objective', id: 'c1' },
+    ] as const) {
       const result = addPersonalObjective([], personal('p1', { supports }), upward)
       expect(result).toEqual({ ok: true, list: [personal('p1', { supports })] })
     }
   })
 
   it('refuses one that supports nothing known, has no key result, or repeats an id', () => {
-    expect(addPersonalObjective([], personal('p1', { supports: { kind: 'keyResult', id: 'elsewhere' } }), upward)).toMatchObject({ ok: false, code: 'not_found' })
+    expect(addPersonalObjective([], personal('p1', { supports: { kind: 'keyResult', id: 'elsewhere' } }), upward)).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    })
     expect(addPersonalObjective([], personal('p1', { supports: null }), upward)).toMatchObject({ ok: false, code: 'bad_command' })
     expect(addPersonalObjective([], personal('p1', { keyResults: [] }), upward)).toMatchObject({ ok: false, code: 'bad_command' })
     expect(addPersonalObjective([personal('p1')], personal('p1'), upward)).toMatchObject({ ok: false, code: 'bad_command' })

@@ -4,9 +4,7 @@ import type { CascadeObjective, PersonalObjective, UpwardLink } from './cascadeT
 export const MAX_PERSONAL_OBJECTIVES = 200
 export const MAX_PERSONAL_KEY_RESULTS = 4
 
-export type PersonalResult =
-  | { ok: true; list: PersonalObjective[] }
-  | { ok: false; code: 'not_found' | 'limit_reached' | 'bad_command'; reason: string }
+export type PersonalResult = { ok: true; list: PersonalObjective[] } | { ok: false; code: 'not_found' | 'limit_reached' | 'bad_command'; reason: string }
 
 function linksInto(objectives: readonly CascadeObjective[], link: UpwardLink): boolean {
   return objectives.some((o) => (link.kind === 'objective' ? o.id === link.id : o.keyResults.some((kr) => kr.id === link.id)))

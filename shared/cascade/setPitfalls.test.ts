@@ -26,11 +26,18 @@ describe('setPitfalls', () => {
   })
 
   it('stays quiet for a set agreed before its quarter, ranked by the vote', () => {
-    expect(setPitfalls({ quarter: '2027 Q1', agreedAt: at('2026-12-15'), now: at('2026-12-16'), objectives: [objective('a', 9), objective('b', 4)] })).toEqual([])
+    expect(setPitfalls({ quarter: '2027 Q1', agreedAt: at('2026-12-15'), now: at('2026-12-16'), objectives: [objective('a', 9), objective('b', 4)] })).toEqual(
+      [],
+    )
   })
 
   it('warns when two objectives got the same dots: no priority between them', () => {
-    const codes = setPitfalls({ quarter: '2027 Q1', agreedAt: at('2026-12-15'), now: at('2026-12-16'), objectives: [objective('a', 4), objective('b', 4)] }).map((w) => w.code)
+    const codes = setPitfalls({
+      quarter: '2027 Q1',
+      agreedAt: at('2026-12-15'),
+      now: at('2026-12-16'),
+      objectives: [objective('a', 4), objective('b', 4)],
+    }).map((w) => w.code)
     expect(codes).toEqual(['objectives_not_ranked'])
   })
 

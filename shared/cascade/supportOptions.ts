@@ -29,7 +29,12 @@ const short = (text: string, max = 90) => {
  */
 export function supportOptions(objectives: readonly CascadeObjective[]): SupportOption[] {
   return objectives.flatMap((o, i) => [
-    { value: encodeLink({ kind: 'objective', id: o.id }), label: `O${i + 1}: ${short(o.title)}`, link: { kind: 'objective' as const, id: o.id }, objectiveId: o.id },
+    {
+      value: encodeLink({ kind: 'objective', id: o.id }),
+      label: `O${i + 1}: ${short(o.title)}`,
+      link: { kind: 'objective' as const, id: o.id },
+      objectiveId: o.id,
+    },
     ...o.keyResults.map((kr, j) => ({
       value: encodeLink({ kind: 'keyResult', id: kr.id }),
       label: `O${i + 1} · KR${j + 1}: ${short(kr.statement)}`,

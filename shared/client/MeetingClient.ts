@@ -4,14 +4,7 @@ import { Awareness } from 'y-protocols/awareness'
 import type * as decoding from 'lib0/decoding'
 import { ObservableV2 } from 'lib0/observable'
 import { MESSAGE_APP, encodeAppMessage, readAppPayload } from '../protocol/wire.ts'
-import {
-  ServerMessageSchema,
-  type Command,
-  type CommandError,
-  type CommandResults,
-  type CommandType,
-  type IdentityResult,
-} from '../protocol/messages.ts'
+import { ServerMessageSchema, type Command, type CommandError, type CommandResults, type CommandType, type IdentityResult } from '../protocol/messages.ts'
 import type { OwnSubmission, PublicSubmission } from '../submissions/submissionTypes.ts'
 import { newCommandId } from './commandId.ts'
 import { CommandFailure } from './CommandFailure.ts'

@@ -4,7 +4,19 @@ import { assemblePublishedSet, stageDurations } from './assemblePublishedSet.ts'
 describe('assemblePublishedSet', () => {
   it('publishes only accepted key results, in order, under refined objective titles', () => {
     const kr = (id: string, order: number, isAccepted: boolean) => ({
-      id, objectiveId: 'o1', statement: id, metric: '', baseline: '', target: '', unit: '', owner: '', confidence: 5, isAccepted, order, createdAt: 0, createdBy: 'p',
+      id,
+      objectiveId: 'o1',
+      statement: id,
+      metric: '',
+      baseline: '',
+      target: '',
+      unit: '',
+      owner: '',
+      confidence: 5,
+      isAccepted,
+      order,
+      createdAt: 0,
+      createdBy: 'p',
     })
     const set = assemblePublishedSet({
       meetingId: 'm',
@@ -43,7 +55,13 @@ describe('stageDurations', () => {
 
 describe('stageDurations at publication', () => {
   it('leaves out the Published stage itself', () => {
-    const d = stageDurations([{ stage: 'review', startedAt: 0 }, { stage: 'published', startedAt: 50 }], 50)
+    const d = stageDurations(
+      [
+        { stage: 'review', startedAt: 0 },
+        { stage: 'published', startedAt: 50 },
+      ],
+      50,
+    )
     expect(d).toEqual([{ stage: 'review', ms: 50 }])
   })
 })

@@ -27,9 +27,7 @@ export function assemblePublishedSet(input: PublishInput): PublishedSet {
       whyNow: d?.whyNow ?? '',
       team: d?.team ?? '',
       deadline: d?.deadline ?? '',
-      keyResults: input.keyResults
-        .filter((k) => k.objectiveId === o.id && k.isAccepted)
-        .sort((a, b) => a.order - b.order || a.createdAt - b.createdAt),
+      keyResults: input.keyResults.filter((k) => k.objectiveId === o.id && k.isAccepted).sort((a, b) => a.order - b.order || a.createdAt - b.createdAt),
     }
   })
   return {

@@ -41,8 +41,13 @@ const set: PublishedSet = {
 
 describe('exportCsv', () => {
   it('writes one row per key result with the confidence band', () => {
-    const lines = exportCsv(set).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
-    expect(lines[0]).toBe('quarter,objective_number,objective,objective_owner,deadline,kr_number,key_result,metric,baseline,target,unit,kr_owner,confidence,confidence_band')
+    const lines = exportCsv(set)
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+    expect(lines[0]).toBe(
+      'quarter,objective_number,objective,objective_owner,deadline,kr_number,key_result,metric,baseline,target,unit,kr_owner,confidence,confidence_band',
+    )
     expect(lines[1]).toBe('2027 Q1,1,Make trials convert,Growth,2027-03-31,1.1,Trial-to-paid from 4 % to 7 %,conversion,4,7,%,Ana,5,yellow')
     expect(lines).toHaveLength(3)
   })
@@ -82,7 +87,11 @@ describe('exportMarkdown', () => {
     expect(md).toContain('\\| \\*bold\\*')
   })
   it('leaves ordinary text as written', () => {
-    const plain = { ...set, title: 'Lyon Part-Dieu', objectives: [{ ...set.objectives[0]!, whyNow: 'Grow +12%, then better.', keyResults: [kr('Revenue +12% by 2027-03-31', 5)] }] }
+    const plain = {
+      ...set,
+      title: 'Lyon Part-Dieu',
+      objectives: [{ ...set.objectives[0]!, whyNow: 'Grow +12%, then better.', keyResults: [kr('Revenue +12% by 2027-03-31', 5)] }],
+    }
     const md = exportMarkdown(plain)
     expect(md).toContain('# Lyon Part-Dieu — 2027 Q1')
     expect(md).toContain('*Why now:* Grow +12%, then better.')

@@ -21,7 +21,8 @@ const TASK_OPENERS =
   /^(launch|write|hold|organi[sz]e|implement|build|create|develop|deploy|ship|start|run|prepare|design|hire an? |set up|roll out|migrate|lanzar|escribir|organizar|implementar|construir|crear|desarrollar|preparar|diseñar|realizar|hacer)\b/i
 const TASK_PHRASES = /\b(hold (a|an|the) meeting|have (a|an) meeting|write (a|an|the) (doc|document|plan|spec)|kick-?off|reunión)\b/i
 /** Measures of individual people's performance: an OKR is not a performance review (DOMAIN.md pitfalls). */
-const APPRAISAL = /\b(performance (review|rating|score|appraisal)s?|appraisals?|individual (performance|rating|targets?)|employee (rating|ranking|score)s?|stack rank\w*|evaluaci[oó]n de desempeño|calificaci[oó]n individual)\b/i
+const APPRAISAL =
+  /\b(performance (review|rating|score|appraisal)s?|appraisals?|individual (performance|rating|targets?)|employee (rating|ranking|score)s?|stack rank\w*|evaluaci[oó]n de desempeño|calificaci[oó]n individual)\b/i
 
 /**
  * Friendly, specific hints while someone drafts a key result. Never blocking: a draft may break every rule.
@@ -43,7 +44,8 @@ export function checkKeyResult(kr: KeyResultDraft): KeyResultHint[] {
     })
   }
   if (target && !baseline) hints.push({ code: 'missing_baseline', message: 'Where do we start? Add the baseline so progress can be seen.' })
-  if (target && !kr.unit.trim() && !/%/.test(target)) hints.push({ code: 'missing_unit', message: 'Add a unit (%, €, users, days…) so the target reads one way.' })
+  if (target && !kr.unit.trim() && !/%/.test(target))
+    hints.push({ code: 'missing_unit', message: 'Add a unit (%, €, users, days…) so the target reads one way.' })
   if (target && baseline && normalizeNumber(target) === normalizeNumber(baseline)) {
     hints.push({ code: 'target_equals_baseline', message: 'The target equals the baseline: nothing would change. Aim higher (or lower).' })
   }

@@ -102,4 +102,3 @@ export function readMeetingView(doc: Y.Doc): MeetingView | null {
     previous: (maps.meeting.get('previous') as PublishedSet | undefined) ?? null,
   }
 }
-

@@ -9,28 +9,20 @@ describe('assembleMission', () => {
   })
 
   it('leaves the impact out when it is empty', () => {
-    expect(assembleMission({ value: 'build bikes', field: 'urban transport', impact: '' })).toBe(
-      'We build bikes in urban transport.',
-    )
+    expect(assembleMission({ value: 'build bikes', field: 'urban transport', impact: '' })).toBe('We build bikes in urban transport.')
   })
 
   it('leaves "in" out when there is no field', () => {
-    expect(assembleMission({ value: 'build bikes', field: '', impact: 'for cleaner cities' })).toBe(
-      'We build bikes for cleaner cities.',
-    )
+    expect(assembleMission({ value: 'build bikes', field: '', impact: 'for cleaner cities' })).toBe('We build bikes for cleaner cities.')
   })
 
   it('trims the value and the impact', () => {
-    expect(assembleMission({ value: '  build bikes ', field: 'transport', impact: '  for everyone  ' })).toBe(
-      'We build bikes in transport for everyone.',
-    )
+    expect(assembleMission({ value: '  build bikes ', field: 'transport', impact: '  for everyone  ' })).toBe('We build bikes in transport for everyone.')
     expect(assembleMission({ value: 'build bikes', field: 'transport', impact: '   ' })).toBe('We build bikes in transport.')
   })
 
   it('keeps a sentence that already ends with punctuation as it is', () => {
-    expect(assembleMission({ value: 'make people smile', field: 'games', impact: 'every day!' })).toBe(
-      'We make people smile in games every day!',
-    )
+    expect(assembleMission({ value: 'make people smile', field: 'games', impact: 'every day!' })).toBe('We make people smile in games every day!')
     expect(assembleMission({ value: 'ask', field: 'research', impact: 'why?' })).toBe('We ask in research why?')
     expect(assembleMission({ value: 'ship', field: 'logistics', impact: 'on time.' })).toBe('We ship in logistics on time.')
   })

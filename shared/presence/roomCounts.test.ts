@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { Stage } from '../stages/stages.ts'
 import type { RosterEntry } from './presenceTypes.ts'
-import { countPresence, doneProgress, filterParticipants, notDone, notVoted, foldName, samePresence, searchPeople, summarisePresence, votedProgress } from './roomCounts.ts'
+import {
+  countPresence,
+  doneProgress,
+  filterParticipants,
+  notDone,
+  notVoted,
+  foldName,
+  samePresence,
+  searchPeople,
+  summarisePresence,
+  votedProgress,
+} from './roomCounts.ts'
 
 let nextJoin = 0
 function person(name: string, overrides: Partial<RosterEntry> = {}): RosterEntry {
@@ -25,13 +36,7 @@ function meeting(stage: Stage, people: RosterEntry[], round = 0) {
 
 describe('countPresence', () => {
   it('counts joined, online and away participants', () => {
-    const view = meeting('submit', [
-      person('Ana'),
-      person('Ben', { isOnline: false }),
-      person('Chloé'),
-      person('Dev', { isOnline: false }),
-      person('Eve'),
-    ])
+    const view = meeting('submit', [person('Ana'), person('Ben', { isOnline: false }), person('Chloé'), person('Dev', { isOnline: false }), person('Eve')])
     expect(countPresence(view)).toEqual({ joined: 5, online: 3, away: 2 })
   })
 

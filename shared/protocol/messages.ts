@@ -11,13 +11,7 @@ import type { AuditEntry } from '../board/auditTypes.ts'
 import type { PersonMatch, RosterEntry } from '../presence/presenceTypes.ts'
 import { hasLoneSurrogate, hasVisibleCharacter, normaliseText } from '../text/cleanText.ts'
 import { isImpersonatingName } from '../text/isImpersonatingName.ts'
-import {
-  MAX_COMMAND_ID_LENGTH,
-  MAX_MISSION_PART_LENGTH,
-  MAX_NAME_LENGTH,
-  MAX_PEOPLE_LISTED,
-  MAX_TITLE_LENGTH,
-} from './limits.ts'
+import { MAX_COMMAND_ID_LENGTH, MAX_MISSION_PART_LENGTH, MAX_NAME_LENGTH, MAX_PEOPLE_LISTED, MAX_TITLE_LENGTH } from './limits.ts'
 
 /** A department's name ("Sales", "Customer success"). */
 export const MAX_DEPARTMENT_NAME_LENGTH = 60
@@ -79,7 +73,10 @@ export const CreateMeetingRequest = z.strictObject({
   mission: MissionSchema,
   objectiveCount: z.union([z.literal(1), z.literal(3)]).default(3),
   /** A follow-up meeting shows this earlier meeting's published OKRs (with their last confidence) in its Mission stage. */
-  previousMeetingId: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'Malformed meeting id.').optional(),
+  previousMeetingId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{10,64}$/, 'Malformed meeting id.')
+    .optional(),
   /** A department meeting aligns its objectives to this published company set; the company's facilitator confirms it. */
   cascade: z
     .strictObject({
@@ -101,7 +98,13 @@ export interface CreateMeetingResponse {
 const paragraph = (max: number, label: string) =>
   z
     .string()
-    .transform((s) => normaliseText(s).replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim())
+    .transform((s) =>
+      normaliseText(s)
+        .replace(/\r\n?/g, '\n')
+        .replace(/[ \t]+/g, ' ')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim(),
+    )
     .pipe(
       z
         .string()
@@ -110,7 +113,11 @@ const paragraph = (max: number, label: string) =>
         .refine((s) => !hasLoneSurrogate(s), `${label} contains a broken character.`),
     )
 
-const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Malformed id.')
+const recordId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Malformed id.')
 const ObjectiveTitle = singleLine(MAX_OBJECTIVE_TITLE_LENGTH, 'Objective')
 const ObjectiveWhy = paragraph(MAX_OBJECTIVE_WHY_LENGTH, '“Why it matters now”')
 const ClusterName = singleLine(MAX_CLUSTER_NAME_LENGTH, 'Cluster name')
@@ -118,8 +125,16 @@ const ClusterName = singleLine(MAX_CLUSTER_NAME_LENGTH, 'Cluster name')
 const UpwardLinkSchema = z.strictObject({ kind: z.enum(['objective', 'keyResult']), id: recordId })
 const PersonName = singleLine(MAX_KR_FIELD_LENGTH, 'Person')
 
-const commandId = z.string().min(1).max(MAX_COMMAND_ID_LENGTH).regex(/^[A-Za-z0-9_-]+$/, 'Command ids are [A-Za-z0-9_-].')
-const token = z.string().min(16).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'Malformed token.')
+const commandId = z
+  .string()
+  .min(1)
+  .max(MAX_COMMAND_ID_LENGTH)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Command ids are [A-Za-z0-9_-].')
+const token = z
+  .string()
+  .min(16)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'Malformed token.')
 
 /** Every command a client may send. `id` makes a command idempotent: a resent id is answered, not re-applied. */
 export const Command = z.discriminatedUnion('type', [
@@ -173,7 +188,12 @@ export const Command = z.discriminatedUnion('type', [
   }),
   z.strictObject({ id: commandId, type: z.literal('resolveSuggestion'), suggestionId: z.string().min(1).max(140), accept: z.boolean() }),
   z.strictObject({ id: commandId, type: z.literal('readAudit') }),
-  z.strictObject({ id: commandId, type: z.literal('findPeople'), query: z.string().max(MAX_NAME_LENGTH), limit: z.number().int().min(1).max(MAX_PEOPLE_LISTED).default(MAX_PEOPLE_LISTED) }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('findPeople'),
+    query: z.string().max(MAX_NAME_LENGTH),
+    limit: z.number().int().min(1).max(MAX_PEOPLE_LISTED).default(MAX_PEOPLE_LISTED),
+  }),
   z.strictObject({
     id: commandId,
     type: z.literal('configureVote'),
@@ -184,7 +204,13 @@ export const Command = z.discriminatedUnion('type', [
     shortlistSize: z.number().int().min(2).max(100).nullable(),
   }),
   z.strictObject({ id: commandId, type: z.literal('openVoting') }),
-  z.strictObject({ id: commandId, type: z.literal('setDots'), round: z.number().int().min(1).max(100), candidateId: recordId, dots: z.number().int().min(0).max(20) }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('setDots'),
+    round: z.number().int().min(1).max(100),
+    candidateId: recordId,
+    dots: z.number().int().min(0).max(20),
+  }),
   z.strictObject({ id: commandId, type: z.literal('closeVoting') }),
   z.strictObject({ id: commandId, type: z.literal('reopenVoting') }),
   z.strictObject({ id: commandId, type: z.literal('revealVotes') }),

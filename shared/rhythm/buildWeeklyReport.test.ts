@@ -40,7 +40,15 @@ describe('buildWeeklyReport', () => {
         id: 'o1',
         title: 'Make trials convert',
         keyResults: [
-          { id: 'kr1', statement: 'Trial-to-paid conversion from 4 % to 7 %', owner: 'Ana', confidence: 7, colour: 'green', change: 'up', reason: 'Pricing test works' },
+          {
+            id: 'kr1',
+            statement: 'Trial-to-paid conversion from 4 % to 7 %',
+            owner: 'Ana',
+            confidence: 7,
+            colour: 'green',
+            change: 'up',
+            reason: 'Pricing test works',
+          },
           // Not in last week's four-square: compared with its published 5.
           { id: 'kr2', statement: 'Onboarding NPS from 20 to 45', owner: 'Ben', confidence: 3, colour: 'red', change: 'down', reason: 'Survey tool broke' },
         ],
@@ -78,7 +86,12 @@ describe('buildWeeklyReport', () => {
     ])
   })
   it('lists no risks when none are named and nothing is red', () => {
-    const calm = fourSquare({ statuses: [{ keyResultId: 'kr1', confidence: 6, reason: 'x' }, { keyResultId: 'kr2', confidence: 4, reason: 'y' }] })
+    const calm = fourSquare({
+      statuses: [
+        { keyResultId: 'kr1', confidence: 6, reason: 'x' },
+        { keyResultId: 'kr2', confidence: 4, reason: 'y' },
+      ],
+    })
     expect(buildWeeklyReport(input({ risks: [], fourSquare: calm })).risks).toEqual([])
   })
   it('never lists more than three next-week priorities, P1s first', () => {

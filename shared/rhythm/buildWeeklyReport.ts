@@ -114,10 +114,12 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     return { priorityId: p.id, title: p.title.trim(), owner: p.owner.trim(), rank: p.rank, status, why: o?.why.trim() ?? '' }
   })
 
-  const risks: ReportRisk[] = input.risks.map((t) => t.trim()).filter(Boolean).map((text) => ({ text, source: 'team' }))
+  const risks: ReportRisk[] = input.risks
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((text) => ({ text, source: 'team' }))
   for (const o of okrs)
-    for (const kr of o.keyResults)
-      if (kr.colour === 'red') risks.push({ text: `${kr.statement.trim()} is at ${kr.confidence}/10`, source: 'red_key_result' })
+    for (const kr of o.keyResults) if (kr.colour === 'red') risks.push({ text: `${kr.statement.trim()} is at ${kr.confidence}/10`, source: 'red_key_result' })
   for (const h of fourSquare.health)
     if (h.colour === 'red') risks.push({ text: `${h.name.trim()} is red${h.note.trim() ? `: ${h.note.trim()}` : ''}`, source: 'red_health' })
 

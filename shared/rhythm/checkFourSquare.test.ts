@@ -69,7 +69,10 @@ describe('checkFourSquare', () => {
       expect(codes(fourSquare({ statuses: statuses(6) }), last)).toEqual([])
     })
     it('in the first week, compares with the confidence the key result was published with', () => {
-      expect(problems(fourSquare({ statuses: statuses(7) }), null)[0]).toMatchObject({ code: 'missing_reason', message: expect.stringContaining('went up from 5 to 7') })
+      expect(problems(fourSquare({ statuses: statuses(7) }), null)[0]).toMatchObject({
+        code: 'missing_reason',
+        message: expect.stringContaining('went up from 5 to 7'),
+      })
       expect(codes(fourSquare({ statuses: statuses(5) }), null)).toEqual([])
     })
     it('wants the reason on one line', () => {

@@ -1,14 +1,7 @@
 import { confidenceChange, isValidConfidence, previousConfidence } from './confidenceChange.ts'
 import { isOneLine } from './isOneLine.ts'
 import { quoted, type Problem } from './problem.ts'
-import {
-  HEALTH_INDICATOR_COUNT,
-  MAX_PRIORITIES,
-  MAX_REASON_CHARS,
-  PLAN_HORIZON_WEEKS,
-  type FourSquare,
-  type TrackedKeyResult,
-} from './rhythmTypes.ts'
+import { HEALTH_INDICATOR_COUNT, MAX_PRIORITIES, MAX_REASON_CHARS, PLAN_HORIZON_WEEKS, type FourSquare, type TrackedKeyResult } from './rhythmTypes.ts'
 import { isWeekId, weeksBetween } from './weekId.ts'
 
 export type FourSquareProblemCode =
@@ -37,14 +30,9 @@ export type FourSquareProblem = Problem<FourSquareProblemCode>
  * results the team tracks (those of its objectives in the published set). A confidence that moved since last week
  * (or, without a last week, since publication) needs a one-line reason.
  */
-export function checkFourSquare(
-  fourSquare: FourSquare,
-  previousWeek: FourSquare | null,
-  keyResults: readonly TrackedKeyResult[],
-): FourSquareProblem[] {
+export function checkFourSquare(fourSquare: FourSquare, previousWeek: FourSquare | null, keyResults: readonly TrackedKeyResult[]): FourSquareProblem[] {
   const problems: FourSquareProblem[] = []
-  const add = (code: FourSquareProblemCode, message: string, subjectId: string | null = null) =>
-    problems.push({ code, message, subjectId })
+  const add = (code: FourSquareProblemCode, message: string, subjectId: string | null = null) => problems.push({ code, message, subjectId })
   const knownKrs = new Map(keyResults.map((kr) => [kr.id, kr]))
 
   if (!isWeekId(fourSquare.weekId)) add('not_a_week', `“${fourSquare.weekId}” is not a week: name it by its Monday (yyyy-mm-dd).`)
@@ -81,7 +69,7 @@ export function checkFourSquare(
     const kr = knownKrs.get(s.keyResultId)
     const name = kr ? quoted(kr.statement, 'A key result') : 'A key result'
     if (!kr) {
-      add('unknown_key_result', 'A status is given for a key result that is not in this quarter\'s set.', s.keyResultId)
+      add('unknown_key_result', "A status is given for a key result that is not in this quarter's set.", s.keyResultId)
       continue
     }
     if (seen.has(s.keyResultId)) {
@@ -109,7 +97,10 @@ export function checkFourSquare(
 
   // 4. Health indicators
   if (fourSquare.health.length !== HEALTH_INDICATOR_COUNT) {
-    add('health_indicator_count', `Name exactly ${HEALTH_INDICATOR_COUNT} health indicators (there ${fourSquare.health.length === 1 ? 'is 1' : `are ${fourSquare.health.length}`}).`)
+    add(
+      'health_indicator_count',
+      `Name exactly ${HEALTH_INDICATOR_COUNT} health indicators (there ${fourSquare.health.length === 1 ? 'is 1' : `are ${fourSquare.health.length}`}).`,
+    )
   }
   for (const h of fourSquare.health) {
     if (!h.name.trim()) add('unnamed_health_indicator', 'A health indicator has no name: what does its colour describe?', h.id)

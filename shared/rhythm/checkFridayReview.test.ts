@@ -8,7 +8,7 @@ describe('checkFridayReview', () => {
   it('finds nothing to fix when every priority is marked and the not-done one says why', () => {
     expect(checkFridayReview(review(), fourSquare())).toEqual([])
   })
-  it("flags a priority of the week that is not marked, naming it", () => {
+  it('flags a priority of the week that is not marked, naming it', () => {
     expect(checkFridayReview(review({ outcomes: [{ priorityId: 'p1', isDone: true, why: '' }] }), fourSquare())).toEqual([
       { code: 'unmarked_priority', message: '“Priority p2”: done or not done?', subjectId: 'p2' },
     ])

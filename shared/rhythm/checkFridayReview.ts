@@ -19,11 +19,13 @@ export type FridayReviewProblem = Problem<FridayReviewProblemCode>
  */
 export function checkFridayReview(review: FridayReview, mondayFourSquare: FourSquare): FridayReviewProblem[] {
   const problems: FridayReviewProblem[] = []
-  const add = (code: FridayReviewProblemCode, message: string, subjectId: string | null = null) =>
-    problems.push({ code, message, subjectId })
+  const add = (code: FridayReviewProblemCode, message: string, subjectId: string | null = null) => problems.push({ code, message, subjectId })
 
   if (review.weekId !== mondayFourSquare.weekId || review.team !== mondayFourSquare.team) {
-    add('wrong_week', `This review (${review.team}, week of ${review.weekId}) does not match Monday's commitments (${mondayFourSquare.team}, week of ${mondayFourSquare.weekId}).`)
+    add(
+      'wrong_week',
+      `This review (${review.team}, week of ${review.weekId}) does not match Monday's commitments (${mondayFourSquare.team}, week of ${mondayFourSquare.weekId}).`,
+    )
   }
   if (!review.wins.some((w) => w.text.trim())) {
     add('no_wins', 'No wins yet: what went well this week? Even a small step is worth celebrating.')
@@ -34,7 +36,7 @@ export function checkFridayReview(review: FridayReview, mondayFourSquare: FourSq
   for (const o of review.outcomes) {
     const priority = priorities.get(o.priorityId)
     if (!priority) {
-      add('unknown_priority', 'An outcome is marked for a priority that was not on Monday\'s list.', o.priorityId)
+      add('unknown_priority', "An outcome is marked for a priority that was not on Monday's list.", o.priorityId)
       continue
     }
     const name = quoted(priority.title, 'A priority')

@@ -13,7 +13,13 @@ describe('checkInsFromFourSquares', () => {
   it('turns each valid status into a check-in for its week and leaves invalid ones out', () => {
     const weeks = [
       fourSquare({ weekId: '2027-01-04', statuses: [{ keyResultId: 'kr1', confidence: 5, reason: '' }] }),
-      fourSquare({ weekId: '2027-01-11', statuses: [{ keyResultId: 'kr1', confidence: 6, reason: 'x' }, { keyResultId: 'kr2', confidence: 0, reason: '' }] }),
+      fourSquare({
+        weekId: '2027-01-11',
+        statuses: [
+          { keyResultId: 'kr1', confidence: 6, reason: 'x' },
+          { keyResultId: 'kr2', confidence: 0, reason: '' },
+        ],
+      }),
     ]
     expect(checkInsFromFourSquares(weeks)).toEqual([
       { keyResultId: 'kr1', weekId: '2027-01-04', confidence: 5 },

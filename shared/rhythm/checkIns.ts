@@ -5,9 +5,7 @@ import type { WeekId } from './weekId.ts'
 /** The confidence history held in four-squares: one check-in per valid status (invalid ones are not history). */
 export function checkInsFromFourSquares(fourSquares: readonly FourSquare[]): ConfidenceCheckIn[] {
   return fourSquares.flatMap((fs) =>
-    fs.statuses
-      .filter((s) => isValidConfidence(s.confidence))
-      .map((s) => ({ keyResultId: s.keyResultId, weekId: fs.weekId, confidence: s.confidence })),
+    fs.statuses.filter((s) => isValidConfidence(s.confidence)).map((s) => ({ keyResultId: s.keyResultId, weekId: fs.weekId, confidence: s.confidence })),
   )
 }
 

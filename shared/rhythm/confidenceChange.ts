@@ -21,11 +21,7 @@ export function confidenceChange(previous: number | null | undefined, current: n
  * Last week's confidence for a key result: its status in the previous four-square, else (first week, or a week it
  * was left out) the confidence it was published with, so a move away from the meeting's 5/10 needs a reason too.
  */
-export function previousConfidence(
-  keyResultId: string,
-  previousWeek: FourSquare | null,
-  keyResults: readonly TrackedKeyResult[],
-): number | null {
+export function previousConfidence(keyResultId: string, previousWeek: FourSquare | null, keyResults: readonly TrackedKeyResult[]): number | null {
   const last = previousWeek?.statuses.find((s) => s.keyResultId === keyResultId)
   if (last && isValidConfidence(last.confidence)) return last.confidence
   const published = keyResults.find((kr) => kr.id === keyResultId)

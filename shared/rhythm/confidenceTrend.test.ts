@@ -24,7 +24,11 @@ describe('confidenceTrend', () => {
   })
   it('colours with the shared bands: red at 3 or below, green at 7 or above', () => {
     const history = [4, 6, 7].map((confidence, i) => ({ keyResultId: 'k', weekId: weeks[i] as string, confidence }))
-    expect(confidenceTrend(history, 'k', weeks).slice(0, 3).map((p) => p.colour)).toEqual(['yellow', 'yellow', 'green'])
+    expect(
+      confidenceTrend(history, 'k', weeks)
+        .slice(0, 3)
+        .map((p) => p.colour),
+    ).toEqual(['yellow', 'yellow', 'green'])
   })
   it('ignores check-ins outside the weeks asked for, and invalid ones', () => {
     const history = [

@@ -22,10 +22,7 @@ describe('nextWeekPriorities', () => {
     expect(nextWeekPriorities([priority('a')]).map((p) => p.id)).toEqual(['a'])
   })
   it('never gives more than three, only eligible P1/P2 items, all P1s ahead of all P2s', () => {
-    const arb = fc.array(
-      fc.record({ rank: fc.constantFrom('P1', 'P2', 'P3'), title: fc.constantFrom('Ship it', '', 'Call Acme') }),
-      { maxLength: 10 },
-    )
+    const arb = fc.array(fc.record({ rank: fc.constantFrom('P1', 'P2', 'P3'), title: fc.constantFrom('Ship it', '', 'Call Acme') }), { maxLength: 10 })
     fc.assert(
       fc.property(arb, (rows) => {
         const candidates: Priority[] = rows.map((r, i) => priority(`p${i}`, { rank: r.rank as Priority['rank'], title: r.title }))

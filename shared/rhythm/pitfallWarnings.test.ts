@@ -38,7 +38,9 @@ describe('pitfallWarnings', () => {
 
   describe('objectives without priorities', () => {
     it('warns when several objectives are unranked or share a rank', () => {
-      expect(pitfallWarnings(input({ objectives: [objective('o1', { rank: null }), objective('o2', { rank: null })], history: [], currentWeek: '2026-12-28' }))).toEqual([
+      expect(
+        pitfallWarnings(input({ objectives: [objective('o1', { rank: null }), objective('o2', { rank: null })], history: [], currentWeek: '2026-12-28' })),
+      ).toEqual([
         {
           code: 'objectives_not_ranked',
           message: '2 objectives with no order between them: rank them, so everyone knows which one wins when time is short.',
@@ -76,7 +78,7 @@ describe('pitfallWarnings', () => {
       expect(pitfallWarnings(input({ objectives: [rated] }))).toEqual([
         {
           code: 'appraisal_metric',
-          message: '“Engineers above 3” reads like a performance-appraisal metric. OKRs measure the company\'s outcomes, not individuals\' ratings.',
+          message: "“Engineers above 3” reads like a performance-appraisal metric. OKRs measure the company's outcomes, not individuals' ratings.",
           subjectId: 'o1-kr',
         },
       ])
@@ -94,7 +96,11 @@ describe('pitfallWarnings', () => {
       const history = [{ keyResultId: 'o1-kr', weekId: '2027-01-04', confidence: 6 }]
       const one = [objective('o1')]
       expect(pitfallWarnings(input({ objectives: one, history, currentWeek: '2027-01-18' }))).toEqual([
-        { code: 'confidence_stale', message: '“Conversion o1-kr from 4 % to 7 %” has had no check-in for 2 weeks (last: week of 2027-01-04). Is it still 6/10?', subjectId: 'o1-kr' },
+        {
+          code: 'confidence_stale',
+          message: '“Conversion o1-kr from 4 % to 7 %” has had no check-in for 2 weeks (last: week of 2027-01-04). Is it still 6/10?',
+          subjectId: 'o1-kr',
+        },
       ])
       expect(codes({ objectives: one, history, currentWeek: '2027-01-11' })).toEqual([])
       expect(codes({ objectives: one, history, currentWeek: '2027-01-25', staleAfterWeeks: 4 })).toEqual([])
@@ -102,7 +108,11 @@ describe('pitfallWarnings', () => {
     it('warns when a key result was never checked in since the cycle began', () => {
       const one = [objective('o1')]
       expect(pitfallWarnings(input({ objectives: one, history: [], currentWeek: '2027-01-11' }))).toEqual([
-        { code: 'confidence_never_updated', message: '“Conversion o1-kr from 4 % to 7 %” has not been checked in since it was set, 2 weeks ago. Track its confidence every week.', subjectId: 'o1-kr' },
+        {
+          code: 'confidence_never_updated',
+          message: '“Conversion o1-kr from 4 % to 7 %” has not been checked in since it was set, 2 weeks ago. Track its confidence every week.',
+          subjectId: 'o1-kr',
+        },
       ])
       // The cycle began in the week of 2026-12-28: one week in is too early to nag.
       expect(codes({ objectives: one, history: [], currentWeek: '2027-01-04' })).toEqual([])

@@ -11,13 +11,7 @@ export const MIN_CYCLE_DAYS = 84
 /** Default: a key result with no check-in in the last two weeks (this one included) is going stale. */
 export const STALE_AFTER_WEEKS = 2
 
-export type PitfallCode =
-  | 'objectives_not_ranked'
-  | 'cycle_too_short'
-  | 'appraisal_metric'
-  | 'no_confidence'
-  | 'confidence_never_updated'
-  | 'confidence_stale'
+export type PitfallCode = 'objectives_not_ranked' | 'cycle_too_short' | 'appraisal_metric' | 'no_confidence' | 'confidence_never_updated' | 'confidence_stale'
 
 export type PitfallWarning = Problem<PitfallCode>
 
@@ -54,7 +48,11 @@ export function pitfallWarnings(input: PitfallInput): PitfallWarning[] {
   const ranks = objectives.map((o) => o.rank)
   const isRanked = ranks.every((r) => typeof r === 'number' && Number.isFinite(r)) && new Set(ranks).size === ranks.length
   if (objectives.length > 1 && !isRanked) {
-    add('objectives_not_ranked', `${objectives.length} objectives with no order between them: rank them, so everyone knows which one wins when time is short.`, null)
+    add(
+      'objectives_not_ranked',
+      `${objectives.length} objectives with no order between them: rank them, so everyone knows which one wins when time is short.`,
+      null,
+    )
   }
 
   const start = dayNumber(input.cycleStart)
@@ -62,10 +60,18 @@ export function pitfallWarnings(input: PitfallInput): PitfallWarning[] {
     const end = dayNumber(o.deadline)
     if (start !== null && end !== null && end - start + 1 < MIN_CYCLE_DAYS) {
       const days = Math.max(0, end - start + 1)
-      add('cycle_too_short', `${quoted(o.title, 'An objective')} runs ${days} days: an OKR needs about a quarter to move. Weekly and monthly goals belong in the priorities.`, o.id)
+      add(
+        'cycle_too_short',
+        `${quoted(o.title, 'An objective')} runs ${days} days: an OKR needs about a quarter to move. Weekly and monthly goals belong in the priorities.`,
+        o.id,
+      )
     }
     if (isAppraisalMetric(o.title)) {
-      add('appraisal_metric', `${quoted(o.title, 'An objective')} reads like a performance appraisal. OKRs set the company's direction; keep ratings of people out of them.`, o.id)
+      add(
+        'appraisal_metric',
+        `${quoted(o.title, 'An objective')} reads like a performance appraisal. OKRs set the company's direction; keep ratings of people out of them.`,
+        o.id,
+      )
     }
   }
 

@@ -50,13 +50,36 @@ const strictLine = (max: number, label: string, isRequired: boolean) =>
 const paragraph = (max: number, label: string) =>
   z
     .string()
-    .transform((s) => s.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim())
-    .pipe(z.string().max(max, `${label} is at most ${max} characters.`).refine((s) => !FORBIDDEN_IN_PARAGRAPH.test(s), `${label} contains control characters.`))
+    .transform((s) =>
+      s
+        .replace(/\r\n?/g, '\n')
+        .replace(/[ \t]+/g, ' ')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim(),
+    )
+    .pipe(
+      z
+        .string()
+        .max(max, `${label} is at most ${max} characters.`)
+        .refine((s) => !FORBIDDEN_IN_PARAGRAPH.test(s), `${label} contains control characters.`),
+    )
 
-const commandId = z.string().min(1).max(MAX_COMMAND_ID_LENGTH).regex(/^[A-Za-z0-9_-]+$/, 'Command ids are [A-Za-z0-9_-].')
-const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Malformed id.')
+const commandId = z
+  .string()
+  .min(1)
+  .max(MAX_COMMAND_ID_LENGTH)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Command ids are [A-Za-z0-9_-].')
+const recordId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Malformed id.')
 const weekId = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A week is named by its Monday, like 2027-01-04.')
-const secret = z.string().min(16).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'Malformed token.')
+const secret = z
+  .string()
+  .min(16)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'Malformed token.')
 
 export const TeamName = strictLine(TEAM_LIMITS.teamName, 'Team name', true)
 
@@ -102,7 +125,13 @@ export const TeamCommand = z.discriminatedUnion('type', [
   }),
   z.strictObject({ id: commandId, type: z.literal('startTimer'), totalMinutes: z.number().int().min(8).max(180) }),
   z.strictObject({ id: commandId, type: z.literal('stopTimer') }),
-  z.strictObject({ id: commandId, type: z.literal('postWin'), weekId, text: strictLine(TEAM_LIMITS.win, 'Win', true), by: strictLine(TEAM_LIMITS.person, 'By', false) }),
+  z.strictObject({
+    id: commandId,
+    type: z.literal('postWin'),
+    weekId,
+    text: strictLine(TEAM_LIMITS.win, 'Win', true),
+    by: strictLine(TEAM_LIMITS.person, 'By', false),
+  }),
   z.strictObject({ id: commandId, type: z.literal('removeWin'), weekId, winId: recordId }),
   z.strictObject({ id: commandId, type: z.literal('react'), weekId, winId: recordId, reaction: z.enum(REACTIONS), on: z.boolean() }),
   z.strictObject({

@@ -5,12 +5,28 @@ import { emptyWeek, previousFourSquare, type TeamRecord, type TeamWeek } from '.
 import { teamTrends, teamWeeklyReport } from './teamReport.ts'
 
 const kr = (id: string, confidence: number): KeyResult => ({
-  id, objectiveId: 'o1', statement: `Statement ${id}`, metric: '', baseline: '', target: '', unit: '', owner: 'Ana',
-  confidence, isAccepted: true, order: 0, createdAt: 0, createdBy: '',
+  id,
+  objectiveId: 'o1',
+  statement: `Statement ${id}`,
+  metric: '',
+  baseline: '',
+  target: '',
+  unit: '',
+  owner: 'Ana',
+  confidence,
+  isAccepted: true,
+  order: 0,
+  createdAt: 0,
+  createdBy: '',
 })
 
 const RECORD: TeamRecord = {
-  id: 'team1', meetingId: 'm1', name: 'Growth', meetingTitle: 'Acme', quarter: '2027 Q1', mission: '',
+  id: 'team1',
+  meetingId: 'm1',
+  name: 'Growth',
+  meetingTitle: 'Acme',
+  quarter: '2027 Q1',
+  mission: '',
   objectives: [{ id: 'o1', title: 'Make trials convert', whyNow: '', team: '', deadline: '', keyResults: [kr('kr1', 6), kr('kr2', 8)] }],
   createdAt: 0,
 }
@@ -19,7 +35,12 @@ const W2 = '2027-01-11'
 
 let counter = 0
 const ctx = (weeks: TeamWeek[] = [], over: Partial<EditContext> = {}): EditContext => ({
-  record: RECORD, weeks, newId: () => `id${++counter}`, now: 1000, reactorKey: 'viewer-a', ...over,
+  record: RECORD,
+  weeks,
+  newId: () => `id${++counter}`,
+  now: 1000,
+  reactorKey: 'viewer-a',
+  ...over,
 })
 
 type EditInput = WeekEdit extends infer C ? (C extends WeekEdit ? Omit<C, 'id'> : never) : never
@@ -45,7 +66,10 @@ describe('applyWeekEdit', () => {
     const fifth = applyWeekEdit(week, { id: 'x', ...add('e') }, ctx())
     expect(fifth).toMatchObject({ ok: false, code: 'limit_reached' })
     expect(applyWeekEdit(emptyWeek(W1), { id: 'x', ...add('p3', 'P3') }, ctx())).toMatchObject({ ok: false, message: expect.stringMatching(/P3/) })
-    expect(applyWeekEdit(emptyWeek(W1), { id: 'x', ...add('nobody', 'P1', '') }, ctx())).toMatchObject({ ok: false, message: expect.stringMatching(/no owner/) })
+    expect(applyWeekEdit(emptyWeek(W1), { id: 'x', ...add('nobody', 'P1', '') }, ctx())).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/no owner/),
+    })
   })
 
   it('does not change the week it was given', () => {
@@ -56,11 +80,15 @@ describe('applyWeekEdit', () => {
 
   it('refuses a week outside the quarter, and a key result the team does not track', () => {
     expect(applyWeekEdit(emptyWeek('2027-06-07'), { id: 'x', ...add('a'), weekId: '2027-06-07' }, ctx())).toMatchObject({ ok: false, code: 'bad_command' })
-    expect(applyWeekEdit(emptyWeek(W1), { id: 'x', type: 'setConfidence', weekId: W1, keyResultId: 'nope', confidence: 5, reason: '' }, ctx())).toMatchObject({ ok: false, code: 'not_found' })
+    expect(applyWeekEdit(emptyWeek(W1), { id: 'x', type: 'setConfidence', weekId: W1, keyResultId: 'nope', confidence: 5, reason: '' }, ctx())).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    })
   })
 
   it('needs a one-line reason when a confidence moves from the published value or from last week', () => {
-    const set = (weekId: string, confidence: number, reason: string) => ({ id: 'x', type: 'setConfidence', weekId, keyResultId: 'kr1', confidence, reason }) as const
+    const set = (weekId: string, confidence: number, reason: string) =>
+      ({ id: 'x', type: 'setConfidence', weekId, keyResultId: 'kr1', confidence, reason }) as const
     expect(applyWeekEdit(emptyWeek(W1), set(W1, 6, ''), ctx()).ok).toBe(true)
     expect(applyWeekEdit(emptyWeek(W1), set(W1, 3, ''), ctx())).toMatchObject({ ok: false, message: expect.stringMatching(/went down from 6 to 3/) })
     expect(applyWeekEdit(emptyWeek(W1), set(W1, 3, 'a\nb'), ctx())).toMatchObject({ ok: false, message: expect.stringMatching(/one line/) })
@@ -78,7 +106,8 @@ describe('applyWeekEdit', () => {
   })
 
   it('keeps plans within the next four weeks and asks who must help', () => {
-    const plan = (planWeekId: string, needsFrom = 'Sales') => ({ id: 'x', type: 'addPlan', weekId: W1, title: 'Pricing test', planWeekId, needsFrom, owner: 'Ana' }) as const
+    const plan = (planWeekId: string, needsFrom = 'Sales') =>
+      ({ id: 'x', type: 'addPlan', weekId: W1, title: 'Pricing test', planWeekId, needsFrom, owner: 'Ana' }) as const
     expect(applyWeekEdit(emptyWeek(W1), plan('2027-01-18'), ctx()).ok).toBe(true)
     expect(applyWeekEdit(emptyWeek(W1), plan('2027-03-01'), ctx())).toMatchObject({ ok: false, message: expect.stringMatching(/next 4 weeks/) })
     expect(applyWeekEdit(emptyWeek(W1), plan('2027-01-18', ''), ctx())).toMatchObject({ ok: false, message: expect.stringMatching(/prepare or help/) })
@@ -88,13 +117,19 @@ describe('applyWeekEdit', () => {
     const week = applyAll(emptyWeek(W1), [add('a'), { type: 'postWin', weekId: W1, text: 'Shipped', by: '' }])
     const p = week.priorities[0]!.id
     const w = week.wins[0]!.id
-    expect(applyWeekEdit(week, { id: 'x', type: 'markOutcome', weekId: W1, priorityId: p, isDone: false, why: '' }, ctx())).toMatchObject({ ok: false, message: expect.stringMatching(/say why/) })
+    expect(applyWeekEdit(week, { id: 'x', type: 'markOutcome', weekId: W1, priorityId: p, isDone: false, why: '' }, ctx())).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/say why/),
+    })
     const marked = applyAll(week, [{ type: 'markOutcome', weekId: W1, priorityId: p, isDone: false, why: 'Blocked by legal' }])
     expect(marked.outcomes).toEqual([{ priorityId: p, isDone: false, why: 'Blocked by legal' }])
-    const react = (on: boolean, reactorKey: string | null) => applyWeekEdit(marked, { id: 'x', type: 'react', weekId: W1, winId: w, reaction: 'party', on }, ctx([], { reactorKey }))
+    const react = (on: boolean, reactorKey: string | null) =>
+      applyWeekEdit(marked, { id: 'x', type: 'react', weekId: W1, winId: w, reaction: 'party', on }, ctx([], { reactorKey }))
     const once = react(true, 'a')
     expect(once.ok && once.week.wins[0]!.reactions.party).toEqual(['a'])
-    const twice = once.ok ? applyWeekEdit(once.week, { id: 'x', type: 'react', weekId: W1, winId: w, reaction: 'party', on: true }, ctx([], { reactorKey: 'a' })) : once
+    const twice = once.ok
+      ? applyWeekEdit(once.week, { id: 'x', type: 'react', weekId: W1, winId: w, reaction: 'party', on: true }, ctx([], { reactorKey: 'a' }))
+      : once
     expect(twice.ok && twice.week.wins[0]!.reactions.party).toEqual(['a'])
     expect(react(true, null)).toMatchObject({ ok: false, code: 'forbidden' })
   })
@@ -109,7 +144,10 @@ describe('previousFourSquare, teamWeeklyReport, teamTrends', () => {
 
   it('takes each key result’s latest earlier check-in, across skipped weeks', () => {
     expect(previousFourSquare('Growth', [week3, week1], '2027-01-25')?.statuses).toEqual(
-      expect.arrayContaining([{ keyResultId: 'kr1', confidence: 3, reason: '' }, { keyResultId: 'kr2', confidence: 8, reason: '' }]),
+      expect.arrayContaining([
+        { keyResultId: 'kr1', confidence: 3, reason: '' },
+        { keyResultId: 'kr2', confidence: 8, reason: '' },
+      ]),
     )
     expect(previousFourSquare('Growth', [week1], W1)).toBeNull()
   })

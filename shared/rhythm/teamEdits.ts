@@ -147,9 +147,7 @@ export function applyWeekEdit<T extends WeekEdit['type']>(week: TeamWeek, edit: 
       if (!next.priorities.some((p) => p.id === e.priorityId)) return refuse('not_found', 'That priority is not on this week’s list.')
       if (e.isDone !== null) next.outcomes.push({ priorityId: e.priorityId, isDone: e.isDone, why: e.why })
       const review = fridayReviewOf(ctx.record.name, next)
-      const hit = checkFridayReview(review, fourSquareOf(ctx.record.name, next)).find(
-        (p) => OUTCOME_BLOCKERS.has(p.code) && p.subjectId === e.priorityId,
-      )
+      const hit = checkFridayReview(review, fourSquareOf(ctx.record.name, next)).find((p) => OUTCOME_BLOCKERS.has(p.code) && p.subjectId === e.priorityId)
       if (hit) return refuse('bad_command', hit.message)
       return ok({})
     }

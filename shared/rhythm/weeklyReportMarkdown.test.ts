@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import type { ReportKeyResult, WeeklyReport } from './buildWeeklyReport.ts'
 import { weeklyReportMarkdown } from './weeklyReportMarkdown.ts'
 
-const greenKr: ReportKeyResult = { id: 'kr1', statement: 'Conversion 4 % → 7 %', owner: 'Ana', confidence: 7, colour: 'green', change: 'up', reason: 'Pricing test works' }
+const greenKr: ReportKeyResult = {
+  id: 'kr1',
+  statement: 'Conversion 4 % → 7 %',
+  owner: 'Ana',
+  confidence: 7,
+  colour: 'green',
+  change: 'up',
+  reason: 'Pricing test works',
+}
 
 const report: WeeklyReport = {
   team: 'Growth',
@@ -12,10 +20,7 @@ const report: WeeklyReport = {
     {
       id: 'o1',
       title: 'Make trials convert',
-      keyResults: [
-        greenKr,
-        { id: 'kr2', statement: 'NPS 20 → 45', owner: 'Ben', confidence: null, colour: null, change: null, reason: '' },
-      ],
+      keyResults: [greenKr, { id: 'kr2', statement: 'NPS 20 → 45', owner: 'Ben', confidence: null, colour: null, change: null, reason: '' }],
     },
   ],
   priorities: [
@@ -30,8 +35,16 @@ const report: WeeklyReport = {
 
 describe('weeklyReportMarkdown', () => {
   it('lists the Friday wins after the priorities when there are any', () => {
-    const md = weeklyReportMarkdown({ ...report, wins: [{ text: 'First *10* shops', by: 'Ana' }, { text: 'Deal closed', by: '' }] })
-    expect(md).toContain("- **Not done**, P2 Call Acme (Ben): Waiting on Legal\n\n## Wins\n\n- First \\*10\\* shops (Ana)\n- Deal closed\n\n## Next week's priorities")
+    const md = weeklyReportMarkdown({
+      ...report,
+      wins: [
+        { text: 'First *10* shops', by: 'Ana' },
+        { text: 'Deal closed', by: '' },
+      ],
+    })
+    expect(md).toContain(
+      "- **Not done**, P2 Call Acme (Ben): Waiting on Legal\n\n## Wins\n\n- First \\*10\\* shops (Ana)\n- Deal closed\n\n## Next week's priorities",
+    )
   })
 
   it('lays out OKRs, the week’s priorities, next week, risks and remarks', () => {

@@ -41,7 +41,11 @@ function isKnown(word: string, language: Language, vocab: Vocabulary): boolean {
  * ("AWS"). A Title Case Objective Says Nothing By Its Capitals, so then only all-capital words count.
  */
 function nameLikeWords(text: string, words: readonly string[]): Set<string> {
-  const typed = text.normalize('NFKD').replace(/\p{M}+/gu, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '')
+  const typed = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '')
   const names = new Set<string>()
   if (typed.length !== words.length) return names
   const isCapitalised = (w: string) => /^\p{Lu}/u.test(w)

@@ -12,12 +12,7 @@ export type Linkage = 'average' | 'single'
  * Returns each node's cluster label: the smallest node in its cluster. Deterministic: ties are
  * broken by node numbers, never by input order.
  */
-export function clusterPairs(
-  weights: ArrayLike<number>,
-  pairs: UnitPairs,
-  threshold: number,
-  linkage: Linkage,
-): Int32Array {
+export function clusterPairs(weights: ArrayLike<number>, pairs: UnitPairs, threshold: number, linkage: Linkage): Int32Array {
   const uf = makeUnionFind(weights.length)
   if (linkage === 'single') {
     for (let k = 0; k < pairs.length; k++) if ((pairs.score[k] as number) >= threshold) uf.union(pairs.a[k] as number, pairs.b[k] as number)

@@ -20,7 +20,24 @@ const RULES: readonly ContextRule[] = [
   // Raising, closing, completing or securing a round: the round is the objective, the verb says nothing more.
   {
     when: ['funding'],
-    terms: [concept('up'), concept('g-finish'), 'close', 'complet', 'secur', 'land', 'get', 'finish', concept('build'), 'levant', 'cerr', 'cerrar', 'complet', 'consegu', 'termin', 'obten'],
+    terms: [
+      concept('up'),
+      concept('g-finish'),
+      'close',
+      'complet',
+      'secur',
+      'land',
+      'get',
+      'finish',
+      concept('build'),
+      'levant',
+      'cerr',
+      'cerrar',
+      'complet',
+      'consegu',
+      'termin',
+      'obten',
+    ],
     to: '',
   },
   // Winning, capturing or dominating a market is becoming its leader.

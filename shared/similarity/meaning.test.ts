@@ -53,6 +53,8 @@ describe('similarity finds what people mean (issue 18)', () => {
     expect(englishCognate('activacion')).toBe('activation')
     expect(englishCognate('diversidad')).toBe('diversity')
     expect(englishCognate('casa')).toBeUndefined()
-    expect(similarity('Mejorar la automatización del almacén', 'Warehouse automation')).toBeGreaterThan(similarity('Mejorar el almacén', 'Warehouse automation'))
+    expect(similarity('Mejorar la automatización del almacén', 'Warehouse automation')).toBeGreaterThan(
+      similarity('Mejorar el almacén', 'Warehouse automation'),
+    )
   })
 })

@@ -9,11 +9,5 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu
  * join digit groups, and turn every run of non-letters/non-digits into one space.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(DIGIT_SEPARATOR, '$1')
-    .replace(NON_WORD, ' ')
-    .trim()
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(DIGIT_SEPARATOR, '$1').replace(NON_WORD, ' ').trim()
 }

@@ -41,4 +41,3 @@ function firstVector(members: readonly number[], semantic: SemanticInput): Array
   }
   return undefined
 }
-

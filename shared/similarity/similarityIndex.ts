@@ -389,7 +389,12 @@ export function querySimilarityIndex(
 }
 
 /** Blends each unit's lexical score with the model's cosine to the query; units the model has no vector for keep theirs. */
-function blendQuery(index: SimilarityIndex, lexical: ReadonlyMap<number, number>, queryVector: ArrayLike<number>, semantic: SemanticInput): Map<number, number> {
+function blendQuery(
+  index: SimilarityIndex,
+  lexical: ReadonlyMap<number, number>,
+  queryVector: ArrayLike<number>,
+  semantic: SemanticInput,
+): Map<number, number> {
   const [query] = normalizedVectors([queryVector])
   if (query === undefined) return new Map(lexical)
   const out = new Map<number, number>()

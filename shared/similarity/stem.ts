@@ -54,7 +54,9 @@ export function stemWord(word: string, language: Language): string {
   } else if (language === 'es') {
     const singular = LOANWORD_PLURAL.test(word) ? word.slice(0, -1) : word
     const accented = singular.replace(/([cs])ion$/, '$1ión')
-    stem = spanishStemmer(accented).normalize('NFKD').replace(/\p{M}+/gu, '')
+    stem = spanishStemmer(accented)
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
   } else {
     stem = englishStemmer(word)
   }

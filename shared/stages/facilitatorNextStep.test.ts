@@ -16,7 +16,8 @@ const vote = (over: Partial<VoteState>): VoteState => ({
   chosenIds: null,
   ...over,
 })
-const tally = (tiedAtCut: string[]) => ({ ranking: [], winners: [], tiedAtCut, seatsLeftForTied: tiedAtCut.length ? 1 : 0, ballotCount: 4, totalDots: 12 }) as unknown as VoteState['result']
+const tally = (tiedAtCut: string[]) =>
+  ({ ranking: [], winners: [], tiedAtCut, seatsLeftForTied: tiedAtCut.length ? 1 : 0, ballotCount: 4, totalDots: 12 }) as unknown as VoteState['result']
 
 describe('facilitatorNextStep', () => {
   it('advances through the stages that have no inner steps', () => {

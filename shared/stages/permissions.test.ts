@@ -40,7 +40,13 @@ const TABLE: Row[] = [
   ]),
   // voting: participants cast dots, the facilitator runs it, both only in Vote
   ...rows('participant', participant, 'vote', ['vote'], 'ok'),
-  ...rows('participant', participant, 'vote', STAGES.filter((s) => s !== 'vote'), 'wrong_stage'),
+  ...rows(
+    'participant',
+    participant,
+    'vote',
+    STAGES.filter((s) => s !== 'vote'),
+    'wrong_stage',
+  ),
   ...rows('facilitator', facilitator, 'vote', ['vote'], 'forbidden'),
   ...rows('anonymous', anonymous, 'vote', ['vote'], 'not_joined'),
   ...rows('facilitator', facilitator, 'runVote', ['vote'], 'ok'),

@@ -70,7 +70,13 @@ const RULES: Record<Action, Rule> = {
     stageReason: 'Suggestions are reviewed during the Group stage.',
   },
   readAudit: { who: ['facilitator'], anonymousIsForbidden: true, roleReason: 'Only the facilitator reads the audit trail.' },
-  vote: { who: ['participant'], roleReason: 'Only participants vote.', notJoinedReason: 'Only participants vote.', stages: ['vote'], stageReason: 'Voting happens in the Vote stage.' },
+  vote: {
+    who: ['participant'],
+    roleReason: 'Only participants vote.',
+    notJoinedReason: 'Only participants vote.',
+    stages: ['vote'],
+    stageReason: 'Voting happens in the Vote stage.',
+  },
   runVote: {
     who: ['facilitator'],
     anonymousIsForbidden: true,

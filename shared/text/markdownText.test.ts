@@ -25,7 +25,10 @@ function readBack(text: string): Record<string, string | null> {
   const paragraph = reader.parse(escaped, {})
   seen.paragraph = paragraph.length === 3 && paragraph[0]?.type === 'paragraph_open' ? inlineText(paragraph[1] as Token) : null
   const bullet = reader.parse(`- ${escaped}`, {})
-  seen.bullet = bullet[0]?.type === 'bullet_list_open' && bullet[2]?.type === 'paragraph_open' && bullet[4]?.type === 'paragraph_close' ? inlineText(bullet[3] as Token) : null
+  seen.bullet =
+    bullet[0]?.type === 'bullet_list_open' && bullet[2]?.type === 'paragraph_open' && bullet[4]?.type === 'paragraph_close'
+      ? inlineText(bullet[3] as Token)
+      : null
   const heading = reader.parse(`## Objective 1: ${escaped}`, {})
   const headingText = heading[0]?.type === 'heading_open' && heading.length === 3 ? inlineText(heading[1] as Token) : null
   seen.heading = headingText?.startsWith('Objective 1: ') ? headingText.slice('Objective 1: '.length) : null
@@ -37,12 +40,28 @@ function readBack(text: string): Record<string, string | null> {
 
 function expectReadAs(text: string, expected = text.replace(/\s*\n\s*/g, ' ').trim()) {
   const seen = readBack(text)
-  for (const [place, value] of Object.entries(seen)) expect({ place, value }).toEqual({ place, value: place === 'cell' || place === 'heading' ? expected.trim() : expected })
+  for (const [place, value] of Object.entries(seen))
+    expect({ place, value }).toEqual({ place, value: place === 'cell' || place === 'heading' ? expected.trim() : expected })
 }
 
 describe('markdownText', () => {
   it('leaves ordinary text alone', () => {
-    for (const text of ['Part-Dieu', '2027-03-31', '+12%', 'better.', 'Grow revenue (EU) by 12 % in Q1!', 'R&D', '4 * 5 = 20', 'snake_case', 'Café ó €', '< 5 % churn', 'C:\\temp', '#1 in Lyon', '~5 days', 'x > y'])
+    for (const text of [
+      'Part-Dieu',
+      '2027-03-31',
+      '+12%',
+      'better.',
+      'Grow revenue (EU) by 12 % in Q1!',
+      'R&D',
+      '4 * 5 = 20',
+      'snake_case',
+      'Café ó €',
+      '< 5 % churn',
+      'C:\\temp',
+      '#1 in Lyon',
+      '~5 days',
+      'x > y',
+    ])
       expect(markdownText(text)).toBe(text)
   })
 
@@ -60,18 +79,59 @@ describe('markdownText', () => {
   })
 
   it('reads back as the same text in a paragraph, a bullet, a heading and a table cell', () => {
-    const samples = ['*Win* [link](x) | #1 <b>', '~one~', '~5 to ~7', '# Heading', '- item', '+ item', '* item', '1. first', '2) second', '---', '***', '___', '===', '> quote',
-      '`code`', '~~gone~~', '__bold__', '_em_', '**strong**', '![img](x.png)', '<https://x.y>', '<!-- c -->', '&copy; &#169;', 'end\\', 'a\\*b', 'Be number one #',
-      'Part-Dieu', '2027-03-31', '+12%', 'better.', 'R&D', 'snake_case', '4 * 5', '[ref]: https://x.y', '    indented', 'tab\there']
+    const samples = [
+      '*Win* [link](x) | #1 <b>',
+      '~one~',
+      '~5 to ~7',
+      '# Heading',
+      '- item',
+      '+ item',
+      '* item',
+      '1. first',
+      '2) second',
+      '---',
+      '***',
+      '___',
+      '===',
+      '> quote',
+      '`code`',
+      '~~gone~~',
+      '__bold__',
+      '_em_',
+      '**strong**',
+      '![img](x.png)',
+      '<https://x.y>',
+      '<!-- c -->',
+      '&copy; &#169;',
+      'end\\',
+      'a\\*b',
+      'Be number one #',
+      'Part-Dieu',
+      '2027-03-31',
+      '+12%',
+      'better.',
+      'R&D',
+      'snake_case',
+      '4 * 5',
+      '[ref]: https://x.y',
+      '    indented',
+      'tab\there',
+    ]
     for (const text of samples) expectReadAs(text)
   })
 
   it('reads back as the same text for any mix of markup characters', () => {
     const alphabet = fc.constantFrom(...'*_~`[]()<>!#&|\\-+.=:;/ ab1\n'.split(''), '&amp;', '<b>', '1. ', '- ', 'é')
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 24 }).map((parts) => parts.join('')).filter((t) => t.trim() !== ''), (text) => {
-        expectReadAs(text)
-      }),
+      fc.property(
+        fc
+          .array(alphabet, { maxLength: 24 })
+          .map((parts) => parts.join(''))
+          .filter((t) => t.trim() !== ''),
+        (text) => {
+          expectReadAs(text)
+        },
+      ),
       { numRuns: 3000, seed: 17 },
     )
   })

@@ -19,7 +19,5 @@ export function candidatesFromBoard(cards: readonly CardRecord[], clusters: read
 
 /** The vote must have decided the objectives before the meeting drafts key results for them. */
 export function checkCanLeaveVote(chosenIds: readonly string[] | null | undefined): { ok: true } | { ok: false; reason: string } {
-  return chosenIds && chosenIds.length > 0
-    ? { ok: true }
-    : { ok: false, reason: 'Reveal the vote and settle any tie before moving on to key results.' }
+  return chosenIds && chosenIds.length > 0 ? { ok: true } : { ok: false, reason: 'Reveal the vote and settle any tie before moving on to key results.' }
 }

@@ -7,8 +7,22 @@ const ids = ['a', 'b', 'c', 'd', 'e']
 
 describe('tallyVotes', () => {
   it('ranks by total dots and picks the winners above the cut line', () => {
-    const t = tallyVotes([{ a: 3, b: 1 }, { a: 1, c: 2 }, { d: 1, b: 1 }], ids, 2)
-    expect(t.ranking.map((r) => [r.id, r.dots])).toEqual([['a', 4], ['b', 2], ['c', 2], ['d', 1], ['e', 0]])
+    const t = tallyVotes(
+      [
+        { a: 3, b: 1 },
+        { a: 1, c: 2 },
+        { d: 1, b: 1 },
+      ],
+      ids,
+      2,
+    )
+    expect(t.ranking.map((r) => [r.id, r.dots])).toEqual([
+      ['a', 4],
+      ['b', 2],
+      ['c', 2],
+      ['d', 1],
+      ['e', 0],
+    ])
     expect(t.winners).toEqual(['a'])
     expect(t.tiedAtCut).toEqual(['b', 'c'])
     expect(t.seatsLeftForTied).toBe(1)
@@ -58,7 +72,7 @@ describe('tallyVotes', () => {
   it('ranking and tie detection do not depend on the order of the ballots', () => {
     fc.assert(
       fc.property(fc.array(ballotArb, { maxLength: 30 }), fc.integer({ min: 1, max: 5 }), fc.integer(), (ballots: Ballot[], seats, seed) => {
-        const shuffled = [...ballots].sort((x, y) => (JSON.stringify(x).length * seed) % 7 - (JSON.stringify(y).length * seed) % 7)
+        const shuffled = [...ballots].sort((x, y) => ((JSON.stringify(x).length * seed) % 7) - ((JSON.stringify(y).length * seed) % 7))
         expect(tallyVotes(shuffled, ids, seats)).toEqual(tallyVotes(ballots, ids, seats))
       }),
     )

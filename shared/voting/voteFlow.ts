@@ -46,7 +46,11 @@ export function configureVote(
 
 /** Reveals the round: tally, and if nothing is tied at the cut line, the decision. */
 export function revealRound(vote: VoteState, ballots: Iterable<Ballot>): VoteState {
-  const result = tallyVotes(ballots, vote.candidates.map((c) => c.id), vote.seats)
+  const result = tallyVotes(
+    ballots,
+    vote.candidates.map((c) => c.id),
+    vote.seats,
+  )
   const isDecided = result.tiedAtCut.length === 0 && vote.kind !== 'shortlist'
   return {
     ...vote,

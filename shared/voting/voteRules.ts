@@ -34,13 +34,7 @@ export type BallotCheck =
  * Sets one candidate's dots on a ballot, refusing anything the rules forbid. Absolute, not +1/−1, so a
  * command resent after a reconnect cannot count twice.
  */
-export function setDots(
-  ballot: Ballot,
-  candidate: Candidate | undefined,
-  dots: number,
-  settings: VoteSettings,
-  voterId: string,
-): BallotCheck {
+export function setDots(ballot: Ballot, candidate: Candidate | undefined, dots: number, settings: VoteSettings, voterId: string): BallotCheck {
   if (!candidate) return { ok: false, code: 'unknown_candidate', reason: 'That candidate is not on this ballot.' }
   if (!Number.isInteger(dots) || dots < 0) return { ok: false, code: 'bad_dots', reason: 'Dots are whole numbers from 0 up.' }
   if (dots > 0 && settings.isOwnVoteForbidden && candidate.authorIds.includes(voterId)) {

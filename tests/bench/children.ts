@@ -22,10 +22,7 @@ function track<C extends ChildProcess>(child: C): C {
 }
 
 /** A TypeScript entry point in a child process with piped stdout/stderr (for servers). */
-export function spawnTs(
-  entry: string,
-  options: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; cwd?: string } = {},
-): ChildProcess {
+export function spawnTs(entry: string, options: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; cwd?: string } = {}): ChildProcess {
   return track(
     spawn(process.execPath, [...TSX_ARGS, ...(options.nodeArgs ?? []), entry], {
       cwd: options.cwd,

@@ -104,7 +104,12 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     return v
   }
   const list = (raw: string | undefined): string[] | null =>
-    raw === undefined ? null : raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
+    raw === undefined
+      ? null
+      : raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s.length > 0)
 
   const ns = (list(values.n) ?? (isSmoke ? ['50'] : ['100', '1000', '2000', '5000'])).map((s) => num(s, 0, 'n'))
   if (ns.some((n) => n < 2 || !Number.isInteger(n))) throw new Error('--n takes integers ≥ 2')

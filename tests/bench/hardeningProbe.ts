@@ -28,13 +28,27 @@ const HERE = fileURLToPath(new URL('../../', import.meta.url))
 const baseIndex = process.argv.indexOf('--base')
 const BASE = baseIndex > 0 ? (process.argv[baseIndex + 1] as string) : null
 
-interface Server { name: string; child: ChildProcess; httpUrl: string; wsUrl: string; dataDir: string }
+interface Server {
+  name: string
+  child: ChildProcess
+  httpUrl: string
+  wsUrl: string
+  dataDir: string
+}
 
 async function start(name: string, root: string): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), `qd-probe-${name}-`))
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: '/nonexistent', LOG_LEVEL: 'silent', MAX_CONNECTIONS_PER_ADDRESS: '100000' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      STATIC_DIR: '/nonexistent',
+      LOG_LEVEL: 'silent',
+      MAX_CONNECTIONS_PER_ADDRESS: '100000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const port = await new Promise<number>((resolve, reject) => {
@@ -76,7 +90,11 @@ async function bigMeeting(server: Server): Promise<{ meeting: CreateMeetingRespo
     people.push(c)
     await c.send({ type: 'join', name: `Person ${i}` })
     for (let k = 0; k < 3; k++) {
-      await c.send({ type: 'submitObjective', title: `Objective ${i}-${k}: ${'grow the business in a way that lasts and that everyone can explain to a new colleague '.slice(0, 100)}`, why: '' })
+      await c.send({
+        type: 'submitObjective',
+        title: `Objective ${i}-${k}: ${'grow the business in a way that lasts and that everyone can explain to a new colleague '.slice(0, 100)}`,
+        why: '',
+      })
     }
   }
   await facilitator.send({ type: 'changeStage', move: 'advance', expected: 'submit' })
@@ -110,15 +128,21 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
  * sockets only count what comes back (decoding 600 whole docs here would make this process, not the server, slow).
  */
 async function syncAmplification(server: Server, meetingId: string, facilitator: MeetingClient) {
-  const sockets = await Promise.all(Array.from({ length: 10 }, () => new Promise<{ ws: WebSocket; answers: number; bytes: number }>((resolve) => {
-    const ws = new WebSocket(`${server.wsUrl}/${meetingId}`)
-    const socket = { ws, answers: 0, bytes: 0 }
-    ws.on('message', (data: Buffer) => {
-      if (data[0] === 0 && data[1] === 1) socket.answers++
-      socket.bytes += data.byteLength
-    })
-    ws.once('open', () => resolve(socket))
-  })))
+  const sockets = await Promise.all(
+    Array.from(
+      { length: 10 },
+      () =>
+        new Promise<{ ws: WebSocket; answers: number; bytes: number }>((resolve) => {
+          const ws = new WebSocket(`${server.wsUrl}/${meetingId}`)
+          const socket = { ws, answers: 0, bytes: 0 }
+          ws.on('message', (data: Buffer) => {
+            if (data[0] === 0 && data[1] === 1) socket.answers++
+            socket.bytes += data.byteLength
+          })
+          ws.once('open', () => resolve(socket))
+        }),
+    ),
+  )
   const before = cpu(server)
   const started = performance.now()
   let seed = 0
@@ -135,7 +159,13 @@ async function syncAmplification(server: Server, meetingId: string, facilitator:
   const answered = sockets.reduce((n, s) => n + s.answers, 0)
   const megabytes = sockets.reduce((n, s) => n + s.bytes, 0) / 1e6
   for (const s of sockets) s.ws.terminate()
-  return { cpuS: cpu(server) - before, wallMs: Math.round(wall), answered, megabytesSent: Math.round(megabytes * 10) / 10, facilitatorMaxMs: Math.round(Math.max(...delays)) }
+  return {
+    cpuS: cpu(server) - before,
+    wallMs: Math.round(wall),
+    answered,
+    megabytesSent: Math.round(megabytes * 10) / 10,
+    facilitatorMaxMs: Math.round(Math.max(...delays)),
+  }
 }
 
 /** 500 GETs of the published set, of a 404 (a big unpublished meeting) and of the wins wall. */
@@ -163,7 +193,7 @@ async function joinFlood(server: Server) {
   for (let batch = 0; batch < 20; batch++) {
     const sockets = await Promise.all(Array.from({ length: 50 }, () => RawSocket.open(server.wsUrl, meeting.meetingId)))
     const replies = await Promise.all(sockets.map((s, i) => s.request({ id: `join-${newCommandId()}-padpadpadpad`, type: 'join', name: `Bot ${batch}-${i}` })))
-    for (const r of replies) (r.kind === 'reply' && r.ok ? accepted++ : refused++)
+    for (const r of replies) r.kind === 'reply' && r.ok ? accepted++ : refused++
     for (const s of sockets) s.close()
   }
   return { accepted, refused, wallMs: performance.now() - started, cpuS: cpu(server) - before }

@@ -145,6 +145,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     for (const e of entries) console.log(`${String(e.selfMs).padStart(8)} ms ${e.percent.toFixed(1).padStart(5)}%  ${e.name}  ${e.where}`)
     if (!inclusivePath) continue
     console.log(`\ninclusive time of functions under "${inclusivePath}":`)
-    for (const e of inclusiveFunctions(file, inclusivePath, top, window)) console.log(`${String(e.selfMs).padStart(8)} ms ${e.percent.toFixed(1).padStart(5)}%  ${e.name}  ${e.where}`)
+    for (const e of inclusiveFunctions(file, inclusivePath, top, window))
+      console.log(`${String(e.selfMs).padStart(8)} ms ${e.percent.toFixed(1).padStart(5)}%  ${e.name}  ${e.where}`)
   }
 }

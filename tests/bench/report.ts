@@ -30,10 +30,11 @@ export function medianRows(runs: readonly BenchRow[][]): BenchRow[] {
   const first = runs[0] ?? []
   if (runs.length <= 1) return [...first]
   const byKey = new Map<string, BenchRow[]>()
-  for (const rows of runs) for (const row of rows) {
-    const key = `${row.target}|${row.n}|${row.scenario}`
-    byKey.set(key, [...(byKey.get(key) ?? []), row])
-  }
+  for (const rows of runs)
+    for (const row of rows) {
+      const key = `${row.target}|${row.n}|${row.scenario}`
+      byKey.set(key, [...(byKey.get(key) ?? []), row])
+    }
   return [...byKey.values()].map((rows) => {
     const base = rows[0] as BenchRow
     const merged: BenchRow = { ...base, extra: { ...base.extra, repeats: rows.length } }
@@ -91,7 +92,9 @@ export function formatTargets(rows: readonly BenchRow[]): string {
     const lag = r.extra.votedCounterLagMs
     if (r.scenario === 'vote' && r.target === 'quarterdeck') {
       // A voter is counted at their first dot; the last ack is usually someone's fifth, so 0 (already there) is common.
-      lines.push(`  ${r.target} N=${r.n} "voted" counter showed all voters ${typeof lag === 'number' ? `${lag.toFixed(0)} ms after` : 'not within the timeout of'} the last acknowledged ballot (${r.extra.votedCount ?? '?'} of ${r.extra.voters ?? '?'})`)
+      lines.push(
+        `  ${r.target} N=${r.n} "voted" counter showed all voters ${typeof lag === 'number' ? `${lag.toFixed(0)} ms after` : 'not within the timeout of'} the last acknowledged ballot (${r.extra.votedCount ?? '?'} of ${r.extra.voters ?? '?'})`,
+      )
     }
   }
   return lines.join('\n')
@@ -102,7 +105,9 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const lines = [header, '-'.repeat(header.length)]
   for (const row of rows) {
     if (row.status === 'n/a') {
-      const lead = COLUMNS.slice(0, 3).map((c) => pad(c.cell(row), c.width, !c.isLeft)).join(' ')
+      const lead = COLUMNS.slice(0, 3)
+        .map((c) => pad(c.cell(row), c.width, !c.isLeft))
+        .join(' ')
       lines.push(`${lead} n/a: ${row.note ?? ''}`)
       continue
     }

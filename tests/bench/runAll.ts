@@ -80,7 +80,11 @@ async function main(): Promise<void> {
   const maxN = Math.max(...options.ns)
   const log = (m: string) => console.error(m)
   log(`bench: N=${options.ns.join(',')} servers=${options.targets.join(',')} scenarios=${options.only.join(',')} idle=${options.idleSeconds}s`)
-  log(`bench: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ulimit -n ${fd.soft} (hard ${fd.hard}), node ${process.version}`)
+  log(
+    `bench: ${cpus().length} cores, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, ulimit -n ${fd.soft} (hard ${fd.hard}), node ${process.version}`,
+  )
   if (Number(fd.soft) < maxN + 256) log(`bench: WARNING ulimit -n ${fd.soft} is below N+256 = ${maxN + 256}; the server will run out of sockets`)
 
   const sessions: SessionResult[] = []
@@ -134,7 +138,9 @@ async function main(): Promise<void> {
     '',
     `Quarterdeck load bench — ${started.toISOString()} — N=${options.ns.join(', ')}${options.repeat > 1 ? ` — medians of ${options.repeat} runs` : ''}`,
     `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, ulimit -n ${fd.soft}, node ${process.version}, idle window ${options.idleSeconds} s, bursts over ${options.burstSeconds} s`,
-    `servers: ${Object.entries(versions).map(([target, version]) => `${target} = ${version}`).join('; ')}`,
+    `servers: ${Object.entries(versions)
+      .map(([target, version]) => `${target} = ${version}`)
+      .join('; ')}`,
     '',
     formatTable(rows),
     '',
@@ -162,8 +168,33 @@ async function main(): Promise<void> {
   mkdirSync(options.outDir, { recursive: true })
   const stamp = started.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19)
   const file = join(options.outDir, `bench-${stamp}.json`)
-  const machine = { cores: cpus().length, model: cpus()[0]?.model ?? null, memoryGb: round1(totalmem() / 2 ** 30), loadavgAtStart: loadavg(), ulimitN: fd, node: process.version }
-  writeFileSync(file, JSON.stringify({ date: started.toISOString(), machine, versions, options, rows, ratios: ratioList, sessions: sessions.map(({ rows: _rows, ...s }) => s), runs, similarity, browser }, null, 2))
+  const machine = {
+    cores: cpus().length,
+    model: cpus()[0]?.model ?? null,
+    memoryGb: round1(totalmem() / 2 ** 30),
+    loadavgAtStart: loadavg(),
+    ulimitN: fd,
+    node: process.version,
+  }
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        date: started.toISOString(),
+        machine,
+        versions,
+        options,
+        rows,
+        ratios: ratioList,
+        sessions: sessions.map(({ rows: _rows, ...s }) => s),
+        runs,
+        similarity,
+        browser,
+      },
+      null,
+      2,
+    ),
+  )
   console.log(`\nWrote ${file}`)
   const hasFailure = sessions.some((s) => s.error !== null) || (browser !== null && 'error' in browser)
   process.exitCode = hasFailure ? 1 : 0

@@ -261,8 +261,7 @@ async function waitForQuiet(ctx: SessionContext, serverPid: number): Promise<boo
       const full = ctx.observers?.traffic() ?? ctx.measurers?.traffic() ?? { messages: 0 }
       const frames = c.messages + full.messages
       const cpu = readCpuSeconds(serverPid) ?? lastCpu
-      const isQuiet =
-        lastFrames >= 0 && frames - lastFrames < 0.1 * ctx.n * (QUIET_POLL_MS / 1000) + 5 && cpu - lastCpu < 0.2 * (QUIET_POLL_MS / 1000)
+      const isQuiet = lastFrames >= 0 && frames - lastFrames < 0.1 * ctx.n * (QUIET_POLL_MS / 1000) + 5 && cpu - lastCpu < 0.2 * (QUIET_POLL_MS / 1000)
       lastFrames = frames
       lastCpu = cpu
       quietPolls = isQuiet ? quietPolls + 1 : 0

@@ -184,7 +184,9 @@ export async function similarityReport(): Promise<string> {
   for (const [t, linkage] of rows) {
     const mark = t === DEFAULT_SIMILARITY_THRESHOLD && linkage === 'average' ? '*' : ' '
     const f = (set: readonly LabelledItem[]) => pct(score(set, t, linkage).f1)
-    lines.push(`${t.toFixed(3)}${mark}     ${linkage.padEnd(8)} | ${f(meaningTune.items)} ${f(meaningTune2.items)} ${f(meaningHoldout.items)} ${f(meaningHoldout2.items)} | ${f(items)} ${f(tune)} ${f(holdout)}`)
+    lines.push(
+      `${t.toFixed(3)}${mark}     ${linkage.padEnd(8)} | ${f(meaningTune.items)} ${f(meaningTune2.items)} ${f(meaningHoldout.items)} ${f(meaningHoldout2.items)} | ${f(items)} ${f(tune)} ${f(holdout)}`,
+    )
   }
   lines.push('* default')
   const result = await runSimilarityBench()

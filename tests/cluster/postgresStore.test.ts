@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import * as Y from 'yjs'
 import { readMeetingView } from '../../shared/meeting/meetingDoc.ts'
 import { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
-import type { Credential, } from '../../server/persistence/MeetingStore.ts'
+import type { Credential } from '../../server/persistence/MeetingStore.ts'
 import { freshDatabase } from './helpers/freshDatabase.ts'
 import { ThrowawayPostgres } from './helpers/ThrowawayPostgres.ts'
 import { batch, CARD, change, docFrom, FACILITATOR, newMeeting } from '../helpers/storeTestKit.ts'

@@ -52,7 +52,11 @@ async function publishedCompanySet(baseUrl: string): Promise<CreateMeetingRespon
     await ceo.send({ type: 'revealVotes' })
     await advance('vote')
     await waitForClient(ceo, () => readMeetingView(ceo.doc)?.objectives.length === 3)
-    const confidences = [[8, 7, 6], [4, 6, 3], [8, 9, 7]]
+    const confidences = [
+      [8, 7, 6],
+      [4, 6, 3],
+      [8, 9, 7],
+    ]
     for (const [i, objective] of readMeetingView(ceo.doc)!.objectives.entries()) {
       for (const [j, confidence] of (confidences[i] ?? []).entries()) {
         const statement = `${objective.title}: measure ${j + 1} from ${10 * (j + 1)} to ${20 * (j + 1)}`
@@ -71,11 +75,15 @@ async function publishedCompanySet(baseUrl: string): Promise<CreateMeetingRespon
 }
 
 async function newPage(browser: Browser, phone = false): Promise<Page> {
-  const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } })
+  const context = await browser.newContext(
+    phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } },
+  )
   return context.newPage()
 }
 
-test('a department links its objective to a company objective, the CEO sends it back, then confirms it; the alignment view shows the tree', async ({ browser }) => {
+test('a department links its objective to a company objective, the CEO sends it back, then confirms it; the alignment view shows the tree', async ({
+  browser,
+}) => {
   // Four browsers, nine accessibility scans, two meetings: long on a shared two-core machine.
   const company = await publishedCompanySet(server.url)
   const companyPublic = `${server.url}/p/${company.meetingId}`
@@ -178,7 +186,10 @@ test('a department links its objective to a company objective, the CEO sends it 
   await lead.screenshot({ path: `${SCREENS}/department-published-desktop.png`, fullPage: true })
 
   // The public alignment view: company objective → Sales' objective (confirmed) → Bo's personal objective.
-  for (const [phone, name] of [[false, 'desktop'], [true, 'phone']] as const) {
+  for (const [phone, name] of [
+    [false, 'desktop'],
+    [true, 'phone'],
+  ] as const) {
     const reader = await newPage(browser, phone)
     await reader.goto(companyPublic)
     const tree = reader.getByRole('list', { name: 'Company objectives and the OKRs that support them' })

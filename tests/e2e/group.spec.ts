@@ -51,14 +51,32 @@ async function openAsFacilitator(browser: Browser, url: string, viewport = { wid
 }
 
 test('the board with clusters and a pending suggestion has no serious accessibility violations, on desktop and phone', async ({ browser }, testInfo) => {
-  const seeded = await seedBoard(server.url, THIRTY_PROPOSALS, { names: ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson', 'Linus', 'Margaret Hamilton', 'Edsger', 'Barbara Liskov', 'Donald', 'Frances Allen'] })
+  const seeded = await seedBoard(server.url, THIRTY_PROPOSALS, {
+    names: [
+      'Ada Lovelace',
+      'Grace Hopper',
+      'Alan Turing',
+      'Katherine Johnson',
+      'Linus',
+      'Margaret Hamilton',
+      'Edsger',
+      'Barbara Liskov',
+      'Donald',
+      'Frances Allen',
+    ],
+  })
   const f = seeded.facilitator
   const { clusterId: talent } = await f.send({ type: 'createCluster', cardId: seeded.cardId('Hire five senior engineers'), name: 'Engineering talent' })
   await f.send({ type: 'moveCard', cardId: seeded.cardId('Improve onboarding for new engineers'), clusterId: talent })
   const { clusterId: support } = await f.send({ type: 'createCluster', cardId: seeded.cardId('Make support answer within one hour'), name: 'Customer support' })
   await f.send({ type: 'moveCard', cardId: seeded.cardId('Raise NPS above 50'), clusterId: support })
   await f.send({ type: 'moveCard', cardId: seeded.cardId('Automate refunds for small orders'), clusterId: support })
-  await f.send({ type: 'mergeCards', sourceId: seeded.cardId('Increase European sales'), targetId: seeded.cardId('Grow revenue in Europe'), title: 'Grow revenue in Europe' })
+  await f.send({
+    type: 'mergeCards',
+    sourceId: seeded.cardId('Increase European sales'),
+    targetId: seeded.cardId('Grow revenue in Europe'),
+    title: 'Grow revenue in Europe',
+  })
   await f.send({ type: 'suggestClusters' })
 
   const desktop = await openAsFacilitator(browser, seeded.meeting.facilitatorUrl)
@@ -211,8 +229,12 @@ test('the room merges duplicates by mouse, clusters by keyboard, accepts a sugge
   await expectBoard(grace, expected)
 })
 
-test('the menu path merges without dragging, undo says what it undid or why it cannot, and the facilitator reads the audit trail and names helpers', async ({ browser }) => {
-  const seeded = await seedBoard(server.url, ['Cut cloud costs', 'Reduce AWS spend', 'Raise NPS above 50', 'Make support answer within one hour'], { perPerson: 1 })
+test('the menu path merges without dragging, undo says what it undid or why it cannot, and the facilitator reads the audit trail and names helpers', async ({
+  browser,
+}) => {
+  const seeded = await seedBoard(server.url, ['Cut cloud costs', 'Reduce AWS spend', 'Raise NPS above 50', 'Make support answer within one hour'], {
+    perPerson: 1,
+  })
   const ada = await joinAs(browser, seeded.meeting.joinUrl, 'Ada Lovelace')
   const status = ada.getByRole('status').filter({ hasText: /./ }).first()
   await expect(ada.getByRole('list', { name: 'Unclustered cards' }).getByRole('article')).toHaveCount(4)
@@ -301,7 +323,10 @@ test('a move shows at once as saving; when someone else got there first it rolls
   link.hold()
   await ada.getByRole('button', { name: 'Actions for “Reduce AWS spend”' }).click()
   await ada.getByRole('menuitem', { name: 'Merge into…' }).click()
-  await ada.getByRole('dialog', { name: 'Merge “Reduce AWS spend” into…' }).getByRole('button', { name: /Lower hosting bills/ }).click()
+  await ada
+    .getByRole('dialog', { name: 'Merge “Reduce AWS spend” into…' })
+    .getByRole('button', { name: /Lower hosting bills/ })
+    .click()
   await ada.getByRole('dialog', { name: 'Merge two cards' }).getByRole('button', { name: 'Merge', exact: true }).click()
   await expect(boardCard(ada, 'Lower hosting bills')).toContainText('Also said:Reduce AWS spend')
   await expect(boardCard(ada, 'Lower hosting bills')).not.toHaveAttribute('aria-busy')
@@ -309,7 +334,10 @@ test('a move shows at once as saving; when someone else got there first it rolls
   // Grace still sees the card and merges it elsewhere: her board shows it merged at once…
   await grace.getByRole('button', { name: 'Actions for “Reduce AWS spend”' }).click()
   await grace.getByRole('menuitem', { name: 'Merge into…' }).click()
-  await grace.getByRole('dialog', { name: 'Merge “Reduce AWS spend” into…' }).getByRole('button', { name: /Cut cloud costs/ }).click()
+  await grace
+    .getByRole('dialog', { name: 'Merge “Reduce AWS spend” into…' })
+    .getByRole('button', { name: /Cut cloud costs/ })
+    .click()
   await grace.getByRole('dialog', { name: 'Merge two cards' }).getByRole('button', { name: 'Merge', exact: true }).click()
   const cloud = boardCard(grace, 'Cut cloud costs')
   await expect(cloud).toContainText('Also said:Reduce AWS spend')
@@ -355,7 +383,11 @@ test.describe('with 2,000 cards', () => {
   })
 
   test('the board stays responsive: search, counts, and a drag from pick-up to saved drop', async ({ browser }) => {
-    const titles = Array.from({ length: 2000 }, (_, i) => `Objective ${i + 1}: ${['grow', 'cut', 'ship', 'hire', 'launch'][i % 5]} ${['revenue', 'costs', 'the app', 'engineers', 'in Brazil'][(i * 7) % 5]} by Q${(i % 4) + 1}`)
+    const titles = Array.from(
+      { length: 2000 },
+      (_, i) =>
+        `Objective ${i + 1}: ${['grow', 'cut', 'ship', 'hire', 'launch'][i % 5]} ${['revenue', 'costs', 'the app', 'engineers', 'in Brazil'][(i * 7) % 5]} by Q${(i % 4) + 1}`,
+    )
     const seeded = await seedBoard(server.url, titles, { perPerson: 10 })
     const f = seeded.facilitator
     const cards = seeded.view().cards
@@ -389,7 +421,9 @@ test.describe('with 2,000 cards', () => {
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] }
       w.longTasks = []
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration)) }).observe({ type: 'longtask' })
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration))
+      }).observe({ type: 'longtask' })
     })
     t0 = Date.now()
     await page.mouse.move(from.x + 8, from.y + from.height / 2)
@@ -408,8 +442,10 @@ test.describe('with 2,000 cards', () => {
     await expect(page.getByText('41 clusters', { exact: true })).toBeVisible()
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
     // Wall-clock through Playwright (its expect polls add up to ~100 ms); long tasks are the page's own >50 ms stalls.
-    console.log(`2,000 cards: load ${loadMs} ms, ${rendered} cards rendered, search ${searchMs} ms, pick-up ${pickUpMs} ms, ` +
-      `drag across ${moveMs} ms (10 steps), drop→saved ${dropToSavedMs} ms, long tasks during the drag: [${longTasks.join(', ')}] ms`)
+    console.log(
+      `2,000 cards: load ${loadMs} ms, ${rendered} cards rendered, search ${searchMs} ms, pick-up ${pickUpMs} ms, ` +
+        `drag across ${moveMs} ms (10 steps), drop→saved ${dropToSavedMs} ms, long tasks during the drag: [${longTasks.join(', ')}] ms`,
+    )
     expect(dropToSavedMs).toBeLessThan(3000)
 
     // Not checked here yet: a keyboard walk (Page Down) from the top to "Theme 40". It reached it in every run on a

@@ -49,7 +49,9 @@ test('a card held near the bottom edge of the window merges into the card under 
     window.scrollBy(0, column.bottom - (window.innerHeight + 60))
   })
   const cards = unclustered.getByRole('article')
-  const boxes = await Promise.all((await cards.all()).map(async (c) => ({ box: await c.boundingBox(), title: (await c.locator('.card-title').textContent()) ?? '' })))
+  const boxes = await Promise.all(
+    (await cards.all()).map(async (c) => ({ box: await c.boundingBox(), title: (await c.locator('.card-title').textContent()) ?? '' })),
+  )
   const visible = boxes.filter((b) => b.box && b.box.y > 0 && b.box.y + b.box.height < 800).sort((a, b) => a.box!.y - b.box!.y)
   expect(visible.length, 'at least two whole cards on screen').toBeGreaterThanOrEqual(2)
   const target = visible[visible.length - 1]!

@@ -51,7 +51,11 @@ test('two people co-edit a key result live, hints follow the text, confidence co
   await grace.getByRole('button', { name: 'Edit: Launch the pricing page' }).click()
   await expect(statement(grace)).toHaveValue('Launch the pricing page')
   // Hints in words, never a value-looking "4", "7" or "%".
-  for (const [label, hint] of [['Baseline', 'value today'], ['Target', 'value to reach'], ['Unit', 'e.g. percent, €']] as const)
+  for (const [label, hint] of [
+    ['Baseline', 'value today'],
+    ['Target', 'value to reach'],
+    ['Unit', 'e.g. percent, €'],
+  ] as const)
     await expect(ada.getByLabel(label)).toHaveAttribute('placeholder', hint)
   await expect(ada.getByRole('list', { name: 'Suggestions for this key result' })).toContainText('This reads like a task')
   await expect(ada.getByRole('list', { name: 'Suggestions for this key result' })).toContainText('Add a number to reach')

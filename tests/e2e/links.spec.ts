@@ -62,7 +62,8 @@ test('long text gets a counter and is refused past the limit, never cut (issue 1
   const { facilitator, joinUrl } = await createMeetingAsFacilitator(browser, server.url)
   const ada = await joinAs(browser, joinUrl, 'Ada Lovelace')
   await facilitator.getByRole('button', { name: 'Advance to Submit' }).click()
-  const title = 'Become the easiest shop software to start with for every small business in every country we sell in, by listening to owners first and shipping what they ask'
+  const title =
+    'Become the easiest shop software to start with for every small business in every country we sell in, by listening to owners first and shipping what they ask'
   expect(title.length).toBeGreaterThan(140)
   await ada.getByLabel('Objective', { exact: true }).fill(title)
   await expect(ada.getByLabel('Objective', { exact: true })).toHaveValue(title)

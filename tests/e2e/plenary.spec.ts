@@ -25,11 +25,14 @@ test('the plenary presents last quarter’s results first, then one objective pe
     quarter: '2027 Q2',
     previousMeetingId: last.meetingId,
     objectives: [
-      { title: 'Win the SMB market in Germany', keyResults: [
-        { statement: 'Sign 40 German shops a month by June', owner: 'Grace Hopper', confidence: 5 },
-        { statement: 'Churn of German shops below 2 % a month', owner: 'Linus Torvalds', confidence: 3 },
-        { statement: 'Reviews of 4.5 stars or more on the German store', owner: 'Ada Lovelace', confidence: 7 },
-      ] },
+      {
+        title: 'Win the SMB market in Germany',
+        keyResults: [
+          { statement: 'Sign 40 German shops a month by June', owner: 'Grace Hopper', confidence: 5 },
+          { statement: 'Churn of German shops below 2 % a month', owner: 'Linus Torvalds', confidence: 3 },
+          { statement: 'Reviews of 4.5 stars or more on the German store', owner: 'Ada Lovelace', confidence: 7 },
+        ],
+      },
       { title: 'Halve the onboarding time', keyResults: [{ statement: 'Time to first sale from 6 days to 3', owner: 'Ada Lovelace', confidence: 6 }] },
       { title: 'Reach 99.95% uptime', keyResults: [{ statement: 'Uptime from 99.8 % to 99.95 %', owner: 'Alan Turing', confidence: 4 }] },
     ],

@@ -26,7 +26,9 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 const region = (page: Page, name: RegExp) => page.getByRole('region', { name })
 
-test('a team fills its Monday four-square together, a confidence drops to red with a reason, Friday wins are posted, and the weekly report shows it all', async ({ browser }) => {
+test('a team fills its Monday four-square together, a confidence drops to red with a reason, Friday wins are posted, and the weekly report shows it all', async ({
+  browser,
+}) => {
   // Four browsers, seven accessibility scans and a chart page: long on a shared two-core machine.
   const published = await publishMeeting(server.url, `${server.url.replace(/^http/, 'ws')}/ws`, [
     { statement: KR1, confidence: 6 },
@@ -102,7 +104,10 @@ test('a team fills its Monday four-square together, a confidence drops to red wi
 
   // Quadrant 4: two health indicators, one from each browser.
   const mateHealth = region(mate, /^Health$/)
-  await mateHealth.getByRole('group', { name: /Health indicator 1/ }).getByLabel('Name').fill('Team morale')
+  await mateHealth
+    .getByRole('group', { name: /Health indicator 1/ })
+    .getByLabel('Name')
+    .fill('Team morale')
   await mateHealth.getByRole('button', { name: 'Save indicator 1' }).click()
   const leadIndicator2 = region(lead, /^Health$/).getByRole('group', { name: /Health indicator 2/ })
   await expect(leadIndicator2.getByLabel('Name')).toBeEnabled()
@@ -182,10 +187,14 @@ test('a team fills its Monday four-square together, a confidence drops to red wi
 
   // The trend chart: one chart per key result, with a text alternative and a data table.
   await lead.getByRole('link', { name: 'Confidence trends' }).click()
-  await expect(lead.getByRole('img', { name: new RegExp(`Confidence trend for “${KR1.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”: 2 check-ins; latest 3 of 10 \\(red`) })).toBeVisible()
+  await expect(
+    lead.getByRole('img', { name: new RegExp(`Confidence trend for “${KR1.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”: 2 check-ins; latest 3 of 10 \\(red`) }),
+  ).toBeVisible()
   await expect(lead.getByRole('img', { name: /Churn below 2 % a month.*latest 8 of 10 \(green/ }).last()).toBeVisible()
   // The objective's view: all its key results on one chart, too.
-  await expect(lead.getByRole('img', { name: /^Confidence trends of every key result of “Make trials convert”: Trial-to-paid.*latest 3 of 10.*Churn.*latest 8 of 10/ })).toBeVisible()
+  await expect(
+    lead.getByRole('img', { name: /^Confidence trends of every key result of “Make trials convert”: Trial-to-paid.*latest 3 of 10.*Churn.*latest 8 of 10/ }),
+  ).toBeVisible()
   await expectNoSeriousA11yViolations(lead, 'confidence trends')
   await shoot(lead, 'trends-desktop')
   await mate.goto(lead.url())

@@ -96,7 +96,11 @@ test('people’s text renders as text: markup, scripts, emoji, right-to-left and
   await expect(peopleListOf(facilitator)).toContainText('<b>Ada</b> 🚀')
   await facilitator.getByRole('button', { name: 'Advance to Submit' }).click()
   let dialogs = 0
-  for (const page of [facilitator, ada]) page.on('dialog', (d) => { dialogs++; void d.dismiss() })
+  for (const page of [facilitator, ada])
+    page.on('dialog', (d) => {
+      dialogs++
+      void d.dismiss()
+    })
   const evil = '<img src=x onerror=alert(1)> زيادة المبيعات Supercalifragilisticexpialidociousxxxxxxxxxxxxxxxxxxxx'
   await propose(ada, evil)
   await expect(ada.getByRole('list', { name: 'Your proposals' }).getByText(evil)).toBeVisible()

@@ -263,7 +263,12 @@ const MAP_NAMES = ['meeting', 'participants', 'online', 'done', 'openSubmissions
 
 const ops: fc.Arbitrary<Op[]> = fc.array(
   fc.oneof(
-    fc.record({ kind: fc.constant('set' as const), map: fc.constantFrom(...MAP_NAMES), key: fc.string({ maxLength: 12 }), value: fc.jsonValue({ maxDepth: 2 }) }),
+    fc.record({
+      kind: fc.constant('set' as const),
+      map: fc.constantFrom(...MAP_NAMES),
+      key: fc.string({ maxLength: 12 }),
+      value: fc.jsonValue({ maxDepth: 2 }),
+    }),
     fc.record({ kind: fc.constant('delete' as const), map: fc.constantFrom(...MAP_NAMES), key: fc.string({ maxLength: 12 }) }),
     fc.record({ kind: fc.constant('text' as const), name: fc.constantFrom('text', 'meeting-notes'), text: fc.string({ minLength: 1, maxLength: 20 }) }),
     fc.record({ kind: fc.constant('clear' as const), map: fc.constantFrom(...MAP_NAMES) }),
@@ -305,9 +310,31 @@ const commandId = fc.oneof(
 )
 
 const FIELD_NAMES = [
-  'name', 'move', 'expected', 'stage', 'done', 'seconds', 'token', 'title', 'why', 'submissionId', 'support', 'text',
-  'sourceId', 'targetId', 'cardId', 'clusterId', 'suggestionId', 'accept', 'maxSubmissionsPerPerson', 'isOpenSubmissions',
-  'grouping', 'helperIds', '__proto__', 'constructor', 'extra',
+  'name',
+  'move',
+  'expected',
+  'stage',
+  'done',
+  'seconds',
+  'token',
+  'title',
+  'why',
+  'submissionId',
+  'support',
+  'text',
+  'sourceId',
+  'targetId',
+  'cardId',
+  'clusterId',
+  'suggestionId',
+  'accept',
+  'maxSubmissionsPerPerson',
+  'isOpenSubmissions',
+  'grouping',
+  'helperIds',
+  '__proto__',
+  'constructor',
+  'extra',
 ]
 
 const fieldValue = fc.oneof(
@@ -340,7 +367,11 @@ const nearValidCommand = fc
       fc.record({ type: fc.constant('join'), name: text }),
       fc.record({ type: fc.constant('rename'), name: text }),
       // Never from review: the meeting must not get stuck in Published (final) for the rest of the run.
-      fc.record({ type: fc.constant('changeStage'), move: fc.constantFrom('advance', 'back'), expected: fc.constantFrom('mission', 'submit', 'group', 'vote', 'keyResults') }),
+      fc.record({
+        type: fc.constant('changeStage'),
+        move: fc.constantFrom('advance', 'back'),
+        expected: fc.constantFrom('mission', 'submit', 'group', 'vote', 'keyResults'),
+      }),
       fc.record({ type: fc.constant('markDone'), stage: fc.constantFrom(...STAGES), done: fc.boolean() }),
       fc.record({ type: fc.constant('startTimer'), seconds: fc.oneof(fc.integer({ min: 10, max: 10_800 }), fc.integer()) }),
       fc.record({ type: fc.constant('stopTimer') }),
@@ -399,7 +430,8 @@ export function runDecoderFuzz(options: FuzzOptions): FuzzReport {
     verdicts[key] = (verdicts[key] ?? 0) + 1
     if (expect && !expect(verdict)) throw new Error(`unexpected verdict ${JSON.stringify(verdict)} for ${label}`)
     if (room.broken) throw new Error(`the room broke on ${label} frame ${Buffer.from(frame).toString('hex').slice(0, 400)}`)
-    const changed = room.hasUncommittedChanges || !sameBytes(before.doc, Y.encodeStateAsUpdate(room.doc)) || !sameBytes(before.vault, Y.encodeStateAsUpdate(room.vault))
+    const changed =
+      room.hasUncommittedChanges || !sameBytes(before.doc, Y.encodeStateAsUpdate(room.doc)) || !sameBytes(before.vault, Y.encodeStateAsUpdate(room.vault))
     if (validCommandOf(frame) !== null) verdicts['valid command'] = (verdicts['valid command'] ?? 0) + 1
     if (changed) verdicts['changed the meeting'] = (verdicts['changed the meeting'] ?? 0) + 1
     if (changed && !mayChange(frame, kind)) {
@@ -412,10 +444,16 @@ export function runDecoderFuzz(options: FuzzOptions): FuzzReport {
   const params = (fraction: number) => ({ numRuns: share(fraction), seed: options.seed, endOnFailure: true })
 
   try {
-    fc.assert(fc.property(arbitraryBytes, connKind, (frame, kind) => check('arbitrary bytes', frame, kind)), params(0.15))
+    fc.assert(
+      fc.property(arbitraryBytes, connKind, (frame, kind) => check('arbitrary bytes', frame, kind)),
+      params(0.15),
+    )
     log(`arbitrary bytes: ${cases['arbitrary bytes']}`)
 
-    fc.assert(fc.property(prefixedBytes, connKind, (frame, kind) => check('typed garbage', frame, kind)), params(0.15))
+    fc.assert(
+      fc.property(prefixedBytes, connKind, (frame, kind) => check('typed garbage', frame, kind)),
+      params(0.15),
+    )
     log(`typed garbage: ${cases['typed garbage']}`)
 
     fc.assert(
@@ -427,7 +465,10 @@ export function runDecoderFuzz(options: FuzzOptions): FuzzReport {
     )
     log(`lying length prefix: ${cases['lying length prefix']}`)
 
-    fc.assert(fc.property(mutation, connKind, (m, kind) => check('mutated Yjs message', applyMutation(fixture.samples, m), kind)), params(0.15))
+    fc.assert(
+      fc.property(mutation, connKind, (m, kind) => check('mutated Yjs message', applyMutation(fixture.samples, m), kind)),
+      params(0.15),
+    )
     log(`mutated Yjs message: ${cases['mutated Yjs message']}`)
 
     fc.assert(
@@ -441,7 +482,10 @@ export function runDecoderFuzz(options: FuzzOptions): FuzzReport {
     )
     log(`client write: ${cases['client write'] ?? 0}`)
 
-    fc.assert(fc.property(fc.jsonValue(), connKind, fc.nat(), (json, kind, pick) => check('JSON command', encodeAppMessage(json), kind, pick)), params(0.1))
+    fc.assert(
+      fc.property(fc.jsonValue(), connKind, fc.nat(), (json, kind, pick) => check('JSON command', encodeAppMessage(json), kind, pick)),
+      params(0.1),
+    )
     log(`JSON command: ${cases['JSON command']}`)
 
     fc.assert(

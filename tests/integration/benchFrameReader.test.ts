@@ -39,7 +39,13 @@ describe('bench ServerFrameReader', () => {
       const { reader, frames } = collect(1000, 16)
       expect(reader.push(stream.subarray(0, cut))).toBe(true)
       expect(reader.push(stream.subarray(cut))).toBe(true)
-      expect(frames.map((f) => [f.opcode, f.total])).toEqual([[2, 100], [2, 300], [9, 0], [2, 70_000], [1, 100]])
+      expect(frames.map((f) => [f.opcode, f.total])).toEqual([
+        [2, 100],
+        [2, 300],
+        [9, 0],
+        [2, 70_000],
+        [1, 100],
+      ])
       expect(frames[0]?.payload.equals(small)).toBe(true)
       expect(frames[1]?.payload.equals(medium)).toBe(true)
       expect(frames[3]?.payload.equals(large.subarray(0, 16))).toBe(true)

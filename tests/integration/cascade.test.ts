@@ -8,16 +8,7 @@ import { TeamClient, waitForTeam } from '../../shared/client/TeamClient.ts'
 import type { CreateTeamResponse } from '../../shared/rhythm/teamCommands.ts'
 import { quarterWeeks } from '../../shared/rhythm/quarterWeeks.ts'
 import { startTestServer, type TestServer } from './helpers/testServer.ts'
-import {
-  Clients,
-  cascadeOf,
-  createMeeting,
-  draftKeyResults,
-  publishFromKeyResults,
-  publishedCompany,
-  stageOf,
-  toKeyResults,
-} from './helpers/cascadeFlow.ts'
+import { Clients, cascadeOf, createMeeting, draftKeyResults, publishFromKeyResults, publishedCompany, stageOf, toKeyResults } from './helpers/cascadeFlow.ts'
 
 let t: TestServer
 let clients: Clients
@@ -91,11 +82,17 @@ describe('linking, submitting and the CEO’s confirmation', () => {
     await draftKeyResults(lead, bo, deptObjective, 'Sales KR')
 
     // Linking: a real company OKR only, during Key results.
-    expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: { kind: 'objective', id: 'nope-not-there' } }))).toBe('not_found')
-    expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: 'unknownObjective', supports: { kind: 'objective', id: company.objectiveId } }))).toBe('not_found')
+    expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: { kind: 'objective', id: 'nope-not-there' } }))).toBe(
+      'not_found',
+    )
+    expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: 'unknownObjective', supports: { kind: 'objective', id: company.objectiveId } }))).toBe(
+      'not_found',
+    )
     expect(await refusal(company.ceo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: null }))).toBe('conflict')
     // Malformed links never reach the rules: refused by the schema, nothing changes.
-    expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: { kind: 'team', id: company.objectiveId } } as never))).toBe('bad_command')
+    expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: { kind: 'team', id: company.objectiveId } } as never))).toBe(
+      'bad_command',
+    )
     expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: { kind: 'objective', id: '../etc' } }))).toBe('bad_command')
     expect(cascadeOf(bo).supports).toEqual({})
 
@@ -105,7 +102,9 @@ describe('linking, submitting and the CEO’s confirmation', () => {
     expect(stageOf(lead)).toBe('review')
     expect(cascadeOf(company.ceo).departments).toEqual([])
     // During Review only the facilitator may fix the link.
-    expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: { kind: 'objective', id: company.objectiveId } }))).toBe('forbidden')
+    expect(await refusal(bo.send({ type: 'linkObjective', objectiveId: deptObjective, supports: { kind: 'objective', id: company.objectiveId } }))).toBe(
+      'forbidden',
+    )
     await lead.send({ type: 'linkObjective', objectiveId: deptObjective, supports: { kind: 'keyResult', id: company.keyResultIds[0]! } })
 
     // Publishing submits the set to the company: the CEO sees it live.
@@ -151,9 +150,35 @@ describe('linking, submitting and the CEO’s confirmation', () => {
 
     // Personal OKRs: the department facilitator records them, linked to a department OKR.
     const deptKr = cascadeOf(company.ceo).departments[0]!.objectives[0]!.keyResults[0]!.id
-    expect(await refusal(bo.send({ type: 'addPersonalObjective', person: 'Bo', title: 'Shorter demos', supports: { kind: 'keyResult', id: deptKr }, keyResults: [{ statement: 'Demo in 20 minutes', confidence: 6 }] }))).toBe('forbidden')
-    expect(await refusal(lead.send({ type: 'addPersonalObjective', person: 'Bo', title: 'Shorter demos', supports: { kind: 'keyResult', id: 'nowhere' }, keyResults: [{ statement: 'Demo in 20 minutes', confidence: 6 }] }))).toBe('not_found')
-    const { personalId } = await lead.send({ type: 'addPersonalObjective', person: 'Bo', title: 'Shorter demos', supports: { kind: 'keyResult', id: deptKr }, keyResults: [{ statement: 'Demo in 20 minutes', confidence: 3 }] })
+    expect(
+      await refusal(
+        bo.send({
+          type: 'addPersonalObjective',
+          person: 'Bo',
+          title: 'Shorter demos',
+          supports: { kind: 'keyResult', id: deptKr },
+          keyResults: [{ statement: 'Demo in 20 minutes', confidence: 6 }],
+        }),
+      ),
+    ).toBe('forbidden')
+    expect(
+      await refusal(
+        lead.send({
+          type: 'addPersonalObjective',
+          person: 'Bo',
+          title: 'Shorter demos',
+          supports: { kind: 'keyResult', id: 'nowhere' },
+          keyResults: [{ statement: 'Demo in 20 minutes', confidence: 6 }],
+        }),
+      ),
+    ).toBe('not_found')
+    const { personalId } = await lead.send({
+      type: 'addPersonalObjective',
+      person: 'Bo',
+      title: 'Shorter demos',
+      supports: { kind: 'keyResult', id: deptKr },
+      keyResults: [{ statement: 'Demo in 20 minutes', confidence: 3 }],
+    })
     await waitForClient(company.ceo, () => cascadeOf(company.ceo).departments[0]!.personal.length === 1)
 
     // The alignment view: company objective → department objective → personal objective, colours rolled up.

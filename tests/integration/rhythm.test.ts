@@ -54,7 +54,11 @@ describe('team spaces: links and permissions', () => {
 
   it('lets only the facilitator create a team space, and lists them for everyone', async () => {
     const base = `${t.httpUrl}/api/meetings/${published.meeting.meetingId}/teams`
-    const anonymous = await fetch(base, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'X', objectiveIds: ['abc'] }) })
+    const anonymous = await fetch(base, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'X', objectiveIds: ['abc'] }),
+    })
     expect(anonymous.status).toBe(401)
     const participant = await createTeam(t.httpUrl, published, 'Sneaky', published.participantToken)
     expect(participant.status).toBe(403)
@@ -77,7 +81,9 @@ describe('team spaces: links and permissions', () => {
     expect(list.canManage).toBe(false)
     expect(list.teams.map((x) => x.name)).toContain('Platform')
     expect(JSON.stringify(list)).not.toContain(team.editorToken)
-    const asFacilitator = (await (await fetch(base, { headers: { Authorization: `Bearer ${published.meeting.facilitatorToken}` } })).json()) as ListTeamsResponse
+    const asFacilitator = (await (
+      await fetch(base, { headers: { Authorization: `Bearer ${published.meeting.facilitatorToken}` } })
+    ).json()) as ListTeamsResponse
     expect(asFacilitator.canManage).toBe(true)
   })
 
@@ -89,11 +95,22 @@ describe('team spaces: links and permissions', () => {
     expect(viewer.identity).toMatchObject({ role: 'viewer', canReact: true })
 
     const kr = published.set.objectives[0]!.keyResults[0]!
-    const { priorityId } = await editor.send({ type: 'addPriority', weekId: WEEK, title: 'Ship the onboarding checklist', rank: 'P1', owner: 'Ana', keyResultId: kr.id })
+    const { priorityId } = await editor.send({
+      type: 'addPriority',
+      weekId: WEEK,
+      title: 'Ship the onboarding checklist',
+      rank: 'P1',
+      owner: 'Ana',
+      keyResultId: kr.id,
+    })
     await waitForTeam(viewer, () => weekOf(viewer.view()!, WEEK).priorities.some((p) => p.id === priorityId))
 
-    await expect(viewer.send({ type: 'addPriority', weekId: WEEK, title: 'Mine', rank: 'P1', owner: 'Me', keyResultId: null })).rejects.toMatchObject({ code: 'forbidden' })
-    await expect(viewer.send({ type: 'setConfidence', weekId: WEEK, keyResultId: kr.id, confidence: 9, reason: 'because' })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(viewer.send({ type: 'addPriority', weekId: WEEK, title: 'Mine', rank: 'P1', owner: 'Me', keyResultId: null })).rejects.toMatchObject({
+      code: 'forbidden',
+    })
+    await expect(viewer.send({ type: 'setConfidence', weekId: WEEK, keyResultId: kr.id, confidence: 9, reason: 'because' })).rejects.toMatchObject({
+      code: 'forbidden',
+    })
     await expect(viewer.send({ type: 'startTimer', totalMinutes: 60 })).rejects.toMatchObject({ code: 'forbidden' })
 
     // A viewer writing the doc directly is refused and changes nothing.
@@ -123,36 +140,63 @@ describe('team spaces: links and permissions', () => {
     expect(wrong.identity?.role).toBe('viewer')
 
     const editor = await ready(teamClient(t.wsUrl, team.teamId, { editorToken: team.editorToken }))
-    const rotated = await fetch(`${t.httpUrl}/api/teams/${team.teamId}/editor-link`, { method: 'POST', headers: { Authorization: `Bearer ${published.meeting.facilitatorToken}` } })
+    const rotated = await fetch(`${t.httpUrl}/api/teams/${team.teamId}/editor-link`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${published.meeting.facilitatorToken}` },
+    })
     expect(rotated.status).toBe(200)
     const fresh = (await rotated.json()) as CreateTeamResponse
     await expect(editor.send({ type: 'postWin', weekId: WEEK, text: 'Still here?', by: '' })).rejects.toMatchObject({ code: 'forbidden' })
     const newEditor = await ready(teamClient(t.wsUrl, team.teamId, { editorToken: fresh.editorToken }))
     expect(newEditor.identity?.role).toBe('editor')
-    expect((await fetch(`${t.httpUrl}/api/teams/${team.teamId}/editor-link`, { method: 'POST', headers: { Authorization: `Bearer ${published.participantToken}` } })).status).toBe(403)
+    expect(
+      (await fetch(`${t.httpUrl}/api/teams/${team.teamId}/editor-link`, { method: 'POST', headers: { Authorization: `Bearer ${published.participantToken}` } }))
+        .status,
+    ).toBe(403)
   })
 
   it('enforces the four-square rules on the server, and the weekly report shows the week', async () => {
     const team = (await (await createTeam(t.httpUrl, published, 'Support')).json()) as CreateTeamResponse
     const editor = await ready(teamClient(t.wsUrl, team.teamId, { editorToken: team.editorToken }))
     const [kr1, kr2] = published.set.objectives[0]!.keyResults
-    await expect(editor.send({ type: 'addPriority', weekId: WEEK, title: 'Nice to have', rank: 'P3', owner: 'Ben', keyResultId: null })).rejects.toMatchObject({ code: 'bad_command', message: expect.stringMatching(/P3/) })
-    await expect(editor.send({ type: 'addPriority', weekId: WEEK, title: 'Nobody’s', rank: 'P1', owner: '', keyResultId: null })).rejects.toMatchObject({ message: expect.stringMatching(/no owner/) })
-    await expect(editor.send({ type: 'addPriority', weekId: '2031-01-06', title: 'Far', rank: 'P1', owner: 'Ben', keyResultId: null })).rejects.toMatchObject({ code: 'bad_command' })
+    await expect(editor.send({ type: 'addPriority', weekId: WEEK, title: 'Nice to have', rank: 'P3', owner: 'Ben', keyResultId: null })).rejects.toMatchObject({
+      code: 'bad_command',
+      message: expect.stringMatching(/P3/),
+    })
+    await expect(editor.send({ type: 'addPriority', weekId: WEEK, title: 'Nobody’s', rank: 'P1', owner: '', keyResultId: null })).rejects.toMatchObject({
+      message: expect.stringMatching(/no owner/),
+    })
+    await expect(editor.send({ type: 'addPriority', weekId: '2031-01-06', title: 'Far', rank: 'P1', owner: 'Ben', keyResultId: null })).rejects.toMatchObject({
+      code: 'bad_command',
+    })
     const ids: string[] = []
-    for (let i = 1; i <= 4; i++) ids.push((await editor.send({ type: 'addPriority', weekId: WEEK, title: `Priority ${i}`, rank: i === 1 ? 'P1' : 'P2', owner: 'Ben', keyResultId: null })).priorityId)
-    await expect(editor.send({ type: 'addPriority', weekId: WEEK, title: 'Fifth', rank: 'P2', owner: 'Ben', keyResultId: null })).rejects.toMatchObject({ code: 'limit_reached' })
+    for (let i = 1; i <= 4; i++)
+      ids.push(
+        (await editor.send({ type: 'addPriority', weekId: WEEK, title: `Priority ${i}`, rank: i === 1 ? 'P1' : 'P2', owner: 'Ben', keyResultId: null }))
+          .priorityId,
+      )
+    await expect(editor.send({ type: 'addPriority', weekId: WEEK, title: 'Fifth', rank: 'P2', owner: 'Ben', keyResultId: null })).rejects.toMatchObject({
+      code: 'limit_reached',
+    })
 
     // Published at 6: a drop to 3 needs a one-line reason.
-    await expect(editor.send({ type: 'setConfidence', weekId: WEEK, keyResultId: kr1!.id, confidence: 3, reason: '' })).rejects.toMatchObject({ message: expect.stringMatching(/went down from 6 to 3/) })
-    await expect(editor.send({ type: 'setConfidence', weekId: WEEK, keyResultId: kr1!.id, confidence: 3, reason: 'line one\nline two' })).rejects.toMatchObject({ message: expect.stringMatching(/one line/) })
+    await expect(editor.send({ type: 'setConfidence', weekId: WEEK, keyResultId: kr1!.id, confidence: 3, reason: '' })).rejects.toMatchObject({
+      message: expect.stringMatching(/went down from 6 to 3/),
+    })
+    await expect(editor.send({ type: 'setConfidence', weekId: WEEK, keyResultId: kr1!.id, confidence: 3, reason: 'line one\nline two' })).rejects.toMatchObject(
+      { message: expect.stringMatching(/one line/) },
+    )
     await editor.send({ type: 'setConfidence', weekId: WEEK, keyResultId: kr1!.id, confidence: 3, reason: 'Payment provider delayed the trial flow' })
     await editor.send({ type: 'setConfidence', weekId: WEEK, keyResultId: kr2!.id, confidence: 8, reason: '' })
     // Next week compares with this week (3), not with the published 6.
-    await expect(editor.send({ type: 'setConfidence', weekId: NEXT_WEEK, keyResultId: kr1!.id, confidence: 4, reason: '' })).rejects.toMatchObject({ message: expect.stringMatching(/up from 3 to 4/) })
+    await expect(editor.send({ type: 'setConfidence', weekId: NEXT_WEEK, keyResultId: kr1!.id, confidence: 4, reason: '' })).rejects.toMatchObject({
+      message: expect.stringMatching(/up from 3 to 4/),
+    })
     await editor.send({ type: 'setHealth', weekId: WEEK, slot: 0, name: 'Team morale', colour: 'green', note: '' })
     await editor.send({ type: 'setHealth', weekId: WEEK, slot: 1, name: 'Customer escalations', colour: 'red', note: 'Two enterprise tickets' })
-    await expect(editor.send({ type: 'markOutcome', weekId: WEEK, priorityId: ids[1]!, isDone: false, why: '' })).rejects.toMatchObject({ message: expect.stringMatching(/say why/) })
+    await expect(editor.send({ type: 'markOutcome', weekId: WEEK, priorityId: ids[1]!, isDone: false, why: '' })).rejects.toMatchObject({
+      message: expect.stringMatching(/say why/),
+    })
     await editor.send({ type: 'markOutcome', weekId: WEEK, priorityId: ids[0]!, isDone: true, why: '' })
     await editor.send({ type: 'markOutcome', weekId: WEEK, priorityId: ids[1]!, isDone: false, why: 'Waiting on legal' })
     await editor.send({ type: 'postWin', weekId: WEEK, text: 'Closed the Baker & Sons deal', by: 'Ben' })

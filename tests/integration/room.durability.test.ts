@@ -207,98 +207,94 @@ describe('kill -9', () => {
     for (const d of dataDirs.splice(0)) rmSync(d, { recursive: true, force: true })
   })
 
-  it(
-    'keeps every acknowledged command, and clients reconnect, resend and resync by themselves',
-    async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'qd-kill-'))
-      dataDirs.push(dataDir)
-      let server = await startChildServer(dataDir)
-      const wsUrl = server.wsUrl
-      const newClient = (meetingId: string, token: string | null = null) => {
-        const c = new MeetingClient({ serverUrl: wsUrl, meetingId, token, WebSocketPolyfill: WebSocket })
-        clients.push(c)
-        return c
+  it('keeps every acknowledged command, and clients reconnect, resend and resync by themselves', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qd-kill-'))
+    dataDirs.push(dataDir)
+    let server = await startChildServer(dataDir)
+    const wsUrl = server.wsUrl
+    const newClient = (meetingId: string, token: string | null = null) => {
+      const c = new MeetingClient({ serverUrl: wsUrl, meetingId, token, WebSocketPolyfill: WebSocket })
+      clients.push(c)
+      return c
+    }
+    try {
+      const res = await fetch(`${server.httpUrl}/api/meetings`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(DEFAULT_MEETING),
+      })
+      const meeting = (await res.json()) as CreateMeetingResponse
+      const facilitator = newClient(meeting.meetingId, meeting.facilitatorToken)
+      await waitFor(facilitator, () => facilitator.identity !== null && facilitator.isSynced)
+
+      // Six people join, then each renames themselves over and over, one command at a time. (Six keeps the
+      // clients, each with a process exit hook in y-websocket, under Node's listener warning.)
+      const PEOPLE = 6
+      const people = await Promise.all(
+        Array.from({ length: PEOPLE }, async (_, i) => {
+          const client = newClient(meeting.meetingId)
+          const identity = await client.join(`P${i}-0`)
+          return { i, client, participantId: identity.participantId, lastSent: 0, lastAcked: 0 }
+        }),
+      )
+      let isStopping = false
+      let acks = 0
+      const loops = people.map(async (p) => {
+        for (let k = 1; !isStopping; k++) {
+          p.lastSent = k
+          await p.client.send({ type: 'rename', name: `P${p.i}-${k}` })
+          p.lastAcked = k
+          acks++
+        }
+      })
+      await waitUntil(() => acks >= 5 * PEOPLE, 10_000, 'renames acknowledged')
+      // Commands in flight at the moment of the crash: a stage change and a join.
+      const advance = facilitator.send({ type: 'changeStage', move: 'advance', expected: 'mission' })
+      const latecomer = newClient(meeting.meetingId)
+      const lateJoin = latecomer.join('Latecomer')
+      const everyone = [facilitator, latecomer, ...people.map((p) => p.client)]
+      const back = Promise.all(everyone.map(reconnected))
+
+      await server.kill()
+      isStopping = true
+
+      // What the dead server left on disk holds every command it acknowledged.
+      const stored = readStoredMeeting(dataDir, meeting.meetingId)
+      for (const p of people) {
+        const name = stored.people.find((q) => q.id === p.participantId)?.name ?? ''
+        const storedK = Number(/^P\d+-(\d+)$/.exec(name)?.[1] ?? -1)
+        expect(storedK).toBeGreaterThanOrEqual(p.lastAcked)
+        expect(storedK).toBeLessThanOrEqual(p.lastSent)
       }
-      try {
-        const res = await fetch(`${server.httpUrl}/api/meetings`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(DEFAULT_MEETING),
-        })
-        const meeting = (await res.json()) as CreateMeetingResponse
-        const facilitator = newClient(meeting.meetingId, meeting.facilitatorToken)
-        await waitFor(facilitator, () => facilitator.identity !== null && facilitator.isSynced)
 
-        // Six people join, then each renames themselves over and over, one command at a time. (Six keeps the
-        // clients, each with a process exit hook in y-websocket, under Node's listener warning.)
-        const PEOPLE = 6
-        const people = await Promise.all(
-          Array.from({ length: PEOPLE }, async (_, i) => {
-            const client = newClient(meeting.meetingId)
-            const identity = await client.join(`P${i}-0`)
-            return { i, client, participantId: identity.participantId, lastSent: 0, lastAcked: 0 }
-          }),
-        )
-        let isStopping = false
-        let acks = 0
-        const loops = people.map(async (p) => {
-          for (let k = 1; !isStopping; k++) {
-            p.lastSent = k
-            await p.client.send({ type: 'rename', name: `P${p.i}-${k}` })
-            p.lastAcked = k
-            acks++
-          }
-        })
-        await waitUntil(() => acks >= 5 * PEOPLE, 10_000, 'renames acknowledged')
-        // Commands in flight at the moment of the crash: a stage change and a join.
-        const advance = facilitator.send({ type: 'changeStage', move: 'advance', expected: 'mission' })
-        const latecomer = newClient(meeting.meetingId)
-        const lateJoin = latecomer.join('Latecomer')
-        const everyone = [facilitator, latecomer, ...people.map((p) => p.client)]
-        const back = Promise.all(everyone.map(reconnected))
+      server = await startChildServer(dataDir, server.port)
+      await back
 
-        await server.kill()
-        isStopping = true
+      // Every command that was in flight is answered once the server is back, and applied exactly once.
+      await Promise.all(loops)
+      expect(await advance).toEqual({ stage: 'submit' })
+      const late = await lateJoin
+      for (const p of people) expect(p.lastAcked).toBe(p.lastSent)
 
-        // What the dead server left on disk holds every command it acknowledged.
-        const stored = readStoredMeeting(dataDir, meeting.meetingId)
-        for (const p of people) {
-          const name = stored.people.find((q) => q.id === p.participantId)?.name ?? ''
-          const storedK = Number(/^P\d+-(\d+)$/.exec(name)?.[1] ?? -1)
-          expect(storedK).toBeGreaterThanOrEqual(p.lastAcked)
-          expect(storedK).toBeLessThanOrEqual(p.lastSent)
-        }
-
-        server = await startChildServer(dataDir, server.port)
-        await back
-
-        // Every command that was in flight is answered once the server is back, and applied exactly once.
-        await Promise.all(loops)
-        expect(await advance).toEqual({ stage: 'submit' })
-        const late = await lateJoin
-        for (const p of people) expect(p.lastAcked).toBe(p.lastSent)
-
-        const observer = newClient(meeting.meetingId, meeting.facilitatorToken)
-        await waitFor(observer, () => observer.isSynced && hasView(observer) && countPresence(viewOf(observer)).online === PEOPLE + 1, 10_000)
-        await waitFor(observer, () => observer.roster.length === PEOPLE + 2, 10_000)
-        const view = viewOf(observer)
-        expect(view.stage).toBe('submit')
-        const participants = observer.roster.filter((p) => p.role === 'participant')
-        expect(participants).toHaveLength(PEOPLE + 1)
-        expect(participants.filter((p) => p.name === 'Latecomer').map((p) => p.id)).toEqual([late.participantId])
-        for (const p of people) {
-          expect(rosterEntryOf(observer, p.participantId)?.name).toBe(`P${p.i}-${p.lastSent}`)
-          expect(p.client.identity?.participantId).toBe(p.participantId)
-        }
-        // The clients that lived through the crash converge on the same meeting, and each knows its own name.
-        for (const c of everyone) {
-          await waitFor(c, () => viewOf(c).stage === 'submit' && viewOf(c).presence.joined === PEOPLE + 1)
-          expect(c.me?.name).toBe(rosterEntryOf(observer, c.identity?.participantId ?? '')?.name)
-        }
-      } finally {
-        await server.kill()
+      const observer = newClient(meeting.meetingId, meeting.facilitatorToken)
+      await waitFor(observer, () => observer.isSynced && hasView(observer) && countPresence(viewOf(observer)).online === PEOPLE + 1, 10_000)
+      await waitFor(observer, () => observer.roster.length === PEOPLE + 2, 10_000)
+      const view = viewOf(observer)
+      expect(view.stage).toBe('submit')
+      const participants = observer.roster.filter((p) => p.role === 'participant')
+      expect(participants).toHaveLength(PEOPLE + 1)
+      expect(participants.filter((p) => p.name === 'Latecomer').map((p) => p.id)).toEqual([late.participantId])
+      for (const p of people) {
+        expect(rosterEntryOf(observer, p.participantId)?.name).toBe(`P${p.i}-${p.lastSent}`)
+        expect(p.client.identity?.participantId).toBe(p.participantId)
       }
-    },
-    60_000,
-  )
+      // The clients that lived through the crash converge on the same meeting, and each knows its own name.
+      for (const c of everyone) {
+        await waitFor(c, () => viewOf(c).stage === 'submit' && viewOf(c).presence.joined === PEOPLE + 1)
+        expect(c.me?.name).toBe(rosterEntryOf(observer, c.identity?.participantId ?? '')?.name)
+      }
+    } finally {
+      await server.kill()
+    }
+  }, 60_000)
 })

@@ -46,9 +46,7 @@ describe('POST /api/meetings', () => {
   it('creates a meeting the facilitator can then open with the returned token', async () => {
     const meeting = await t.createMeeting({ title: '  Acme   OKRs ', objectiveCount: 1 })
     const facilitator = t.client(meeting.meetingId, meeting.facilitatorToken)
-    const { participantId } = await new Promise<{ participantId: string }>((resolve) =>
-      facilitator.on('identity', (identity) => identity && resolve(identity)),
-    )
+    const { participantId } = await new Promise<{ participantId: string }>((resolve) => facilitator.on('identity', (identity) => identity && resolve(identity)))
     expect(meeting.facilitatorToken.startsWith(`${participantId}.`)).toBe(true)
     await joinAs(t, meeting.meetingId, 'Ana')
   })
@@ -63,11 +61,7 @@ describe('POST /api/meetings', () => {
   it.each([
     ['a blank title', { ...DEFAULT_MEETING, title: '  ' }, /^title: Title is required\.$/],
     ['a bad quarter', { ...DEFAULT_MEETING, quarter: 'next quarter' }, /^quarter: Quarter looks like "2027 Q1"\.$/],
-    [
-      'a missing field of the mission',
-      { ...DEFAULT_MEETING, mission: { value: 'x', field: '', impact: '' } },
-      /^mission\.field: Field is required\.$/,
-    ],
+    ['a missing field of the mission', { ...DEFAULT_MEETING, mission: { value: 'x', field: '', impact: '' } }, /^mission\.field: Field is required\.$/],
     ['an unexpected key', { ...DEFAULT_MEETING, facilitatorToken: 'mine' }, /facilitatorToken/],
     ['two objectives', { ...DEFAULT_MEETING, objectiveCount: 2 }, /^objectiveCount: \S/],
   ])('answers 400 with a readable message for %s', async (_label, body, message) => {
@@ -231,9 +225,7 @@ describe('sockets', () => {
   })
 
   it('refuses a WebSocket upgrade outside /ws/<meetingId>', async () => {
-    await expect(RawSocket.open(`${t.wsUrl.replace(/\/ws$/, '')}/elsewhere`, 'AAAAAAAAAAAAAAAAAAAAAA')).rejects.toThrow(
-      'unexpected response 404',
-    )
+    await expect(RawSocket.open(`${t.wsUrl.replace(/\/ws$/, '')}/elsewhere`, 'AAAAAAAAAAAAAAAAAAAAAA')).rejects.toThrow('unexpected response 404')
   })
 
   it('sends a heartbeat with the server clock to a quiet socket', async () => {

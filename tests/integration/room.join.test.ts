@@ -174,11 +174,11 @@ describe('joining a meeting', () => {
       const third = small.client(meeting.meetingId)
       await expect(third.join('Cy')).rejects.toMatchObject({ code: 'meeting_full' })
       expect(third.identity).toBeNull()
-      expect(readStoredMeeting(small.dataDir, meeting.meetingId).people.map((p) => p.name).sort()).toEqual([
-        'Ana',
-        'Ben',
-        'Facilitator',
-      ])
+      expect(
+        readStoredMeeting(small.dataDir, meeting.meetingId)
+          .people.map((p) => p.name)
+          .sort(),
+      ).toEqual(['Ana', 'Ben', 'Facilitator'])
     } finally {
       await small.close()
     }

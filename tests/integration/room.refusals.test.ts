@@ -215,9 +215,7 @@ describe('client Yjs updates to the meeting doc', () => {
     await rawBarrier(socket)
     const after = await snapshot(meeting, observer)
     expect(after).toEqual(before)
-    expect(Y.decodeStateVector(Y.encodeStateVector(readStoredMeeting(t.dataDir, meeting.meetingId).doc)).has(attacker.clientID)).toBe(
-      false,
-    )
+    expect(Y.decodeStateVector(Y.encodeStateVector(readStoredMeeting(t.dataDir, meeting.meetingId).doc)).has(attacker.clientID)).toBe(false)
     expect(viewOf(observer).stage).toBe('mission')
     expect(meetingMaps(socket.doc).meeting.get('stage')).toMatchObject({ stage: 'mission' })
   })

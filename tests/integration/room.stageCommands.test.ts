@@ -147,9 +147,7 @@ describe('stage commands', () => {
     await waitFor(r.facilitator, () => notDone(r.facilitator.roster, 'submit').length === 1)
     expect(notDone(r.facilitator.roster, 'submit').map((p) => p.name)).toEqual(['Ben'])
     expect(r.ana.client.me?.doneStage).toBe('submit')
-    expect(readStoredMeeting(t.dataDir, r.meeting.meetingId).people.find((p) => p.name === 'Ana')?.doneStage).toBe(
-      'submit',
-    )
+    expect(readStoredMeeting(t.dataDir, r.meeting.meetingId).people.find((p) => p.name === 'Ana')?.doneStage).toBe('submit')
   })
 
   it('lets a participant take back "done"', async () => {

@@ -168,11 +168,7 @@ describe('group stage', () => {
   })
 
   it('suggests merges and clusters, applied only when the facilitator accepts', async () => {
-    const { facilitator, people } = await boardWith([
-      'Reduce customer churn',
-      'Reduce customer churn rate',
-      'Hire a VP of marketing',
-    ])
+    const { facilitator, people } = await boardWith(['Reduce customer churn', 'Reduce customer churn rate', 'Hire a VP of marketing'])
     const [ada] = people as [MeetingClient]
     const { count } = await facilitator.send({ type: 'suggestClusters' })
     expect(count).toBeGreaterThanOrEqual(1)

@@ -15,7 +15,9 @@ import { DEFAULT_MEETING, joinAs, startTestServer, viewOf, waitFor, type TestSer
 function storedBallots(dataDir: string, meetingId: string): Record<string, Record<string, number>> {
   const db = new Database(join(dataDir, 'quarterdeck.sqlite'), { readonly: true })
   try {
-    const rows = db.prepare("SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = 'vault' ORDER BY seq").all(meetingId) as { blob: Buffer }[]
+    const rows = db.prepare("SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = 'vault' ORDER BY seq").all(meetingId) as {
+      blob: Buffer
+    }[]
     const vault = new Y.Doc()
     for (const r of rows) Y.applyUpdate(vault, new Uint8Array(r.blob))
     return vault.getMap<Record<string, number>>('ballots').toJSON() as Record<string, Record<string, number>>
@@ -146,7 +148,11 @@ describe('a ballot acknowledged before kill -9', () => {
   it('is counted after the restart', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'qd-vote-kill-'))
     server = await startChildServer(dataDir)
-    const res = await fetch(`${server.httpUrl}/api/meetings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(DEFAULT_MEETING) })
+    const res = await fetch(`${server.httpUrl}/api/meetings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(DEFAULT_MEETING),
+    })
     const meeting = (await res.json()) as CreateMeetingResponse
     let wsUrl = server.wsUrl
     const factory = {

@@ -10,7 +10,11 @@ export function LanguageSwitcher({ className = '' }: { className?: string }) {
     <div className={`language-switcher ${className}`}>
       <label htmlFor={id}>{t('language.label')}</label>
       <select id={id} value={i18n.resolvedLanguage ?? 'en'} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
-        {LANGUAGES.map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.name}</option>)}
+        {LANGUAGES.map((l) => (
+          <option key={l.code} value={l.code} lang={l.code}>
+            {l.name}
+          </option>
+        ))}
       </select>
     </div>
   )

@@ -19,9 +19,7 @@ export function useMeetingClient(meetingId: string): MeetingClient | null {
     const store = useConnection.getState()
     store.set({ status: 'connecting', isSynced: false, identity: null, hasToken: token !== null, isMissing: false, linkProblem: null })
     c.on('status', (status) => useConnection.getState().set({ status }))
-    c.on('synced', (isSynced) =>
-      useConnection.getState().set(isSynced ? { isSynced, hasEverSynced: true } : { isSynced }),
-    )
+    c.on('synced', (isSynced) => useConnection.getState().set(isSynced ? { isSynced, hasEverSynced: true } : { isSynced }))
     c.on('identity', (identity) => {
       useConnection.getState().set({ identity })
       if (identity && linkToken !== null) {
@@ -45,7 +43,9 @@ export function useMeetingClient(meetingId: string): MeetingClient | null {
         linkToken = null
         const fallback = stored !== null && stored !== refused ? stored : null
         if (fallback) {
-          useConnection.getState().set({ notice: `That facilitator link did not work (${error.message}). You are still in the meeting as before; ask for the whole link to facilitate.` })
+          useConnection.getState().set({
+            notice: `That facilitator link did not work (${error.message}). You are still in the meeting as before; ask for the whole link to facilitate.`,
+          })
           c.switchToken(fallback)
         } else {
           useConnection.getState().set({

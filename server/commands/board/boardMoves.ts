@@ -1,11 +1,17 @@
-import { createCluster as createClusterRule, mergeCards as mergeRule, moveCard as moveRule, renameCluster as renameRule, retitleCard as retitleRule, undoChange } from '../../../shared/board/boardRules.ts'
+import {
+  createCluster as createClusterRule,
+  mergeCards as mergeRule,
+  moveCard as moveRule,
+  renameCluster as renameRule,
+  retitleCard as retitleRule,
+  undoChange,
+} from '../../../shared/board/boardRules.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
 import { applyPatch, boardOf, commitMove, refuseUnlessGrouper } from './boardWrites.ts'
 
 export const mergeCards: CommandHandler<'mergeCards'> = (ctx, command) =>
-  refuseUnlessGrouper(ctx) ??
-  commitMove(ctx, mergeRule(boardOf(ctx), command.sourceId, command.targetId, command.title), { cardId: command.targetId })
+  refuseUnlessGrouper(ctx) ?? commitMove(ctx, mergeRule(boardOf(ctx), command.sourceId, command.targetId, command.title), { cardId: command.targetId })
 
 export const moveCard: CommandHandler<'moveCard'> = (ctx, command) =>
   refuseUnlessGrouper(ctx) ?? commitMove(ctx, moveRule(boardOf(ctx), command.cardId, command.clusterId), { cardId: command.cardId })
@@ -14,11 +20,7 @@ export const createCluster: CommandHandler<'createCluster'> = (ctx, command) => 
   const refusal = refuseUnlessGrouper(ctx)
   if (refusal) return refusal
   const clusterId = ctx.newId()
-  return commitMove(
-    ctx,
-    createClusterRule(boardOf(ctx), command.cardId, { id: clusterId, name: command.name ?? '', createdAt: ctx.now }),
-    { clusterId },
-  )
+  return commitMove(ctx, createClusterRule(boardOf(ctx), command.cardId, { id: clusterId, name: command.name ?? '', createdAt: ctx.now }), { clusterId })
 }
 
 export const renameCluster: CommandHandler<'renameCluster'> = (ctx, command) =>

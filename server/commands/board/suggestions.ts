@@ -63,7 +63,11 @@ export const resolveSuggestion: CommandHandler<'resolveSuggestion'> = (ctx, comm
       changes.push(result.change)
     }
   } else {
-    const result = clusterCards(board, cards.map((c) => c.id), { id: ctx.newId(), name: suggestion.name, createdAt: ctx.now })
+    const result = clusterCards(
+      board,
+      cards.map((c) => c.id),
+      { id: ctx.newId(), name: suggestion.name, createdAt: ctx.now },
+    )
     if (!result.ok) return refuse(result.code, result.reason)
     applyPatch(ctx, result.change.after)
     changes.push(result.change)

@@ -1,6 +1,6 @@
 import { assemblePublishedSet } from '../../../shared/exports/assemblePublishedSet.ts'
 import { assembleMission } from '../../../shared/meeting/mission.ts'
-import type { MeetingRecord, } from '../../../shared/meeting/meetingDoc.ts'
+import type { MeetingRecord } from '../../../shared/meeting/meetingDoc.ts'
 import { readStatement } from '../../../shared/keyResults/keyResultDoc.ts'
 import type { KeyResult, ObjectiveDetails } from '../../../shared/keyResults/keyResultTypes.ts'
 import type { CommandContext } from '../../meeting/commandTypes.ts'

@@ -24,7 +24,7 @@ describe('activeSubmissionsBy', () => {
     const authors = ['ana', 'ben', 'cy']
     const statuses: SubmissionStatus[] = ['active', 'withdrawn', 'hidden']
     let seed = 7
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n)
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n
     expect(activeSubmissionsBy(map, 'ana')).toBe(1) // builds the counts from what is already there
     for (let step = 0; step < 400; step++) {
       const id = `s${random(30)}`

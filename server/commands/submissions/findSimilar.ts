@@ -30,7 +30,11 @@ export const findSimilar: CommandHandler<'findSimilar'> = (ctx, command) => {
   const matches: SimilarSubmission[] = []
   let hasHiddenMatch = false
   const isDraft = command.text.trim().split(/\s+/).length >= HIDDEN_HINT_MIN_WORDS
-  for (const hit of querySimilarityIndex(index, command.text, { limit: CANDIDATES_SCANNED, minScore: HINT_MIN_SCORE, ...semanticQueryOptions(ctx, ids, command.text) })) {
+  for (const hit of querySimilarityIndex(index, command.text, {
+    limit: CANDIDATES_SCANNED,
+    minScore: HINT_MIN_SCORE,
+    ...semanticQueryOptions(ctx, ids, command.text),
+  })) {
     const record = ctx.vault.submissions.get(ids[hit.index] as string)
     if (!record || record.status !== 'active') continue
     const isMine = record.authorId === me

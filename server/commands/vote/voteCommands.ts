@@ -1,4 +1,10 @@
-import { configureVote as configureRule, pickTied as pickRule, revealRound, startFinalRound as finalRule, startRunoff as runoffRule } from '../../../shared/voting/voteFlow.ts'
+import {
+  configureVote as configureRule,
+  pickTied as pickRule,
+  revealRound,
+  startFinalRound as finalRule,
+  startRunoff as runoffRule,
+} from '../../../shared/voting/voteFlow.ts'
 import { candidateById } from '../../../shared/voting/candidateIndex.ts'
 import { setDots as setDotsRule } from '../../../shared/voting/voteRules.ts'
 import type { Ballot } from '../../../shared/voting/voteTypes.ts'

@@ -187,7 +187,10 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
 
     log('browser bench: scrolling…')
     const scroll = {} as BrowserBenchResult['scroll']
-    for (const [key, regionLabel] of [['unclustered', 'Unclustered cards (scrollable)'], ['clusters', 'Clusters (scrollable)']] as const) {
+    for (const [key, regionLabel] of [
+      ['unclustered', 'Unclustered cards (scrollable)'],
+      ['clusters', 'Clusters (scrollable)'],
+    ] as const) {
       const timing = await page.evaluate(scrollColumn, { regionLabel, frames: SCROLL_FRAMES, stepPx: 90 })
       scroll[key] = {
         ...timing,
@@ -250,11 +253,26 @@ export function formatBrowserBench(r: BrowserBenchResult): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { cards: { type: 'string', default: '2000' }, drags: { type: 'string', default: '20' }, 'no-build': { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' } },
+    options: {
+      cards: { type: 'string', default: '2000' },
+      drags: { type: 'string', default: '20' },
+      'no-build': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
+    },
   })
   const log = (m: string) => console.error(m)
-  log(`browser bench: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
-  const result = await runBrowserBench({ cards: Number(values.cards), drags: Number(values.drags), build: !values['no-build'], ...(values['cpu-prof'] ? { cpuProfile: values['cpu-prof'] } : {}), log })
+  log(
+    `browser bench: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
+  const result = await runBrowserBench({
+    cards: Number(values.cards),
+    drags: Number(values.drags),
+    build: !values['no-build'],
+    ...(values['cpu-prof'] ? { cpuProfile: values['cpu-prof'] } : {}),
+    log,
+  })
   console.log(formatBrowserBench(result))
   console.log(`\n${JSON.stringify({ drags: result.drags }, null, 0)}`)
 }

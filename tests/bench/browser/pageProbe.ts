@@ -42,11 +42,31 @@ export function installProbe(): void {
   const w = window as unknown as ProbeWindow
   if (w.qdProbe) return
   const probe: NonNullable<ProbeWindow['qdProbe']> = {
-    armed: false, downAt: null, upAt: null, dragStartAt: null, previewAt: null, renderedAt: null, inDomAt: null, confirmedAt: null, longTasks: [],
+    armed: false,
+    downAt: null,
+    upAt: null,
+    dragStartAt: null,
+    previewAt: null,
+    renderedAt: null,
+    inDomAt: null,
+    confirmedAt: null,
+    longTasks: [],
   }
   w.qdProbe = probe
-  window.addEventListener('pointerdown', (e) => { if (probe.armed) probe.downAt = e.timeStamp }, true)
-  window.addEventListener('pointerup', (e) => { if (probe.armed) probe.upAt = e.timeStamp }, true)
+  window.addEventListener(
+    'pointerdown',
+    (e) => {
+      if (probe.armed) probe.downAt = e.timeStamp
+    },
+    true,
+  )
+  window.addEventListener(
+    'pointerup',
+    (e) => {
+      if (probe.armed) probe.upAt = e.timeStamp
+    },
+    true,
+  )
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (!probe.armed) continue

@@ -96,7 +96,9 @@ class RawWebSocket implements BenchSocket {
   ) {
     const { hostname, port, pathname, search } = new URL(url)
     const key = randomBytes(16).toString('base64')
-    this.expectedAccept = createHash('sha1').update(key + GUID).digest('base64')
+    this.expectedAccept = createHash('sha1')
+      .update(key + GUID)
+      .digest('base64')
     this.reader = new ServerFrameReader((opcode, payload, totalLength, isCompressed) => this.onFrame(opcode, payload, totalLength, isCompressed))
     this.socket = connect({
       host: hostname,

@@ -235,9 +235,7 @@ export class MeasuringClients {
   /** Same state vector everywhere, and every card of the join storm in every doc. */
   converged(expectedCards: number): { isConverged: boolean; detail: string } {
     for (const c of this.clients) c.applyQueued()
-    const prints = this.clients.map((c) =>
-      JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(c.doc)).entries()].sort((a, b) => a[0] - b[0])),
-    )
+    const prints = this.clients.map((c) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(c.doc)).entries()].sort((a, b) => a[0] - b[0])))
     const distinct = new Set(prints).size
     const cards = Math.min(...this.clients.map((c) => c.doc.getMap('cards').size))
     return {

@@ -60,7 +60,10 @@ async function handle(request: WorkerRequest): Promise<unknown> {
         socketKind: request.socketKind,
         offerDeflate: request.offerDeflate,
         roomUrl: request.roomUrl,
-        counters: counters(), isMarked: false, tracker: null }
+        counters: counters(),
+        isMarked: false,
+        tracker: null,
+      }
       const w = world
       clients = request.indices.map((index) => new LightClient(index, w))
       return clients.length

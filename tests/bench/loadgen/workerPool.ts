@@ -47,11 +47,7 @@ export class WorkerPool {
   static async start(count: number, setup: Omit<WorkerSetup, 'indices'>, indices: readonly number[]): Promise<WorkerPool> {
     const workers = Array.from({ length: count }, () => forkTs(WORKER_ENTRY))
     const pool = new WorkerPool(workers)
-    await Promise.all(
-      workers.map((_, w) =>
-        pool.callOne(w, { op: 'setup', ...setup, indices: indices.filter((_, i) => i % count === w) }, 30_000),
-      ),
-    )
+    await Promise.all(workers.map((_, w) => pool.callOne(w, { op: 'setup', ...setup, indices: indices.filter((_, i) => i % count === w) }, 30_000)))
     return pool
   }
 

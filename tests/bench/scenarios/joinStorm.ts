@@ -68,11 +68,7 @@ async function runPeer(ctx: SessionContext): Promise<ScenarioOutcome> {
     { kind: 'write', template: { map: 'cards', valueBytes: CARD_BYTES } },
     Math.max(1000, timeoutMs - (nowMs() - startedAt)),
   )
-  const allCards = await pollUntil(
-    () => measurers.clients.every((m) => m.writersReachedAt > 0),
-    Math.max(1000, timeoutMs - (nowMs() - startedAt)),
-    20,
-  )
+  const allCards = await pollUntil(() => measurers.clients.every((m) => m.writersReachedAt > 0), Math.max(1000, timeoutMs - (nowMs() - startedAt)), 20)
   const acks = [...light.latencyMs, ...measurers.takeAcks()]
   measurers.takeWrites()
   const lastAt = allCards ? Math.max(...measurers.clients.map((m) => m.writersReachedAt)) : null

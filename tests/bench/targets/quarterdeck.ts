@@ -23,7 +23,15 @@ export const quarterdeck: Target = {
     const dataDir = mkdtempSync(join(tmpdir(), 'qd-bench-'))
     const server = await startServerProcess({
       entry: MAIN,
-      env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', MEETING_CREATION_BURST: '100000', JOIN_BURST_PER_ADDRESS: '100000', STATIC_DIR: join(REPO_ROOT, 'dist/client') },
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        MEETING_CREATION_BURST: '100000',
+        JOIN_BURST_PER_ADDRESS: '100000',
+        STATIC_DIR: join(REPO_ROOT, 'dist/client'),
+      },
       readyPattern: /running at (http:\/\/\S+)/,
       // pino writes JSON lines; level 40 is warn, 50 error, 60 fatal.
       isWarning: (line) => /"level":(4|5|6)\d/.test(line),

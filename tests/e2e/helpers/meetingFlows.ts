@@ -24,9 +24,7 @@ export async function createMeetingAsFacilitator(browser: Browser, baseUrl: stri
 
 export async function joinAs(browser: Browser, joinUrl: string, name: string, options: { isPhone?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext(
-    options.isPhone
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1280, height: 900 } },
+    options.isPhone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } },
   )
   const page = await context.newPage()
   await page.goto(joinUrl)

@@ -14,7 +14,10 @@ export interface PlannedObjective {
  * A meeting taken through every stage over the public protocol (what a facilitator and one participant would do)
  * and published, for pages that start after publishing (the plenary). Objectives are chosen by the vote in order.
  */
-export async function publishedMeeting(baseUrl: string, options: { title: string; quarter: string; objectives: PlannedObjective[]; previousMeetingId?: string }): Promise<CreateMeetingResponse> {
+export async function publishedMeeting(
+  baseUrl: string,
+  options: { title: string; quarter: string; objectives: PlannedObjective[]; previousMeetingId?: string },
+): Promise<CreateMeetingResponse> {
   const res = await fetch(`${baseUrl}/api/meetings`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -41,8 +41,7 @@ export async function seedBoard(baseUrl: string, titles: readonly string[], opti
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`)
   const meeting = (await res.json()) as CreateMeetingResponse
   const serverUrl = `${baseUrl.replace(/^http/, 'ws')}/ws`
-  const open = (token: string | null) =>
-    new MeetingClient({ serverUrl, meetingId: meeting.meetingId, token, WebSocketPolyfill: WebSocket })
+  const open = (token: string | null) => new MeetingClient({ serverUrl, meetingId: meeting.meetingId, token, WebSocketPolyfill: WebSocket })
   const facilitator = open(meeting.facilitatorToken)
   await waitForClient(facilitator, () => facilitator.isSynced && facilitator.identity?.role === 'facilitator')
   await facilitator.send({ type: 'updateSettings', maxSubmissionsPerPerson: perPerson })

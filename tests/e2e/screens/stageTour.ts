@@ -60,10 +60,16 @@ async function main() {
     const res = await fetch(`${server.url}/api/meetings`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: 'Acme 2027 Q1 OKRs', quarter: '2027 Q1', mission: { value: 'help small shops sell online', field: 'retail software', impact: 'so local businesses thrive' }, objectiveCount: 3 }),
+      body: JSON.stringify({
+        title: 'Acme 2027 Q1 OKRs',
+        quarter: '2027 Q1',
+        mission: { value: 'help small shops sell online', field: 'retail software', impact: 'so local businesses thrive' },
+        objectiveCount: 3,
+      }),
     })
     const meeting = (await res.json()) as CreateMeetingResponse
-    const open = (token: string | null) => new MeetingClient({ serverUrl: `${server.url.replace(/^http/, 'ws')}/ws`, meetingId: meeting.meetingId, token, WebSocketPolyfill: WebSocket })
+    const open = (token: string | null) =>
+      new MeetingClient({ serverUrl: `${server.url.replace(/^http/, 'ws')}/ws`, meetingId: meeting.meetingId, token, WebSocketPolyfill: WebSocket })
     const f = open(meeting.facilitatorToken)
     await waitForClient(f, () => f.isSynced && f.identity?.role === 'facilitator', 30_000)
     const view = () => readMeetingView(f.doc) as MeetingView
@@ -107,7 +113,12 @@ async function main() {
     await f.send({ type: 'changeStage', move: 'advance', expected: 'submit' })
     await until(() => view().cards.length === PROPOSALS.length)
     const card = (title: string) => view().cards.find((c) => c.title === title)!.id
-    await f.send({ type: 'mergeCards', sourceId: card('Lower churn of European customers'), targetId: card('Reduce customer churn in Europe'), title: 'Reduce customer churn in Europe' })
+    await f.send({
+      type: 'mergeCards',
+      sourceId: card('Lower churn of European customers'),
+      targetId: card('Reduce customer churn in Europe'),
+      title: 'Reduce customer churn in Europe',
+    })
     const { clusterId } = (await f.send({ type: 'createCluster', cardId: card('Hire five senior engineers'), name: 'Engineering' })) as { clusterId: string }
     await f.send({ type: 'moveCard', cardId: card('Halve the number of production incidents'), clusterId })
     if (want('group')) {
@@ -185,11 +196,13 @@ async function main() {
       await shoot(reader, '11-plenary')
     }
     if (want('rhythm')) {
-      const team = (await (await fetch(`${server.url}/api/meetings/${meeting.meetingId}/teams`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${meeting.facilitatorToken}` },
-        body: JSON.stringify({ name: 'Growth', objectiveIds: view().objectives.map((o) => o.id) }),
-      })).json()) as { editorUrl: string }
+      const team = (await (
+        await fetch(`${server.url}/api/meetings/${meeting.meetingId}/teams`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${meeting.facilitatorToken}` },
+          body: JSON.stringify({ name: 'Growth', objectiveIds: view().objectives.map((o) => o.id) }),
+        })
+      ).json()) as { editorUrl: string }
       const lead = await (await context({ width: 1366, height: 768 })).newPage()
       await lead.goto(team.editorUrl)
       await lead.waitForTimeout(1500)

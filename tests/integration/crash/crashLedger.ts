@@ -182,7 +182,8 @@ export function checkAfterKill(stored: StoredMeeting, ledger: CrashLedger): Kill
   }
   for (const [name, ids] of participantsByName) if (ids.length > 1) problems.push(`"${name}" joined ${ids.length} times`)
   for (const entry of ledger.entries) {
-    if (entry.status === 'acked' && !isLogged(stored, ledger, entry)) problems.push(`${entry.label}: acknowledged ${entry.intent.type} is not in the command log`)
+    if (entry.status === 'acked' && !isLogged(stored, ledger, entry))
+      problems.push(`${entry.label}: acknowledged ${entry.intent.type} is not in the command log`)
   }
   return { problems, inFlight: inFlight.length, inFlightCommitted }
 }

@@ -180,8 +180,7 @@ describe('crash recovery under load', () => {
           ledger.refuse(entry, error.code)
           // markDone races the facilitator's stage moves, and a stage may refuse to be left (conflict: an unrevealed
           // vote, say); nothing else may be refused.
-          const isExpected =
-            (intent.type === 'markDone' && error.code === 'stale_stage') || (intent.type === 'changeStage' && error.code === 'conflict')
+          const isExpected = (intent.type === 'markDone' && error.code === 'stale_stage') || (intent.type === 'changeStage' && error.code === 'conflict')
           if (!isExpected && !isStopping) {
             problems.push(`${sim.label}: ${intent.type} refused with ${error.code}: ${error.message}`)
           }
@@ -198,7 +197,13 @@ describe('crash recovery under load', () => {
         renames: 0,
       }
       await waitUntil(() => facilitator.client.identity !== null && facilitator.client.isSynced, 10_000, 'facilitator identified')
-      ledger.addPerson({ label: 'facilitator', role: 'facilitator', participantId: facilitator.client.identity?.participantId ?? null, name: 'Facilitator', done: null })
+      ledger.addPerson({
+        label: 'facilitator',
+        role: 'facilitator',
+        participantId: facilitator.client.identity?.participantId ?? null,
+        name: 'Facilitator',
+        done: null,
+      })
       gate.open()
       await run(facilitator, { type: 'changeStage', move: 'advance', expected: 'mission' })
       expect(ledger.stage).toBe('submit')
@@ -279,7 +284,13 @@ describe('crash recovery under load', () => {
           problems.push(...audit.appliedTwice)
           sequence = null
         }
-        await expectConverged(crashable, meeting.meetingId, everyone.filter((s) => s.isFull).map((s) => s.client), ledger, problems)
+        await expectConverged(
+          crashable,
+          meeting.meetingId,
+          everyone.filter((s) => s.isFull).map((s) => s.client),
+          ledger,
+          problems,
+        )
         figures.recoveryMs.push(performance.now() - t0)
         debug(`settled: reconnected in ${(t1 - t0).toFixed(0)} ms, converged in ${(performance.now() - t1).toFixed(0)} ms`)
       }
@@ -386,13 +397,7 @@ async function createMeeting(server: CrashableServer): Promise<CreateMeetingResp
  * Every client holds exactly the stored meeting (same state vector, same view), and the stored meeting is what the
  * ledger of acknowledged commands says.
  */
-async function expectConverged(
-  server: CrashableServer,
-  meetingId: string,
-  clients: MeetingClient[],
-  ledger: CrashLedger,
-  problems: string[],
-): Promise<void> {
+async function expectConverged(server: CrashableServer, meetingId: string, clients: MeetingClient[], ledger: CrashLedger, problems: string[]): Promise<void> {
   let stored = readStored(server.dataDir, meetingId)
   const stateVectorOf = (doc: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).toString('hex')
   await waitUntil(

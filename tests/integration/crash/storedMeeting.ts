@@ -24,16 +24,17 @@ export function readStored(dataDir: string, meetingId: string): StoredMeeting {
   try {
     const columns = (db.prepare('PRAGMA table_info(doc_updates)').all() as { name: string }[]).map((c) => c.name)
     const onlyMeetingDoc = columns.includes('doc_name') ? "AND doc_name = 'meeting'" : ''
-    const rows = db
-      .prepare(`SELECT seq, update_blob AS blob FROM doc_updates WHERE meeting_id = ? ${onlyMeetingDoc} ORDER BY seq`)
-      .all(meetingId) as { seq: number; blob: Buffer }[]
+    const rows = db.prepare(`SELECT seq, update_blob AS blob FROM doc_updates WHERE meeting_id = ? ${onlyMeetingDoc} ORDER BY seq`).all(meetingId) as {
+      seq: number
+      blob: Buffer
+    }[]
     const doc = new Y.Doc({ gc: false })
     for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.blob))
     const vault = new Y.Doc({ gc: false })
     if (onlyMeetingDoc) {
-      const vaultRows = db
-        .prepare("SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = 'vault' ORDER BY seq")
-        .all(meetingId) as { blob: Buffer }[]
+      const vaultRows = db.prepare("SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = 'vault' ORDER BY seq").all(meetingId) as {
+        blob: Buffer
+      }[]
       for (const row of vaultRows) Y.applyUpdate(vault, new Uint8Array(row.blob))
     }
     const log = db

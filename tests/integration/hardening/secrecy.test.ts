@@ -16,7 +16,20 @@ const PRIVATE_TITLES = [
   'Cut cloud costs by a third',
   'Improve onboarding for new clients',
 ]
-const DICTIONARY = ['revenue', 'churn', 'customers', 'hire engineers', 'mobile app launch', 'cloud costs', 'onboarding clients', 'Europe', 'growth', 'sales', 'costs', 'app']
+const DICTIONARY = [
+  'revenue',
+  'churn',
+  'customers',
+  'hire engineers',
+  'mobile app launch',
+  'cloud costs',
+  'onboarding clients',
+  'Europe',
+  'growth',
+  'sales',
+  'costs',
+  'app',
+]
 
 async function submitStage(): Promise<{ facilitator: MeetingClient; author: MeetingClient; snoop: MeetingClient }> {
   t = await startTestServer()

@@ -106,11 +106,13 @@ describe('messages are limited per participant, not only per socket (issue 15)',
     const tabs = await Promise.all(Array.from({ length: 10 }, () => open(meeting.meetingId)))
     for (const tab of tabs) expect(replyCode(await tab.request({ id: commandId('hello'), type: 'hello', token: person.token }))).toBe('ok')
     const started = performance.now()
-    const ids = tabs.map((tab, i) => Array.from({ length: 50 }, (_, k) => {
-      const id = commandId(`q${i}-${k}`)
-      tab.sendCommand({ id, type: 'findPeople', query: 'x', limit: 1 })
-      return id
-    }))
+    const ids = tabs.map((tab, i) =>
+      Array.from({ length: 50 }, (_, k) => {
+        const id = commandId(`q${i}-${k}`)
+        tab.sendCommand({ id, type: 'findPeople', query: 'x', limit: 1 })
+        return id
+      }),
+    )
     let accepted = 0
     for (const [i, tab] of tabs.entries()) {
       for (const id of ids[i] as string[]) {

@@ -36,7 +36,10 @@ describe('reactions on the read-only team link are bounded (issue 15, input)', (
     const rebinder = await RawSocket.open(`${t.wsUrl}/team`, team.teamId)
     closers.push(() => rebinder.close())
     expect(await rebinder.request({ id: commandId('h1'), type: 'hello', viewer: 'viewer-secret-first-000' })).toMatchObject({ ok: true })
-    expect(await rebinder.request({ id: commandId('h2'), type: 'hello', viewer: 'viewer-secret-second-00' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await rebinder.request({ id: commandId('h2'), type: 'hello', viewer: 'viewer-secret-second-00' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
 
     // 25 sockets from one address, each with a fresh viewer secret.
     const started = performance.now()

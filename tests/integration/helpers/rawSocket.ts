@@ -121,9 +121,7 @@ export class RawSocket {
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
     syncProtocol.writeSyncStep1(encoder, this.doc)
     this.send(encoding.toUint8Array(encoder))
-    await this.until(() =>
-      this.frames.slice(before).some((f) => f.kind === 'sync' && f.syncType === syncProtocol.messageYjsSyncStep2),
-    )
+    await this.until(() => this.frames.slice(before).some((f) => f.kind === 'sync' && f.syncType === syncProtocol.messageYjsSyncStep2))
     return this.doc
   }
 

@@ -28,9 +28,9 @@ export interface StoredState {
 export function readStoredMeeting(dataDir: string, meetingId: string): StoredState {
   const db = new Database(join(dataDir, 'quarterdeck.sqlite'), { fileMustExist: true })
   try {
-    const blobs = db
-      .prepare("SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = 'meeting' ORDER BY seq")
-      .all(meetingId) as { blob: Buffer }[]
+    const blobs = db.prepare("SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = 'meeting' ORDER BY seq").all(meetingId) as {
+      blob: Buffer
+    }[]
     if (blobs.length === 0) throw new Error(`meeting ${meetingId} has no stored updates`)
     const credentials = db
       .prepare('SELECT participant_id AS participantId, role, token_hash AS tokenHash FROM credentials WHERE meeting_id = ?')
@@ -41,9 +41,9 @@ export function readStoredMeeting(dataDir: string, meetingId: string): StoredSta
     const view = readMeetingView(doc)
     if (!view) throw new Error(`meeting ${meetingId} has no readable view`)
     const vault = new Y.Doc()
-    const vaultBlobs = db
-      .prepare("SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = 'vault' ORDER BY seq")
-      .all(meetingId) as { blob: Buffer }[]
+    const vaultBlobs = db.prepare("SELECT update_blob AS blob FROM doc_updates WHERE meeting_id = ? AND doc_name = 'vault' ORDER BY seq").all(meetingId) as {
+      blob: Buffer
+    }[]
     for (const { blob } of vaultBlobs) Y.applyUpdate(vault, new Uint8Array(blob))
     const maps = vaultMaps(vault)
     const people: StoredPerson[] = [...maps.participants.entries()].map(([id, p]) => ({

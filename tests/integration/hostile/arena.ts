@@ -9,16 +9,7 @@ import { readMeetingView } from '../../../shared/meeting/meetingDoc.ts'
 import type { CreateMeetingResponse, ServerMessage } from '../../../shared/protocol/messages.ts'
 import { MESSAGE_AWARENESS } from '../../../shared/protocol/wire.ts'
 import { RawSocket } from '../helpers/rawSocket.ts'
-import {
-  barrier,
-  facilitatorOf,
-  joinAs,
-  startTestServer,
-  viewOf,
-  waitFor,
-  type Joined,
-  type TestServer,
-} from '../helpers/testServer.ts'
+import { barrier, facilitatorOf, joinAs, startTestServer, viewOf, waitFor, type Joined, type TestServer } from '../helpers/testServer.ts'
 
 /**
  * One meeting under attack, with the people who must not notice: a facilitator, a participant (`observer`,
@@ -90,9 +81,7 @@ export function storedRows(dataDir: string, meetingId: string): Record<string, u
       const columns = db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]
       if (!columns.some((c) => c.name === 'meeting_id')) continue
       const found = db.prepare(`SELECT * FROM "${name}" WHERE meeting_id = ? ORDER BY rowid`).all(meetingId) as Record<string, unknown>[]
-      rows[name] = found.map((row) =>
-        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('hex') : v])),
-      )
+      rows[name] = found.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('hex') : v])))
     }
     return rows
   } finally {

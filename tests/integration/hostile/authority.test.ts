@@ -2,17 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateMeetingResponse, ServerMessage } from '../../../shared/protocol/messages.ts'
 import type { RawSocket } from '../helpers/rawSocket.ts'
 import { facilitatorOf, viewOf, waitFor } from '../helpers/testServer.ts'
-import {
-  closeArena,
-  closedOrAlive,
-  commandId,
-  expectUnharmed,
-  openArena,
-  rawBarrier,
-  snapshot,
-  storedRows,
-  type Arena,
-} from './arena.ts'
+import { closeArena, closedOrAlive, commandId, expectUnharmed, openArena, rawBarrier, snapshot, storedRows, type Arena } from './arena.ts'
 
 let arena: Arena
 /** A second meeting, whose tokens must mean nothing in the arena's meeting. */

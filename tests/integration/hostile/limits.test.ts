@@ -7,18 +7,7 @@ import { CommandFailure, MeetingClient } from '../../../shared/client/MeetingCli
 import type { ServerMessage } from '../../../shared/protocol/messages.ts'
 import { RawSocket } from '../helpers/rawSocket.ts'
 import { hasView, waitFor, waitUntil } from '../helpers/testServer.ts'
-import {
-  closeArena,
-  closedOrAlive,
-  commandId,
-  expectServing,
-  expectUnharmed,
-  openArena,
-  rawBarrier,
-  snapshot,
-  storedRows,
-  type Arena,
-} from './arena.ts'
+import { closeArena, closedOrAlive, commandId, expectServing, expectUnharmed, openArena, rawBarrier, snapshot, storedRows, type Arena } from './arena.ts'
 
 const DEFAULTS = loadConfig({})
 let arena: Arena | undefined
@@ -91,10 +80,14 @@ describe('the per-connection rate limit (production defaults)', () => {
     expect(isStored(`Eager ${lastAccepted}`)).toBe(true)
 
     // The limit is a pace, not a ban: once tokens come back, commands go through again.
-    await waitUntil(async () => {
-      const reply = await eager.request({ id: commandId('retry'), type: 'rename', name: 'Eager Again' })
-      return reply.kind === 'reply' && reply.ok
-    }, 5000, 'a rename accepted after the limit')
+    await waitUntil(
+      async () => {
+        const reply = await eager.request({ id: commandId('retry'), type: 'rename', name: 'Eager Again' })
+        return reply.kind === 'reply' && reply.ok
+      },
+      5000,
+      'a rename accepted after the limit',
+    )
     expect(eager.ws.readyState).toBe(eager.ws.OPEN)
     await expectServing(a)
   })
@@ -167,10 +160,14 @@ describe('the connection cap per address', () => {
     await expect(RawSocket.open(a.t.wsUrl, a.meeting.meetingId)).rejects.toThrow(/429/)
     fifth.close()
     let sixth: RawSocket | null = null
-    await waitUntil(async () => {
-      sixth = await RawSocket.open(a.t.wsUrl, a.meeting.meetingId).catch(() => null)
-      return sixth !== null
-    }, 5000, 'a slot freed by a closed socket')
+    await waitUntil(
+      async () => {
+        sixth = await RawSocket.open(a.t.wsUrl, a.meeting.meetingId).catch(() => null)
+        return sixth !== null
+      },
+      5000,
+      'a slot freed by a closed socket',
+    )
     expect(await closedOrAlive(fourth)).toBeNull()
     ;(sixth as RawSocket | null)?.close()
     await expectUnharmed(a, before)
@@ -187,10 +184,14 @@ describe('the connection cap per address', () => {
       expect(status).toMatch(/^HTTP\/1\.1 400/)
     }
     let last: RawSocket | null = null
-    await waitUntil(async () => {
-      last = await RawSocket.open(a.t.wsUrl, a.meeting.meetingId).catch(() => null)
-      return last !== null
-    }, 5000, 'the last free slot')
+    await waitUntil(
+      async () => {
+        last = await RawSocket.open(a.t.wsUrl, a.meeting.meetingId).catch(() => null)
+        return last !== null
+      },
+      5000,
+      'the last free slot',
+    )
     expect(await closedOrAlive(last as unknown as RawSocket)).toBeNull()
     await expect(RawSocket.open(a.t.wsUrl, a.meeting.meetingId)).rejects.toThrow(/429/)
     await expectUnharmed(a, before)
@@ -272,9 +273,11 @@ describe('a slow reader', () => {
         ids.push(id)
         pumper.sendCommand({ id, type: 'startTimer', seconds: 60 + ((batches * 1000 + i) % 3000) })
       }
-      await pumper.nextApp((m) => m.kind === 'reply' && m.id === ids.at(-1), 10_000).catch(async (e: unknown) => {
-        throw new Error(`pumper: ${String(e)} ${JSON.stringify(await pumper.closed)} watcher ${a.watcher.ws.readyState}`)
-      })
+      await pumper
+        .nextApp((m) => m.kind === 'reply' && m.id === ids.at(-1), 10_000)
+        .catch(async (e: unknown) => {
+          throw new Error(`pumper: ${String(e)} ${JSON.stringify(await pumper.closed)} watcher ${a.watcher.ws.readyState}`)
+        })
       await rawBarrier(a.watcher).catch(async (e: unknown) => {
         throw new Error(`watcher: ${String(e)} ${JSON.stringify(await a.watcher.closed)}`)
       })

@@ -19,7 +19,9 @@ export function AlignmentPage({ meetingId }: { meetingId: string }) {
     <main className="page alignment-page">
       <p className="eyebrow">{report.company.title}</p>
       <AlignmentView report={report} headingLevel={1} />
-      <p><a href={`/p/${report.company.meetingId}`}>The company’s published OKRs</a></p>
+      <p>
+        <a href={`/p/${report.company.meetingId}`}>The company’s published OKRs</a>
+      </p>
     </main>
   )
 }

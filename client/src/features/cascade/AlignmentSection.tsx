@@ -11,7 +11,11 @@ export function useAlignment(meetingId: string): State {
     fetch(`/api/meetings/${meetingId}/alignment`)
       .then(async (res) => {
         if (!isCurrent) return
-        if (!res.ok) return setState({ phase: 'failed', message: res.status === 404 ? 'These OKRs are not published (yet), or the link is wrong.' : `The server answered ${res.status}.` })
+        if (!res.ok)
+          return setState({
+            phase: 'failed',
+            message: res.status === 404 ? 'These OKRs are not published (yet), or the link is wrong.' : `The server answered ${res.status}.`,
+          })
         setState({ phase: 'ready', report: (await res.json()) as AlignmentResponse })
       })
       .catch(() => isCurrent && setState({ phase: 'failed', message: 'The server cannot be reached. Check your connection and reload.' }))
@@ -48,7 +52,9 @@ export function AlignmentSection({ meetingId }: { meetingId: string }) {
   return (
     <>
       <AlignmentView report={report} />
-      <p className="no-print"><a href={`/p/${meetingId}/alignment`}>Open the alignment view on its own page</a></p>
+      <p className="no-print">
+        <a href={`/p/${meetingId}/alignment`}>Open the alignment view on its own page</a>
+      </p>
     </>
   )
 }

@@ -29,7 +29,9 @@ function Node({ node, index }: { node: AlignmentNode; index: number }) {
           <span className="visually-hidden"> · {LEVEL_WORDS[node.level]}</span>
           {node.confirmation && <ConfirmationBadge status={node.confirmation} />}
         </p>
-        <p className="align-title" id={headingId}>{node.title}</p>
+        <p className="align-title" id={headingId}>
+          {node.title}
+        </p>
         <p className="align-detail">
           <RolledUp colour={node.colour} />
           {node.children.length > 0 && (
@@ -42,7 +44,9 @@ function Node({ node, index }: { node: AlignmentNode; index: number }) {
       </div>
       {node.children.length > 0 && (
         <ul className="align-children" aria-label={`Supporting “${node.title}”`}>
-          {node.children.map((child, i) => <Node key={`${child.level}-${child.id}`} node={child} index={i} />)}
+          {node.children.map((child, i) => (
+            <Node key={`${child.level}-${child.id}`} node={child} index={i} />
+          ))}
         </ul>
       )}
     </li>
@@ -64,13 +68,17 @@ export function AlignmentView({ report, headingLevel = 2 }: { report: AlignmentR
           'Each objective shows the worst confidence among its key results (as red as its reddest), and the worst among the OKRs that support it.'}
       </p>
       <ul className="align-tree" aria-label="Company objectives and the OKRs that support them">
-        {report.tree.roots.map((n, i) => <Node key={n.id} node={n} index={i} />)}
+        {report.tree.roots.map((n, i) => (
+          <Node key={n.id} node={n} index={i} />
+        ))}
       </ul>
       {report.tree.unaligned.length > 0 && (
         <>
           <h3>Not linked to this set</h3>
           <ul className="align-tree" aria-label="Objectives whose link points nowhere">
-            {report.tree.unaligned.map((n, i) => <Node key={`${n.level}-${n.id}`} node={n} index={i} />)}
+            {report.tree.unaligned.map((n, i) => (
+              <Node key={`${n.level}-${n.id}`} node={n} index={i} />
+            ))}
           </ul>
         </>
       )}
@@ -78,9 +86,13 @@ export function AlignmentView({ report, headingLevel = 2 }: { report: AlignmentR
         <>
           <h3>Sent back for changes</h3>
           <ul className="sent-back-list">
-            {report.departments.filter((d) => d.status === 'sent_back').map((d) => (
-              <li key={d.meetingId}><strong>{d.department}</strong>: “{d.comment}”</li>
-            ))}
+            {report.departments
+              .filter((d) => d.status === 'sent_back')
+              .map((d) => (
+                <li key={d.meetingId}>
+                  <strong>{d.department}</strong>: “{d.comment}”
+                </li>
+              ))}
           </ul>
         </>
       )}

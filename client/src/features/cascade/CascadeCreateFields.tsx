@@ -15,7 +15,11 @@ type Lookup = { phase: 'idle' } | { phase: 'loading' } | { phase: 'found'; set: 
  * Create meeting: "this is a department meeting for a company OKR set". Paste the company's public link; the set is
  * looked up so the facilitator sees what they align to, and the quarter follows the company's.
  */
-export function CascadeCreateFields({ initialCompanyId, onChange, onQuarter }: {
+export function CascadeCreateFields({
+  initialCompanyId,
+  onChange,
+  onQuarter,
+}: {
   initialCompanyId: string | null
   onChange: (choice: CascadeChoice | null) => void
   onQuarter: (quarter: string) => void
@@ -65,8 +69,14 @@ export function CascadeCreateFields({ initialCompanyId, onChange, onQuarter }: {
         <>
           <div className="field">
             <label htmlFor={`${id}-link`}>Company OKRs link</label>
-            <input id={`${id}-link`} required value={link} placeholder="https://…/p/…" aria-describedby={`${id}-lookup`}
-              onChange={(e) => setLink(e.target.value)} />
+            <input
+              id={`${id}-link`}
+              required
+              value={link}
+              placeholder="https://…/p/…"
+              aria-describedby={`${id}-lookup`}
+              onChange={(e) => setLink(e.target.value)}
+            />
             <p className="hint" id={`${id}-lookup`} aria-live="polite">
               {link && !companyMeetingId
                 ? 'That does not look like a published link (…/p/<id>).'
@@ -81,8 +91,14 @@ export function CascadeCreateFields({ initialCompanyId, onChange, onQuarter }: {
           </div>
           <div className="field">
             <label htmlFor={`${id}-department`}>Department</label>
-            <input id={`${id}-department`} required maxLength={MAX_DEPARTMENT_NAME_LENGTH} value={department} placeholder="Sales"
-              onChange={(e) => setDepartmentName(e.target.value)} />
+            <input
+              id={`${id}-department`}
+              required
+              maxLength={MAX_DEPARTMENT_NAME_LENGTH}
+              value={department}
+              placeholder="Sales"
+              onChange={(e) => setDepartmentName(e.target.value)}
+            />
           </div>
         </>
       )}

@@ -21,9 +21,8 @@ export function DepartmentSets({ departments, company, isCeo }: { departments: r
       <h3 id="department-sets-heading">Department OKRs</h3>
       {departments.length === 0 ? (
         <p className="hint">
-          No department has submitted a set yet. Each department runs its own meeting linked to these OKRs: create it
-          from <a href={`/?company=${view.id}`}>{`${origin}/?company=${view.id}`}</a> (or paste this set’s public link
-          when creating a meeting).
+          No department has submitted a set yet. Each department runs its own meeting linked to these OKRs: create it from{' '}
+          <a href={`/?company=${view.id}`}>{`${origin}/?company=${view.id}`}</a> (or paste this set’s public link when creating a meeting).
         </p>
       ) : (
         <p className="hint">
@@ -32,7 +31,9 @@ export function DepartmentSets({ departments, company, isCeo }: { departments: r
         </p>
       )}
       <ul className="department-list">
-        {departments.map((d) => <DepartmentSetCard key={d.id} entry={d} company={company} isCeo={isCeo} />)}
+        {departments.map((d) => (
+          <DepartmentSetCard key={d.id} entry={d} company={company} isCeo={isCeo} />
+        ))}
       </ul>
     </section>
   )
@@ -59,9 +60,7 @@ function DepartmentSetCard({ entry, company, isCeo }: { entry: DepartmentEntry; 
         <h4 id={`${id}-name`}>{entry.department}</h4>
         <ConfirmationBadge status={status} />
       </div>
-      {entry.confirmation.status === 'sent_back' && (
-        <p className="hint">Your comment: “{entry.confirmation.comment}”</p>
-      )}
+      {entry.confirmation.status === 'sent_back' && <p className="hint">Your comment: “{entry.confirmation.comment}”</p>}
       <ol className="department-objectives" aria-label={`${entry.department} objectives`}>
         {entry.published.objectives.map((o) => {
           const supports = describeLink(company.objectives, entry.objectives.find((d) => d.id === o.id)?.supports ?? null)
@@ -70,7 +69,11 @@ function DepartmentSetCard({ entry, company, isCeo }: { entry: DepartmentEntry; 
               <p className="kr-statement">{o.title}</p>
               <p className="hint">Supports {supports ? <strong>{supports.label}</strong> : <strong>nothing (not linked)</strong>}</p>
               <ul className="compact-krs" aria-label={`Key results for “${o.title}”`}>
-                {o.keyResults.map((kr) => <li key={kr.id}>{kr.statement} <ConfidenceBadge confidence={kr.confidence} /></li>)}
+                {o.keyResults.map((kr) => (
+                  <li key={kr.id}>
+                    {kr.statement} <ConfidenceBadge confidence={kr.confidence} />
+                  </li>
+                ))}
               </ul>
             </li>
           )
@@ -78,25 +81,46 @@ function DepartmentSetCard({ entry, company, isCeo }: { entry: DepartmentEntry; 
       </ol>
       {isCeo && status === 'submitted' && !isSendingBack && (
         <div className="button-row">
-          <button type="button" className="primary" disabled={confirm.state.phase === 'saving'} onClick={() => void confirm.execute()}
-            aria-label={`Confirm ${entry.department}’s set`}>Confirm</button>
-          <button type="button" className="secondary" onClick={() => setSendingBack(true)}
-            aria-label={`Send ${entry.department}’s set back`}>Send back…</button>
+          <button
+            type="button"
+            className="primary"
+            disabled={confirm.state.phase === 'saving'}
+            onClick={() => void confirm.execute()}
+            aria-label={`Confirm ${entry.department}’s set`}
+          >
+            Confirm
+          </button>
+          <button type="button" className="secondary" onClick={() => setSendingBack(true)} aria-label={`Send ${entry.department}’s set back`}>
+            Send back…
+          </button>
         </div>
       )}
       {isCeo && isSendingBack && (
         <form className="send-back-form" onSubmit={submitSendBack}>
           <label htmlFor={`${id}-comment`}>What should {entry.department} change?</label>
-          <textarea id={`${id}-comment`} required maxLength={MAX_CASCADE_COMMENT_LENGTH} rows={3} value={comment} autoFocus
-            onChange={(e) => setComment(e.target.value)} />
+          <textarea
+            id={`${id}-comment`}
+            required
+            maxLength={MAX_CASCADE_COMMENT_LENGTH}
+            rows={3}
+            value={comment}
+            autoFocus
+            onChange={(e) => setComment(e.target.value)}
+          />
           <div className="button-row">
-            <button type="submit" className="danger" disabled={!comment.trim() || sendBack.state.phase === 'saving'}>Send back with comment</button>
-            <button type="button" className="secondary" onClick={() => setSendingBack(false)}>Cancel</button>
+            <button type="submit" className="danger" disabled={!comment.trim() || sendBack.state.phase === 'saving'}>
+              Send back with comment
+            </button>
+            <button type="button" className="secondary" onClick={() => setSendingBack(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       )}
       {(confirm.state.phase === 'failed' || sendBack.state.phase === 'failed') && (
-        <p className="error" role="alert">{confirm.state.phase === 'failed' ? confirm.state.message : sendBack.state.phase === 'failed' ? sendBack.state.message : ''}</p>
+        <p className="error" role="alert">
+          {confirm.state.phase === 'failed' ? confirm.state.message : sendBack.state.phase === 'failed' ? sendBack.state.message : ''}
+        </p>
       )}
     </li>
   )

@@ -16,8 +16,12 @@ export function DepartmentStatus({ cascade, published, isFacilitator }: { cascad
   const when = c.status === 'draft' ? '' : new Date(c.at).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <section className={`card department-status status-${c.status}`} aria-labelledby="department-status-heading" aria-live="polite">
-      <p className="eyebrow">{link.department} · aligned to {link.company.title}</p>
-      <h3 id="department-status-heading"><ConfirmationBadge status={c.status} /></h3>
+      <p className="eyebrow">
+        {link.department} · aligned to {link.company.title}
+      </p>
+      <h3 id="department-status-heading">
+        <ConfirmationBadge status={c.status} />
+      </h3>
       {c.status === 'submitted' && <p>The set went to the CEO on {when}. This page updates as soon as they decide.</p>}
       {c.status === 'confirmed' && <p>The CEO confirmed this set on {when}. It is part of the company’s alignment view.</p>}
       {c.status === 'sent_back' && (
@@ -34,7 +38,11 @@ export function DepartmentStatus({ cascade, published, isFacilitator }: { cascad
           ) : (
             <p className="hint">The facilitator reopens the set to make the changes.</p>
           )}
-          {reopen.state.phase === 'failed' && <p className="error" role="alert">{reopen.state.message}</p>}
+          {reopen.state.phase === 'failed' && (
+            <p className="error" role="alert">
+              {reopen.state.message}
+            </p>
+          )}
         </>
       )}
       <ul className="supports-summary" aria-label={`What ${link.department}’s objectives support`}>
@@ -44,7 +52,9 @@ export function DepartmentStatus({ cascade, published, isFacilitator }: { cascad
           </li>
         ))}
       </ul>
-      <p className="hint"><a href={`/p/${link.companyMeetingId}/alignment`}>See the company’s alignment view</a></p>
+      <p className="hint">
+        <a href={`/p/${link.companyMeetingId}/alignment`}>See the company’s alignment view</a>
+      </p>
     </section>
   )
 }

@@ -58,20 +58,30 @@ export function PersonalOkrs({ cascade, published, isFacilitator }: { cascade: C
         <ul className="personal-list" aria-label="Personal OKRs">
           {cascade.personal.map((p) => (
             <li key={p.id}>
-              <p className="kr-statement">{p.person}: {p.title}</p>
+              <p className="kr-statement">
+                {p.person}: {p.title}
+              </p>
               <p className="hint">Supports {describeLink(published.objectives, p.supports)?.label ?? 'a company OKR'}</p>
               <ul className="compact-krs" aria-label={`Key results for “${p.title}”`}>
-                {p.keyResults.map((kr) => <li key={kr.id}>{kr.statement} <ConfidenceBadge confidence={kr.confidence} /></li>)}
+                {p.keyResults.map((kr) => (
+                  <li key={kr.id}>
+                    {kr.statement} <ConfidenceBadge confidence={kr.confidence} />
+                  </li>
+                ))}
               </ul>
               {isFacilitator && (
-                <button type="button" className="link danger-link" onClick={() => remove(p.id)} aria-label={`Remove ${p.person}’s “${p.title}”`}>Remove</button>
+                <button type="button" className="link danger-link" onClick={() => remove(p.id)} aria-label={`Remove ${p.person}’s “${p.title}”`}>
+                  Remove
+                </button>
               )}
             </li>
           ))}
         </ul>
       )}
       {isFacilitator && !isAdding && (
-        <button type="button" className="secondary" onClick={() => setAdding(true)}>Add a personal OKR…</button>
+        <button type="button" className="secondary" onClick={() => setAdding(true)}>
+          Add a personal OKR…
+        </button>
       )}
       {isFacilitator && isAdding && (
         <form className="personal-form" onSubmit={save}>
@@ -87,7 +97,11 @@ export function PersonalOkrs({ cascade, published, isFacilitator }: { cascade: C
             <label htmlFor={`${id}-supports`}>Supports (department OKR)</label>
             <select id={`${id}-supports`} required value={supports} onChange={(e) => setSupports(e.target.value)}>
               <option value="">— Choose —</option>
-              {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
             </select>
           </div>
           <fieldset>
@@ -96,29 +110,50 @@ export function PersonalOkrs({ cascade, published, isFacilitator }: { cascade: C
               <div key={i} className="personal-kr">
                 <div className="field">
                   <label htmlFor={`${id}-kr-${i}`}>Key result {i + 1}</label>
-                  <input id={`${id}-kr-${i}`} value={kr.statement} maxLength={300}
-                    onChange={(e) => setKrs(krs.map((k, j) => (j === i ? { ...k, statement: e.target.value } : k)))} />
+                  <input
+                    id={`${id}-kr-${i}`}
+                    value={kr.statement}
+                    maxLength={300}
+                    onChange={(e) => setKrs(krs.map((k, j) => (j === i ? { ...k, statement: e.target.value } : k)))}
+                  />
                 </div>
                 <div className="field">
                   <label htmlFor={`${id}-conf-${i}`}>Confidence</label>
-                  <select id={`${id}-conf-${i}`} value={kr.confidence}
-                    onChange={(e) => setKrs(krs.map((k, j) => (j === i ? { ...k, confidence: Number(e.target.value) } : k)))}>
-                    {Array.from({ length: 10 }, (_, n) => <option key={n + 1} value={n + 1}>{n + 1}/10</option>)}
+                  <select
+                    id={`${id}-conf-${i}`}
+                    value={kr.confidence}
+                    onChange={(e) => setKrs(krs.map((k, j) => (j === i ? { ...k, confidence: Number(e.target.value) } : k)))}
+                  >
+                    {Array.from({ length: 10 }, (_, n) => (
+                      <option key={n + 1} value={n + 1}>
+                        {n + 1}/10
+                      </option>
+                    ))}
                   </select>
                 </div>
               </div>
             ))}
             {krs.length < MAX_PERSONAL_KEY_RESULTS && (
-              <button type="button" className="link" onClick={() => setKrs([...krs, { statement: '', confidence: DEFAULT_CONFIDENCE }])}>Add another key result</button>
+              <button type="button" className="link" onClick={() => setKrs([...krs, { statement: '', confidence: DEFAULT_CONFIDENCE }])}>
+                Add another key result
+              </button>
             )}
           </fieldset>
           <div className="button-row">
-            <button type="submit" className="primary" disabled={isSaving}>Save personal OKR</button>
-            <button type="button" className="secondary" onClick={() => setAdding(false)}>Cancel</button>
+            <button type="submit" className="primary" disabled={isSaving}>
+              Save personal OKR
+            </button>
+            <button type="button" className="secondary" onClick={() => setAdding(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   )
 }

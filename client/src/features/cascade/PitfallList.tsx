@@ -6,7 +6,9 @@ export function PitfallList({ warnings, label }: { warnings: readonly PitfallWar
   return (
     <ul className="pitfalls" aria-label={label}>
       {warnings.map((w, i) => (
-        <li key={`${w.code}-${w.subjectId ?? ''}-${i}`} className="warning">{w.message}</li>
+        <li key={`${w.code}-${w.subjectId ?? ''}-${i}`} className="warning">
+          {w.message}
+        </li>
       ))}
     </ul>
   )

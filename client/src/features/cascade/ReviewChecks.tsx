@@ -45,19 +45,22 @@ export function ReviewChecks() {
   )
   return (
     <>
-      {cascade.link && (
-        problems.length ? (
+      {cascade.link &&
+        (problems.length ? (
           <section className="alignment-check blocking" aria-labelledby="alignment-check-heading">
             <h3 id="alignment-check-heading">Not ready to publish: link every objective to the company set</h3>
-            <ul>{problems.map((p) => <li key={`${p.code}-${p.subjectId ?? ''}`}>{p.message}</li>)}</ul>
+            <ul>
+              {problems.map((p) => (
+                <li key={`${p.code}-${p.subjectId ?? ''}`}>{p.message}</li>
+              ))}
+            </ul>
             <p className="hint">Choose what each objective supports below. Publishing sends the set to the CEO for confirmation.</p>
           </section>
         ) : (
           <p className="alignment-check ready" role="status">
             Every objective supports a company OKR. Publishing sends {cascade.link.department}’s set to the CEO for confirmation.
           </p>
-        )
-      )}
+        ))}
       {warnings.length > 0 && (
         <section className="pitfall-section" aria-labelledby="pitfalls-heading">
           <h3 id="pitfalls-heading">Worth a second look</h3>

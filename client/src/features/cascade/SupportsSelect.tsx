@@ -32,14 +32,17 @@ export function SupportsSelect({ objectiveId, title, isEditable }: { objectiveId
     <div className={current ? 'supports linked' : 'supports'}>
       <label htmlFor={id}>Supports (company OKR)</label>
       {isEditable ? (
-        <select id={id} value={encodeLink(current)} disabled={isSaving} aria-describedby={`${id}-hint`}
-          onChange={(e) => void save(e.target.value)}>
+        <select id={id} value={encodeLink(current)} disabled={isSaving} aria-describedby={`${id}-hint`} onChange={(e) => void save(e.target.value)}>
           <option value="">— Choose what “{title}” supports —</option>
           {objectives.map((o, i) => (
             <optgroup key={o.id} label={`Company objective ${i + 1}`}>
-              {options.filter((opt) => opt.objectiveId === o.id).map((opt) => (
-                <option key={opt.value} value={opt.value}>{opt.label}</option>
-              ))}
+              {options
+                .filter((opt) => opt.objectiveId === o.id)
+                .map((opt) => (
+                  <option key={opt.value} value={opt.value}>
+                    {opt.label}
+                  </option>
+                ))}
             </optgroup>
           ))}
         </select>
@@ -49,7 +52,11 @@ export function SupportsSelect({ objectiveId, title, isEditable }: { objectiveId
       <p className="hint" id={`${id}-hint`} aria-live="polite">
         {isSaving ? 'Saving…' : current ? 'Linked.' : 'Every department objective links up to the company OKR it supports.'}
       </p>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

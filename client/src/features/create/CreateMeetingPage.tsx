@@ -45,12 +45,14 @@ export function CreateMeetingPage() {
   return (
     <main className="page narrow">
       <header className="brand">
-        <span className="logo" aria-hidden="true">⚓</span> Quarterdeck
+        <span className="logo" aria-hidden="true">
+          ⚓
+        </span>{' '}
+        Quarterdeck
       </header>
       <h1>Run your quarterly OKR meeting</h1>
       <p className="lead">
-        Everyone joins with one link, proposes objectives, merges duplicates, votes down to the few that matter and
-        drafts key results together. No accounts.
+        Everyone joins with one link, proposes objectives, merges duplicates, votes down to the few that matter and drafts key results together. No accounts.
       </p>
       {previousMeetingId && (
         <p className="note" role="note">
@@ -59,42 +61,65 @@ export function CreateMeetingPage() {
       )}
       {companyMeetingId && (
         <p className="note" role="note">
-          A department meeting: each objective it picks will support one of the company OKRs linked below, and the CEO
-          confirms the department’s set.
+          A department meeting: each objective it picks will support one of the company OKRs linked below, and the CEO confirms the department’s set.
         </p>
       )}
       <form className="card form" onSubmit={submit} aria-describedby={error ? 'create-error' : undefined}>
         <div className="field">
           <label htmlFor="title">Meeting title</label>
-          <input id="title" required maxLength={MAX_TITLE_LENGTH} value={title} placeholder="Acme company OKRs"
-            onChange={(e) => setTitle(e.target.value)} />
+          <input id="title" required maxLength={MAX_TITLE_LENGTH} value={title} placeholder="Acme company OKRs" onChange={(e) => setTitle(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="quarter">Quarter</label>
-          <input id="quarter" required pattern="\d{4} Q[1-4]" value={quarter} aria-describedby="quarter-hint"
-            onChange={(e) => setQuarter(e.target.value)} />
-          <p className="hint" id="quarter-hint">Like “2027 Q1”. OKRs are set for a quarter: long enough to matter, short enough to see.</p>
+          <input id="quarter" required pattern="\d{4} Q[1-4]" value={quarter} aria-describedby="quarter-hint" onChange={(e) => setQuarter(e.target.value)} />
+          <p className="hint" id="quarter-hint">
+            Like “2027 Q1”. OKRs are set for a quarter: long enough to matter, short enough to see.
+          </p>
         </div>
         <fieldset className="mission-fields">
           <legend>Company mission</legend>
-          <p className="hint">It frames every objective: “We <em>(what we offer)</em> in <em>(our field)</em> <em>(how it improves lives)</em>.”</p>
+          <p className="hint">
+            It frames every objective: “We <em>(what we offer)</em> in <em>(our field)</em> <em>(how it improves lives)</em>.”
+          </p>
           <div className="field inline-label">
             <label htmlFor="mission-value">We</label>
-            <input id="mission-value" required maxLength={MAX_MISSION_PART_LENGTH} value={value}
-              placeholder="help small shops sell online" aria-describedby="mission-value-hint"
-              onChange={(e) => setValue(e.target.value)} />
+            <input
+              id="mission-value"
+              required
+              maxLength={MAX_MISSION_PART_LENGTH}
+              value={value}
+              placeholder="help small shops sell online"
+              aria-describedby="mission-value-hint"
+              onChange={(e) => setValue(e.target.value)}
+            />
           </div>
-          <p className="hint" id="mission-value-hint">Value proposition</p>
+          <p className="hint" id="mission-value-hint">
+            Value proposition
+          </p>
           <div className="field inline-label">
             <label htmlFor="mission-field">in</label>
-            <input id="mission-field" required maxLength={MAX_MISSION_PART_LENGTH} value={field}
-              placeholder="retail software" aria-describedby="mission-field-hint" onChange={(e) => setField(e.target.value)} />
+            <input
+              id="mission-field"
+              required
+              maxLength={MAX_MISSION_PART_LENGTH}
+              value={field}
+              placeholder="retail software"
+              aria-describedby="mission-field-hint"
+              onChange={(e) => setField(e.target.value)}
+            />
           </div>
-          <p className="hint" id="mission-field-hint">Field or industry</p>
+          <p className="hint" id="mission-field-hint">
+            Field or industry
+          </p>
           <div className="field">
             <label htmlFor="mission-impact">How it improves lives (optional)</label>
-            <input id="mission-impact" maxLength={MAX_MISSION_PART_LENGTH} value={impact}
-              placeholder="so local businesses thrive" onChange={(e) => setImpact(e.target.value)} />
+            <input
+              id="mission-impact"
+              maxLength={MAX_MISSION_PART_LENGTH}
+              value={impact}
+              placeholder="so local businesses thrive"
+              onChange={(e) => setImpact(e.target.value)}
+            />
           </div>
           <p className="mission-preview" aria-live="polite">
             <span className="visually-hidden">Mission preview: </span>

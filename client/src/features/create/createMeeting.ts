@@ -14,10 +14,7 @@ export async function createMeeting(input: CreateMeetingInput): Promise<CreateMe
   } catch {
     throw new Error('The server cannot be reached. Check your connection and try again.')
   }
-  const body = (await response.json().catch(() => null)) as
-    | (CreateMeetingResponse & { error?: undefined })
-    | { error: { message: string } }
-    | null
+  const body = (await response.json().catch(() => null)) as (CreateMeetingResponse & { error?: undefined }) | { error: { message: string } } | null
   if (!response.ok || !body || body.error) {
     throw new Error(body?.error?.message ?? `The server answered ${response.status}.`)
   }

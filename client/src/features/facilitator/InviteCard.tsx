@@ -21,8 +21,11 @@ export function InviteCard() {
       </div>
       {token &&
         (isShowingSecret ? (
-          <CopyField label="Facilitator link" value={facilitatorLinkFor(view.id, token)}
-            hint="Secret: it opens these controls on another device. Share it only with a co-facilitator." />
+          <CopyField
+            label="Facilitator link"
+            value={facilitatorLinkFor(view.id, token)}
+            hint="Secret: it opens these controls on another device. Share it only with a co-facilitator."
+          />
         ) : (
           <button type="button" className="link" onClick={() => setShowingSecret(true)}>
             Show facilitator link (secret)

@@ -47,7 +47,9 @@ export function JoinControls() {
             {matching.slice(0, MAX_LISTED).map((p) => (
               <li key={p.id}>
                 {p.name}{' '}
-                <button type="button" className="link" onClick={() => void removing.execute([p.id])} aria-label={`Remove ${p.name}`}>Remove</button>
+                <button type="button" className="link" onClick={() => void removing.execute([p.id])} aria-label={`Remove ${p.name}`}>
+                  Remove
+                </button>
               </li>
             ))}
           </ul>
@@ -58,7 +60,9 @@ export function JoinControls() {
           )}
         </>
       )}
-      <p className="hint" aria-live="polite">{status}</p>
+      <p className="hint" aria-live="polite">
+        {status}
+      </p>
     </section>
   )
 }

@@ -28,7 +28,9 @@ export function ModerationList() {
   return (
     <section className="card controls" aria-labelledby="moderation-heading">
       <h2 id="moderation-heading">All proposals ({formatCount(items.length)})</h2>
-      <label htmlFor={searchId} className="visually-hidden">Search all proposals</label>
+      <label htmlFor={searchId} className="visually-hidden">
+        Search all proposals
+      </label>
       <input id={searchId} type="search" placeholder="Search all proposals" value={query} onChange={(e) => setQuery(e.target.value)} />
       {items.length === 0 ? (
         <p className="hint">No proposals yet.</p>
@@ -38,16 +40,24 @@ export function ModerationList() {
             <li key={s.id}>
               <span className="person-name">{s.title}</span>
               {confirmingId === s.id ? (
-                <button type="button" className="danger" onClick={() => void hide(s.id)}>Confirm hide</button>
+                <button type="button" className="danger" onClick={() => void hide(s.id)}>
+                  Confirm hide
+                </button>
               ) : (
-                <button type="button" className="link" aria-label={`Hide “${s.title}”`} onClick={() => setConfirmingId(s.id)}>Hide</button>
+                <button type="button" className="link" aria-label={`Hide “${s.title}”`} onClick={() => setConfirmingId(s.id)}>
+                  Hide
+                </button>
               )}
             </li>
           ))}
         </ul>
       )}
       {matching.length > MAX_LISTED && <p className="hint">and {formatCount(matching.length - MAX_LISTED)} more — search to narrow.</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   )
 }

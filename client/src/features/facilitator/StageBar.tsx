@@ -22,9 +22,7 @@ export function StageBar() {
   const [isConfirmingBack, setConfirmingBack] = useState(false)
   const act = useCallback(
     (action: BarAction): Promise<unknown> =>
-      action.kind === 'changeStage'
-        ? client.send({ type: 'changeStage', move: action.move, expected: view.stage })
-        : client.send({ type: action.command }),
+      action.kind === 'changeStage' ? client.send({ type: 'changeStage', move: action.move, expected: view.stage }) : client.send({ type: action.command }),
     [client, view.stage],
   )
   const { state, execute, reset } = useCommand(act)
@@ -45,7 +43,9 @@ export function StageBar() {
           {previous && !isConfirmingBack && (
             <button type="button" className="secondary" disabled={isSaving} onClick={() => setConfirmingBack(true)}>
               <span className="wide-only">Back to {STAGE_LABELS[previous]}…</span>
-              <span className="narrow-only" aria-hidden="true">Back…</span>
+              <span className="narrow-only" aria-hidden="true">
+                Back…
+              </span>
             </button>
           )}
         </div>
@@ -57,14 +57,20 @@ export function StageBar() {
             {view.stage === 'vote' && ' All ballots cast so far are discarded: the vote starts again after grouping.'}
           </p>
           <div className="button-row">
-            <button type="button" className="danger" autoFocus
+            <button
+              type="button"
+              className="danger"
+              autoFocus
               onClick={() => {
                 setConfirmingBack(false)
                 void execute({ kind: 'changeStage', move: 'back' })
-              }}>
+              }}
+            >
               Yes, go back
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirmingBack(false)}>Cancel</button>
+            <button type="button" className="secondary" onClick={() => setConfirmingBack(false)}>
+              Cancel
+            </button>
           </div>
         </div>
       )}
@@ -87,7 +93,11 @@ function NextStepControl({ step, isSaving, onAct }: { step: FacilitatorNextStep;
       )
     case 'openVoting':
       // Submits the setup form below (its rules travel with it), wherever the facilitator has scrolled to.
-      return <button type="submit" form={VOTE_SETUP_FORM_ID} className="primary">Open voting</button>
+      return (
+        <button type="submit" form={VOTE_SETUP_FORM_ID} className="primary">
+          Open voting
+        </button>
+      )
     case 'closeVoting':
     case 'revealVotes':
     case 'startFinalRound':
@@ -97,7 +107,11 @@ function NextStepControl({ step, isSaving, onAct }: { step: FacilitatorNextStep;
         </button>
       )
     case 'settleTie':
-      return <a className="button primary" href={`#${TIE_RESOLUTION_ID}`}>Next: settle the tie</a>
+      return (
+        <a className="button primary" href={`#${TIE_RESOLUTION_ID}`}>
+          Next: settle the tie
+        </a>
+      )
     case 'preparing':
       return <span className="hint">Preparing the vote…</span>
     case 'none':
@@ -110,9 +124,17 @@ function StageProgress() {
   const { view } = useMeeting()
   if (view.stage === 'vote' && view.vote && view.vote.phase !== 'setup') {
     const { voted, total } = votedProgress(view, view.vote.round)
-    return <span className="stage-bar-count"><strong>{formatCount(voted)}</strong> of {formatCount(total)} voted</span>
+    return (
+      <span className="stage-bar-count">
+        <strong>{formatCount(voted)}</strong> of {formatCount(total)} voted
+      </span>
+    )
   }
   const progress = doneProgress(view)
   if (!progress.isTracked || view.stage === 'vote') return null
-  return <span className="stage-bar-count"><strong>{formatCount(progress.done)}</strong> of {formatCount(progress.total)} done</span>
+  return (
+    <span className="stage-bar-count">
+      <strong>{formatCount(progress.done)}</strong> of {formatCount(progress.total)} done
+    </span>
+  )
 }

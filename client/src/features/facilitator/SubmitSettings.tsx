@@ -7,7 +7,8 @@ export function SubmitSettings() {
   const { client, view } = useMeeting()
   const limitId = useId()
   const update = useCallback(
-    (changes: { maxSubmissionsPerPerson?: number; isOpenSubmissions?: boolean; authorship?: 'anonymous' | 'named' }) => client.send({ type: 'updateSettings', ...changes }),
+    (changes: { maxSubmissionsPerPerson?: number; isOpenSubmissions?: boolean; authorship?: 'anonymous' | 'named' }) =>
+      client.send({ type: 'updateSettings', ...changes }),
     [client],
   )
   const { state, execute } = useCommand(update)
@@ -26,22 +27,25 @@ export function SubmitSettings() {
       <h2 id="submit-settings-heading">Proposals</h2>
       <div className="inline-form">
         <label htmlFor={limitId}>Per person</label>
-        <select id={limitId} value={limit}
-          onChange={(e) => void change({ maxSubmissionsPerPerson: Number(e.target.value) })}>
-          {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => <option key={n} value={n}>{n}</option>)}
+        <select id={limitId} value={limit} onChange={(e) => void change({ maxSubmissionsPerPerson: Number(e.target.value) })}>
+          {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
         </select>
       </div>
       <label className="choice">
-        <input type="checkbox" checked={isOpen}
-          onChange={(e) => void change({ isOpenSubmissions: e.target.checked })} />
+        <input type="checkbox" checked={isOpen} onChange={(e) => void change({ isOpenSubmissions: e.target.checked })} />
         Open submissions (everyone sees all proposals while submitting)
       </label>
       <label className="choice">
-        <input type="checkbox" checked={isAnonymous}
-          onChange={(e) => void change({ authorship: e.target.checked ? 'anonymous' : 'named' })} />
+        <input type="checkbox" checked={isAnonymous} onChange={(e) => void change({ authorship: e.target.checked ? 'anonymous' : 'named' })} />
         Keep authors anonymous (nobody but you can tell who proposed or supports a card)
       </label>
-      <p className="hint" aria-live="polite">{state.phase === 'saving' ? 'Saving…' : state.phase === 'failed' ? state.message : ''}</p>
+      <p className="hint" aria-live="polite">
+        {state.phase === 'saving' ? 'Saving…' : state.phase === 'failed' ? state.message : ''}
+      </p>
     </section>
   )
 }

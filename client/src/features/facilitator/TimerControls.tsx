@@ -32,13 +32,21 @@ export function TimerControls() {
       <form className="inline-form" onSubmit={submitCustom}>
         <label htmlFor={minutesId}>Minutes</label>
         <input id={minutesId} type="number" min={1} max={180} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-        <button type="submit" className="secondary">Start timer</button>
+        <button type="submit" className="secondary">
+          Start timer
+        </button>
       </form>
       {view.timer && (
-        <button type="button" className="link" onClick={() => void stopping.execute()}>Stop timer</button>
+        <button type="button" className="link" onClick={() => void stopping.execute()}>
+          Stop timer
+        </button>
       )}
       <p className="hint">The timer never moves the stage; you decide when the room is ready.</p>
-      {failure && <p className="error" role="alert">{failure}</p>}
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
     </section>
   )
 }

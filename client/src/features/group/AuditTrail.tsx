@@ -37,14 +37,20 @@ export function AuditTrail() {
       </div>
       <div id={regionId} hidden={!isOpen}>
         <p className="hint" aria-live="polite">
-          {state.phase === 'saving' ? 'Loading…' : state.phase === 'failed' ? state.message : entries ? `${plural(entries.length, 'entry', 'entries')}, newest first.` : ''}
+          {state.phase === 'saving'
+            ? 'Loading…'
+            : state.phase === 'failed'
+              ? state.message
+              : entries
+                ? `${plural(entries.length, 'entry', 'entries')}, newest first.`
+                : ''}
         </p>
         {entries && entries.length > 0 && (
           <ol className="audit-list" aria-label="Audit trail">
             {entries.map((e, i) => (
               <li key={`${e.at}-${i}`}>
-                <time dateTime={new Date(e.at).toISOString()}>{timeFormat.format(e.at)}</time>{' '}
-                <strong>{e.actorName}</strong> {e.action}: <span className="audit-detail">{e.detail}</span>
+                <time dateTime={new Date(e.at).toISOString()}>{timeFormat.format(e.at)}</time> <strong>{e.actorName}</strong> {e.action}:{' '}
+                <span className="audit-detail">{e.detail}</span>
               </li>
             ))}
           </ol>

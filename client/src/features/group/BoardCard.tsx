@@ -55,7 +55,13 @@ export const BoardCard = memo(function BoardCard({ card }: { card: CardRecord })
   )
 })
 
-const CardBody = memo(function CardBody({ card, canMove, titleId, setHandleRef, handleAttributes }: {
+const CardBody = memo(function CardBody({
+  card,
+  canMove,
+  titleId,
+  setHandleRef,
+  handleAttributes,
+}: {
   card: CardRecord
   canMove: boolean
   titleId: string
@@ -80,13 +86,21 @@ const CardBody = memo(function CardBody({ card, canMove, titleId, setHandleRef, 
             <span aria-hidden="true">⠿</span>
           </button>
         )}
-        {isEditing ? <RetitleForm card={card} /> : (
-          <p className="card-title" id={titleId}>{card.title}</p>
+        {isEditing ? (
+          <RetitleForm card={card} />
+        ) : (
+          <p className="card-title" id={titleId}>
+            {card.title}
+          </p>
         )}
         {canMove && !isEditing && <CardActionsButton card={card} menuId={menuId} />}
       </div>
       {canMove && <CardActionsMenu card={card} menuId={menuId} />}
-      {isEditing && <p className="visually-hidden" id={titleId}>{card.title}</p>}
+      {isEditing && (
+        <p className="visually-hidden" id={titleId}>
+          {card.title}
+        </p>
+      )}
       <CardDetails card={card} />
     </>
   )
@@ -113,13 +127,17 @@ const CardDetails = memo(function CardDetails({ card }: { card: CardRecord }) {
         <div className="also-said">
           <p className="also-said-label">{t('board.alsoSaid')}</p>
           <ul>
-            {shown.map((m, i) => <li key={i}>{m.title}</li>)}
+            {shown.map((m, i) => (
+              <li key={i}>{m.title}</li>
+            ))}
           </ul>
           {folded.length > 0 && (
             <details>
               <summary>{t('board.moreTexts', { count: folded.length })}</summary>
               <ul>
-                {folded.map((m, i) => <li key={i}>{m.title}</li>)}
+                {folded.map((m, i) => (
+                  <li key={i}>{m.title}</li>
+                ))}
               </ul>
             </details>
           )}
@@ -137,8 +155,15 @@ function RetitleForm({ card }: { card: CardRecord }) {
     focusSoon(cardActionsId(card.id))
   }
   return (
-    <InlineRenameForm label="Card title" isLabelHidden initial={card.title} maxLength={MAX_OBJECTIVE_TITLE_LENGTH} saveLabel="Save"
-      onSave={(title) => void commands.retitle(card.id, title)} onClose={close} />
+    <InlineRenameForm
+      label="Card title"
+      isLabelHidden
+      initial={card.title}
+      maxLength={MAX_OBJECTIVE_TITLE_LENGTH}
+      saveLabel="Save"
+      onSave={(title) => void commands.retitle(card.id, title)}
+      onClose={close}
+    />
   )
 }
 
@@ -154,5 +179,9 @@ export function CardPreview({ card }: { card: CardRecord }) {
 
 function DropToMerge() {
   const { t } = useTranslation()
-  return <p className="drop-hint" aria-hidden="true">{t('board.dropToMerge')}</p>
+  return (
+    <p className="drop-hint" aria-hidden="true">
+      {t('board.dropToMerge')}
+    </p>
+  )
 }

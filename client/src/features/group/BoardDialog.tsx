@@ -4,7 +4,12 @@ import { useEffect, useRef, type ReactNode } from 'react'
  * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert (focus stays inside),
  * Escape closes it, and the caller returns focus to where the person was.
  */
-export function BoardDialog({ labelledBy, onClose, children, className = '' }: {
+export function BoardDialog({
+  labelledBy,
+  onClose,
+  children,
+  className = '',
+}: {
   labelledBy: string
   onClose: () => void
   children: ReactNode
@@ -19,11 +24,15 @@ export function BoardDialog({ labelledBy, onClose, children, className = '' }: {
     }
   }, [])
   return (
-    <dialog ref={ref} className={`board-dialog ${className}`} aria-labelledby={labelledBy}
+    <dialog
+      ref={ref}
+      className={`board-dialog ${className}`}
+      aria-labelledby={labelledBy}
       onCancel={(e) => {
         e.preventDefault()
         onClose()
-      }}>
+      }}
+    >
       {children}
     </dialog>
   )

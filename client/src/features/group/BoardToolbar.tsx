@@ -22,7 +22,9 @@ export function BoardToolbar({ model }: { model: BoardModel }) {
         {model.isFiltered && <> · {t('board.match', { count: model.matchCount })}</>}
       </p>
       {canMove && (
-        <p className="hint phone-board-hint"><Trans i18nKey="board.phoneHint" components={{ strong: <strong /> }} /></p>
+        <p className="hint phone-board-hint">
+          <Trans i18nKey="board.phoneHint" components={{ strong: <strong /> }} />
+        </p>
       )}
       {canMove && (
         <button type="button" className="secondary" disabled={isUndoing} onClick={() => void commands.undo()}>
@@ -39,9 +41,13 @@ export function MoveStatusLine() {
   const clearStatus = useBoardUi((s) => s.clearStatus)
   return (
     <div className={`move-status ${status.phase}`}>
-      <p role="status" aria-live="polite">{status.phase === 'idle' ? '' : status.text}</p>
+      <p role="status" aria-live="polite">
+        {status.phase === 'idle' ? '' : status.text}
+      </p>
       {status.phase === 'failed' && (
-        <button type="button" className="link" onClick={clearStatus}>Dismiss</button>
+        <button type="button" className="link" onClick={clearStatus}>
+          Dismiss
+        </button>
       )}
     </div>
   )

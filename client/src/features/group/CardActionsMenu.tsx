@@ -21,16 +21,24 @@ export function CardActionsButton({ card, menuId }: { card: CardRecord; menuId: 
   const { t } = useTranslation()
   return (
     <div className="card-actions">
-      <button type="button" id={buttonId} className="secondary small actions-button" aria-haspopup="menu" aria-expanded={isOpen}
-        aria-controls={isOpen ? menuId : undefined} aria-label={t('board.actionsFor', { title: card.title })}
+      <button
+        type="button"
+        id={buttonId}
+        className="secondary small actions-button"
+        aria-haspopup="menu"
+        aria-expanded={isOpen}
+        aria-controls={isOpen ? menuId : undefined}
+        aria-label={t('board.actionsFor', { title: card.title })}
         onClick={() => openMenu(isOpen ? null : card.id)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && !isOpen) {
             e.preventDefault()
             openMenu(card.id)
           }
-        }}>
-        <span aria-hidden="true">⋯</span><span className="actions-text"> {t('board.actions')}</span>
+        }}
+      >
+        <span aria-hidden="true">⋯</span>
+        <span className="actions-text"> {t('board.actions')}</span>
       </button>
     </div>
   )
@@ -55,8 +63,24 @@ function ActionsList({ card, menuId, buttonId }: { card: CardRecord; menuId: str
   const items: MenuItem[] = [
     { label: 'Merge into…', run: () => openDialog({ kind: 'pickMergeTarget', cardId: card.id }, buttonId) },
     ...(hasClusters ? [{ label: 'Move to cluster…', run: () => openDialog({ kind: 'pickCluster', cardId: card.id }, buttonId) }] : []),
-    { label: 'New cluster', run: () => { close(false); void commands.newCluster(card.id) } },
-    ...(card.clusterId ? [{ label: 'Take out of cluster', run: () => { close(false); void commands.move(card.id, null) } }] : []),
+    {
+      label: 'New cluster',
+      run: () => {
+        close(false)
+        void commands.newCluster(card.id)
+      },
+    },
+    ...(card.clusterId
+      ? [
+          {
+            label: 'Take out of cluster',
+            run: () => {
+              close(false)
+              void commands.move(card.id, null)
+            },
+          },
+        ]
+      : []),
     { label: 'Rename', run: () => editCard(card.id) },
     ...(isFacilitator ? [{ label: 'Hide…', isDanger: true, run: () => openDialog({ kind: 'hide', cardId: card.id }, buttonId) }] : []),
   ]

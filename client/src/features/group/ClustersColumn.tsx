@@ -16,7 +16,13 @@ const ESTIMATED_CLUSTER_PX = 220
 export const CLUSTER_PREVIEW_CARDS = 6
 
 /** Cluster boxes as a virtualised list, under a "New cluster" drop zone. */
-export function ClustersColumn({ clusters, clusterCount, isFiltered, activeCardId, isDragging }: {
+export function ClustersColumn({
+  clusters,
+  clusterCount,
+  isFiltered,
+  activeCardId,
+  isDragging,
+}: {
   clusters: readonly ClusterView[]
   clusterCount: number
   isFiltered: boolean
@@ -29,9 +35,8 @@ export function ClustersColumn({ clusters, clusterCount, isFiltered, activeCardI
   const activeIndex = activeCardId ? clusters.findIndex((c) => c.cards.some((card) => card.id === activeCardId)) : -1
   const reveal = useBoardUi((s) => s.reveal)
   // reason: -1 while the card is not there yet (the update that moves it has not arrived); found on a later render.
-  const revealIndex = reveal && reveal.clusterId !== null
-    ? clusters.findIndex((c) => c.cluster.id === reveal.clusterId && c.cards.some((card) => card.id === reveal.cardId))
-    : -1
+  const revealIndex =
+    reveal && reveal.clusterId !== null ? clusters.findIndex((c) => c.cluster.id === reveal.clusterId && c.cards.some((card) => card.id === reveal.cardId)) : -1
   const clearReveal = useBoardUi((s) => s.clearReveal)
   // A new cluster keeps the row it was shown in while pending, so nothing remounts when the server names it.
   const clusterKeys = usePendingMoves((s) => s.clusterKeys)
@@ -42,18 +47,26 @@ export function ClustersColumn({ clusters, clusterCount, isFiltered, activeCardI
     <section className="board-column" aria-labelledby={headingId}>
       <div className="column-head">
         <h3 id={headingId}>{t('board.clustersHeading')}</h3>
-        <span className="count">{isFiltered ? t('board.clustersOf', { shown: clusters.length, total: clusterCount }) : t('board.clusters', { count: clusterCount })}</span>
+        <span className="count">
+          {isFiltered ? t('board.clustersOf', { shown: clusters.length, total: clusterCount }) : t('board.clusters', { count: clusterCount })}
+        </span>
       </div>
       {canMove && <NewClusterZone isDragging={isDragging} />}
-      <VirtualColumnList items={clusters} itemKey={clusterKey} estimatePx={ESTIMATED_CLUSTER_PX} overscan={3}
-        keepIndex={activeIndex} revealIndex={revealIndex} onRevealed={clearReveal}
-        regionLabel={t('board.clustersRegion')} listLabel={t('board.clustersHeading')} listClassName="cluster-list"
-        setDropRef={space.setNodeRef} renderItem={renderCluster}
-        empty={
-          <p className="hint empty-column">
-            {isFiltered ? t('board.noClusterMatch') : canMove ? t('board.noClustersDrop') : t('board.noClusters')}
-          </p>
-        } />
+      <VirtualColumnList
+        items={clusters}
+        itemKey={clusterKey}
+        estimatePx={ESTIMATED_CLUSTER_PX}
+        overscan={3}
+        keepIndex={activeIndex}
+        revealIndex={revealIndex}
+        onRevealed={clearReveal}
+        regionLabel={t('board.clustersRegion')}
+        listLabel={t('board.clustersHeading')}
+        listClassName="cluster-list"
+        setDropRef={space.setNodeRef}
+        renderItem={renderCluster}
+        empty={<p className="hint empty-column">{isFiltered ? t('board.noClusterMatch') : canMove ? t('board.noClustersDrop') : t('board.noClusters')}</p>}
+      />
     </section>
   )
 }
@@ -91,15 +104,24 @@ const ClusterBox = memo(
         <div className="cluster-head">
           {isEditing ? (
             <>
-              <h4 id={nameId} className="visually-hidden">{cluster.name}</h4>
+              <h4 id={nameId} className="visually-hidden">
+                {cluster.name}
+              </h4>
               <RenameClusterForm clusterId={cluster.id} name={cluster.name} />
             </>
           ) : (
             <>
-              <h4 id={nameId} className="cluster-name">{cluster.name}</h4>
+              <h4 id={nameId} className="cluster-name">
+                {cluster.name}
+              </h4>
               {canMove && !isPending && (
-                <button type="button" id={clusterRenameId(cluster.id)} className="link rename-cluster"
-                  aria-label={t('board.renameLabel', { name: cluster.name })} onClick={() => editCluster(cluster.id)}>
+                <button
+                  type="button"
+                  id={clusterRenameId(cluster.id)}
+                  className="link rename-cluster"
+                  aria-label={t('board.renameLabel', { name: cluster.name })}
+                  onClick={() => editCluster(cluster.id)}
+                >
                   {t('board.rename')}
                 </button>
               )}
@@ -112,7 +134,9 @@ const ClusterBox = memo(
         </p>
         <ul className="card-list" aria-label={`Cards in “${cluster.name}”`}>
           {shown.map((card) => (
-            <li key={card.id}><BoardCard card={card} /></li>
+            <li key={card.id}>
+              <BoardCard card={card} />
+            </li>
           ))}
         </ul>
         {cards.length > CLUSTER_PREVIEW_CARDS && (
@@ -120,7 +144,11 @@ const ClusterBox = memo(
             {isExpanded ? t('board.showFewer') : t('board.showAll', { count: cards.length })}
           </button>
         )}
-        {drop.isOver && <p className="drop-hint" aria-hidden="true">{t('board.dropAdd', { name: cluster.name })}</p>}
+        {drop.isOver && (
+          <p className="drop-hint" aria-hidden="true">
+            {t('board.dropAdd', { name: cluster.name })}
+          </p>
+        )}
       </section>
     )
   },
@@ -135,7 +163,13 @@ function RenameClusterForm({ clusterId, name }: { clusterId: string; name: strin
     focusSoon(clusterRenameId(clusterId))
   }
   return (
-    <InlineRenameForm label="Cluster name" initial={name} maxLength={MAX_CLUSTER_NAME_LENGTH} saveLabel="Save name"
-      onSave={(value) => void commands.renameCluster(clusterId, value)} onClose={close} />
+    <InlineRenameForm
+      label="Cluster name"
+      initial={name}
+      maxLength={MAX_CLUSTER_NAME_LENGTH}
+      saveLabel="Save name"
+      onSave={(value) => void commands.renameCluster(clusterId, value)}
+      onClose={close}
+    />
   )
 }

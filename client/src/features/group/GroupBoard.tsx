@@ -8,7 +8,16 @@ import { countPresence } from '../../../../shared/presence/roomCounts.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { BoardCommandsContext, makeBoardCommands, type BoardLookup } from './boardCommands.tsx'
-import { BOARD_AUTO_SCROLL, boardAnnouncements, boardCollisionDetection, boardInstructions, cardIdOf, parseDropId, resetKeyboardDrag, useBoardSensors } from './boardDnd.ts'
+import {
+  BOARD_AUTO_SCROLL,
+  boardAnnouncements,
+  boardCollisionDetection,
+  boardInstructions,
+  cardIdOf,
+  parseDropId,
+  resetKeyboardDrag,
+  useBoardSensors,
+} from './boardDnd.ts'
 import { buildBoardModel } from '../../../../shared/board/boardModel.ts'
 import { applyPendingMoves, isPendingClusterId, usePendingMoves } from './pendingMoves.ts'
 import { BOARD_MARKS } from './boardMarks.ts'
@@ -53,10 +62,7 @@ export function GroupBoard() {
   const clusterMap = useMemo(() => new Map(shown.clusters.map((c) => [c.id, c])), [shown.clusters])
   const latest = useRef({ cardMap, clusterMap })
   latest.current = { cardMap, clusterMap }
-  const lookup = useMemo<BoardLookup>(
-    () => ({ card: (id) => latest.current.cardMap.get(id), cluster: (id) => latest.current.clusterMap.get(id) }),
-    [],
-  )
+  const lookup = useMemo<BoardLookup>(() => ({ card: (id) => latest.current.cardMap.get(id), cluster: (id) => latest.current.clusterMap.get(id) }), [])
   const commands = useMemo(() => makeBoardCommands(client, lookup), [client, lookup])
   const announcements = useMemo(() => boardAnnouncements(lookup), [lookup])
   const sensors = useBoardSensors()
@@ -108,19 +114,33 @@ export function GroupBoard() {
       <div className="group-board">
         <BoardToolbar model={model} />
         <MoveStatusLine />
-        {!permission.ok && permission.code === 'forbidden' && (
-          <p className="board-note">{permission.reason} You can still read and search the board.</p>
-        )}
+        {!permission.ok && permission.code === 'forbidden' && <p className="board-note">{permission.reason} You can still read and search the board.</p>}
         {isHelper && permission.ok && <p className="board-note">You are a helper: you can arrange the board.</p>}
         {isFacilitator && <FacilitatorTools suggestions={view.suggestions} lookup={lookup} settings={view.settings} />}
-        <DndContext sensors={sensors} collisionDetection={boardCollisionDetection} measuring={MEASURING} autoScroll={BOARD_AUTO_SCROLL}
+        <DndContext
+          sensors={sensors}
+          collisionDetection={boardCollisionDetection}
+          measuring={MEASURING}
+          autoScroll={BOARD_AUTO_SCROLL}
           accessibility={{ announcements, screenReaderInstructions: boardInstructions }}
-          onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setActiveCardId(null)}>
+          onDragStart={onDragStart}
+          onDragEnd={onDragEnd}
+          onDragCancel={() => setActiveCardId(null)}
+        >
           <div className="board-columns">
-            <UnclusteredColumn cards={model.unclustered} isFiltered={model.isFiltered} activeCardId={activeCardId}
-              isDraggingClustered={activeCard?.clusterId != null} />
-            <ClustersColumn clusters={model.clusters} clusterCount={model.clusterCount} isFiltered={model.isFiltered}
-              activeCardId={activeCardId} isDragging={activeCardId !== null} />
+            <UnclusteredColumn
+              cards={model.unclustered}
+              isFiltered={model.isFiltered}
+              activeCardId={activeCardId}
+              isDraggingClustered={activeCard?.clusterId != null}
+            />
+            <ClustersColumn
+              clusters={model.clusters}
+              clusterCount={model.clusterCount}
+              isFiltered={model.isFiltered}
+              activeCardId={activeCardId}
+              isDragging={activeCardId !== null}
+            />
           </div>
           <DragOverlay dropAnimation={null}>{activeCard ? <CardPreview card={activeCard} /> : null}</DragOverlay>
         </DndContext>
@@ -131,7 +151,11 @@ export function GroupBoard() {
 }
 
 /** Memoised: a drag re-renders the board, and these panels need not follow. */
-const FacilitatorTools = memo(function FacilitatorTools({ suggestions, lookup, settings }: {
+const FacilitatorTools = memo(function FacilitatorTools({
+  suggestions,
+  lookup,
+  settings,
+}: {
   suggestions: MeetingView['suggestions']
   lookup: BoardLookup
   settings: MeetingView['settings']
@@ -147,7 +171,12 @@ const FacilitatorTools = memo(function FacilitatorTools({ suggestions, lookup, s
   )
 })
 
-function BoardDialogs({ cards, clusters, cardMap, clusterMap }: {
+function BoardDialogs({
+  cards,
+  clusters,
+  cardMap,
+  clusterMap,
+}: {
   cards: readonly CardRecord[]
   clusters: readonly ClusterRecord[]
   cardMap: ReadonlyMap<string, CardRecord>

@@ -44,7 +44,9 @@ export function GroupingSettings({ settings }: { settings: MeetingSettings }) {
   const effective = effectiveGrouping({ ...settings, grouping }, people.length)
   const helpers = helperIds.map((id) => people.find((p) => p.id === id)).filter((p): p is RosterEntry => p !== undefined)
   const candidates = deferredQuery.trim()
-    ? filterParticipants(people, deferredQuery).filter((p) => !helperIds.includes(p.id)).slice(0, MAX_CANDIDATES)
+    ? filterParticipants(people, deferredQuery)
+        .filter((p) => !helperIds.includes(p.id))
+        .slice(0, MAX_CANDIDATES)
     : []
   return (
     <details className="grouping-settings">
@@ -67,8 +69,12 @@ export function GroupingSettings({ settings }: { settings: MeetingSettings }) {
             {helpers.map((p) => (
               <li key={p.id}>
                 <span>{p.name}</span>
-                <button type="button" className="link" aria-label={`Remove ${p.name} as helper`}
-                  onClick={() => void change({ helperIds: helperIds.filter((id) => id !== p.id) })}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Remove ${p.name} as helper`}
+                  onClick={() => void change({ helperIds: helperIds.filter((id) => id !== p.id) })}
+                >
                   Remove
                 </button>
               </li>
@@ -82,8 +88,13 @@ export function GroupingSettings({ settings }: { settings: MeetingSettings }) {
             {candidates.map((p) => (
               <li key={p.id}>
                 <span>{p.name}</span>
-                <button type="button" className="secondary small" aria-label={`Make ${p.name} a helper`} disabled={helperIds.length >= MAX_HELPERS}
-                  onClick={() => void change({ helperIds: [...helperIds, p.id] })}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  aria-label={`Make ${p.name} a helper`}
+                  disabled={helperIds.length >= MAX_HELPERS}
+                  onClick={() => void change({ helperIds: [...helperIds, p.id] })}
+                >
                   Make helper
                 </button>
               </li>
@@ -93,7 +104,9 @@ export function GroupingSettings({ settings }: { settings: MeetingSettings }) {
         {helperIds.length >= MAX_HELPERS && <p className="hint">A meeting can have at most {MAX_HELPERS} helpers.</p>}
         {deferredQuery.trim() && candidates.length === 0 && <p className="hint">Nobody else matches “{deferredQuery}”.</p>}
       </div>
-      <p className="hint" aria-live="polite">{state.phase === 'saving' ? 'Saving…' : state.phase === 'failed' ? state.message : ''}</p>
+      <p className="hint" aria-live="polite">
+        {state.phase === 'saving' ? 'Saving…' : state.phase === 'failed' ? state.message : ''}
+      </p>
     </details>
   )
 }

@@ -4,7 +4,15 @@ import { useId, useState, type FormEvent } from 'react'
  * Renaming in place (a card's title, a cluster's name): Enter or "Save" saves a changed, non-blank value,
  * Escape or "Cancel" closes without saving; `onClose` runs either way (it returns the focus).
  */
-export function InlineRenameForm({ label, isLabelHidden = false, initial, maxLength, saveLabel, onSave, onClose }: {
+export function InlineRenameForm({
+  label,
+  isLabelHidden = false,
+  initial,
+  maxLength,
+  saveLabel,
+  onSave,
+  onClose,
+}: {
   label: string
   isLabelHidden?: boolean
   initial: string
@@ -23,18 +31,31 @@ export function InlineRenameForm({ label, isLabelHidden = false, initial, maxLen
   }
   return (
     <form className="inline-edit" onSubmit={submit}>
-      <label htmlFor={inputId} className={isLabelHidden ? 'visually-hidden' : undefined}>{label}</label>
-      <input id={inputId} type="text" value={value} maxLength={maxLength} autoFocus required
+      <label htmlFor={inputId} className={isLabelHidden ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <input
+        id={inputId}
+        type="text"
+        value={value}
+        maxLength={maxLength}
+        autoFocus
+        required
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault()
             onClose()
           }
-        }} />
+        }}
+      />
       <div className="button-row">
-        <button type="submit" className="primary small">{saveLabel}</button>
-        <button type="button" className="secondary small" onClick={onClose}>Cancel</button>
+        <button type="submit" className="primary small">
+          {saveLabel}
+        </button>
+        <button type="button" className="secondary small" onClick={onClose}>
+          Cancel
+        </button>
       </div>
     </form>
   )

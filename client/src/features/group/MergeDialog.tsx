@@ -32,19 +32,22 @@ export function MergeDialog({ source, target, targetCluster }: { source: CardRec
       <form onSubmit={submit} className="dialog-form">
         <h2 id={headingId}>Merge two cards</h2>
         <p className="hint">
-          One card stays, with all {plural(people, 'person', 'people')} who proposed or supported either. The other title stays
-          visible under it.
+          One card stays, with all {plural(people, 'person', 'people')} who proposed or supported either. The other title stays visible under it.
         </p>
         <fieldset>
           <legend>Which title stays?</legend>
           <label className="choice">
             <input type="radio" name={name} checked={choice === 'target'} onChange={() => setChoice('target')} autoFocus />
-            <span>{target.title} <span className="hint">({plural(peopleCount(target), 'person', 'people')})</span></span>
+            <span>
+              {target.title} <span className="hint">({plural(peopleCount(target), 'person', 'people')})</span>
+            </span>
           </label>
           {source.title !== target.title && (
             <label className="choice">
               <input type="radio" name={name} checked={choice === 'source'} onChange={() => setChoice('source')} />
-              <span>{source.title} <span className="hint">({plural(peopleCount(source), 'person', 'people')})</span></span>
+              <span>
+                {source.title} <span className="hint">({plural(peopleCount(source), 'person', 'people')})</span>
+              </span>
             </label>
           )}
           <label className="choice">
@@ -54,23 +57,37 @@ export function MergeDialog({ source, target, targetCluster }: { source: CardRec
           {choice === 'new' && (
             <div className="field">
               <label htmlFor={newTitleId}>New title</label>
-              <input id={newTitleId} type="text" value={newTitle} maxLength={MAX_OBJECTIVE_TITLE_LENGTH} autoFocus required
-                onChange={(e) => setNewTitle(e.target.value)} />
+              <input
+                id={newTitleId}
+                type="text"
+                value={newTitle}
+                maxLength={MAX_OBJECTIVE_TITLE_LENGTH}
+                autoFocus
+                required
+                onChange={(e) => setNewTitle(e.target.value)}
+              />
             </div>
           )}
         </fieldset>
         <div className="button-row">
-          <button type="submit" className="primary" disabled={!title}>Merge</button>
+          <button type="submit" className="primary" disabled={!title}>
+            Merge
+          </button>
           {canAddToCluster && (
-            <button type="button" className="secondary"
+            <button
+              type="button"
+              className="secondary"
               onClick={() => {
                 closeDialog(cardHandleId(source.id))
                 void commands.move(source.id, targetCluster.id)
-              }}>
+              }}
+            >
               Add to “{targetCluster.name}” instead
             </button>
           )}
-          <button type="button" className="secondary" onClick={() => closeDialog()}>Cancel</button>
+          <button type="button" className="secondary" onClick={() => closeDialog()}>
+            Cancel
+          </button>
         </div>
       </form>
     </BoardDialog>

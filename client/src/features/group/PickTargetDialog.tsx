@@ -29,12 +29,18 @@ export function PickCardDialog({ source, cards }: { source: CardRecord; cards: r
           <input id={searchId} type="search" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} />
         </div>
         <p className="hint" aria-live="polite">
-          {matches.length > shown.length ? `${formatCount(matches.length)} cards match; showing ${shown.length}. Type to narrow.` : plural(matches.length, 'card matches', 'cards match')}
+          {matches.length > shown.length
+            ? `${formatCount(matches.length)} cards match; showing ${shown.length}. Type to narrow.`
+            : plural(matches.length, 'card matches', 'cards match')}
         </p>
         <ul className="pick-list" aria-label="Cards to merge into">
           {shown.map((card) => (
             <li key={card.id}>
-              <button type="button" className="pick-option" onClick={() => openDialog({ kind: 'merge', sourceId: source.id, targetId: card.id }, returnFocusId)}>
+              <button
+                type="button"
+                className="pick-option"
+                onClick={() => openDialog({ kind: 'merge', sourceId: source.id, targetId: card.id }, returnFocusId)}
+              >
                 <span className="pick-title">{card.title}</span>
                 <span className="hint">{plural(peopleCount(card), 'person', 'people')}</span>
               </button>
@@ -42,7 +48,9 @@ export function PickCardDialog({ source, cards }: { source: CardRecord; cards: r
           ))}
         </ul>
         <div className="button-row">
-          <button type="button" className="secondary" onClick={() => closeDialog()}>Cancel</button>
+          <button type="button" className="secondary" onClick={() => closeDialog()}>
+            Cancel
+          </button>
         </div>
       </div>
     </BoardDialog>
@@ -50,7 +58,11 @@ export function PickCardDialog({ source, cards }: { source: CardRecord; cards: r
 }
 
 /** "Move to cluster…": pick a cluster by search, or start a new one. */
-export function PickClusterDialog({ source, clusters, cardCounts }: {
+export function PickClusterDialog({
+  source,
+  clusters,
+  cardCounts,
+}: {
   source: CardRecord
   clusters: readonly ClusterRecord[]
   cardCounts: ReadonlyMap<string, number>
@@ -79,7 +91,9 @@ export function PickClusterDialog({ source, clusters, cardCounts }: {
           <label htmlFor={searchId}>Find a cluster</label>
           <input id={searchId} type="search" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} />
         </div>
-        <p className="hint" aria-live="polite">{plural(matches.length, 'cluster matches', 'clusters match')}</p>
+        <p className="hint" aria-live="polite">
+          {plural(matches.length, 'cluster matches', 'clusters match')}
+        </p>
         <ul className="pick-list" aria-label="Clusters to move to">
           {shown.map((cluster) => (
             <li key={cluster.id}>
@@ -91,8 +105,12 @@ export function PickClusterDialog({ source, clusters, cardCounts }: {
           ))}
         </ul>
         <div className="button-row">
-          <button type="button" className="secondary" onClick={() => pick(null)}>Start a new cluster</button>
-          <button type="button" className="secondary" onClick={() => closeDialog()}>Cancel</button>
+          <button type="button" className="secondary" onClick={() => pick(null)}>
+            Start a new cluster
+          </button>
+          <button type="button" className="secondary" onClick={() => closeDialog()}>
+            Cancel
+          </button>
         </div>
       </div>
     </BoardDialog>
@@ -110,14 +128,20 @@ export function HideCardDialog({ card }: { card: CardRecord }) {
         <h2 id={headingId}>Hide “{card.title}”?</h2>
         <p>The card disappears for everyone. Its text stays in the audit trail. This cannot be undone from the board.</p>
         <div className="button-row">
-          <button type="button" className="danger" autoFocus
+          <button
+            type="button"
+            className="danger"
+            autoFocus
             onClick={() => {
               closeDialog(BOARD_SEARCH_ID)
               void commands.hide(card.id)
-            }}>
+            }}
+          >
             Hide card
           </button>
-          <button type="button" className="secondary" onClick={() => closeDialog()}>Cancel</button>
+          <button type="button" className="secondary" onClick={() => closeDialog()}>
+            Cancel
+          </button>
         </div>
       </div>
     </BoardDialog>

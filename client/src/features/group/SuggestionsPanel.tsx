@@ -74,7 +74,9 @@ export function SuggestionsPanel({ suggestions, lookup }: { suggestions: BoardSu
       {report !== null && <SuggestionReport report={report} onLowerTo={setThreshold} />}
       {shown.length > 0 && (
         <ul className="suggestion-list" aria-label="Suggestions to review">
-          {shown.map((s) => <SuggestionItem key={s.id} suggestion={s} lookup={lookup} />)}
+          {shown.map((s) => (
+            <SuggestionItem key={s.id} suggestion={s} lookup={lookup} />
+          ))}
         </ul>
       )}
       {suggestions.length > shown.length && <p className="hint">and {formatCount(suggestions.length - shown.length)} more after these.</p>}
@@ -84,10 +86,7 @@ export function SuggestionsPanel({ suggestions, lookup }: { suggestions: BoardSu
 
 function SuggestionItem({ suggestion, lookup }: { suggestion: BoardSuggestion; lookup: BoardLookup }) {
   const { client } = useMeeting()
-  const resolve = useCallback(
-    (accept: boolean) => client.send({ type: 'resolveSuggestion', suggestionId: suggestion.id, accept }),
-    [client, suggestion.id],
-  )
+  const resolve = useCallback((accept: boolean) => client.send({ type: 'resolveSuggestion', suggestionId: suggestion.id, accept }), [client, suggestion.id])
   const { state, execute } = useCommand(resolve)
   const what = suggestion.kind === 'merge' ? `Merge as “${suggestion.name}”` : `Cluster as “${suggestion.name}”`
   const isSaving = state.phase === 'saving'
@@ -110,7 +109,11 @@ function SuggestionItem({ suggestion, lookup }: { suggestion: BoardSuggestion; l
           Reject
         </button>
       </div>
-      {state.phase === 'failed' && <p className="error" role="alert">{state.message}</p>}
+      {state.phase === 'failed' && (
+        <p className="error" role="alert">
+          {state.message}
+        </p>
+      )}
     </li>
   )
 }

@@ -14,7 +14,12 @@ const cardKey = (card: CardRecord) => card.id
 const renderCard = (card: CardRecord) => <BoardCard card={card} />
 
 /** Cards in no cluster yet, as a virtualised list: 2,000 cards render as the twenty or so in view. */
-export function UnclusteredColumn({ cards, isFiltered, activeCardId, isDraggingClustered }: {
+export function UnclusteredColumn({
+  cards,
+  isFiltered,
+  activeCardId,
+  isDraggingClustered,
+}: {
   cards: readonly CardRecord[]
   isFiltered: boolean
   activeCardId: string | null
@@ -35,14 +40,27 @@ export function UnclusteredColumn({ cards, isFiltered, activeCardId, isDraggingC
     <section className="board-column" aria-labelledby={headingId}>
       <div ref={zone.setNodeRef} className={`column-head${zone.isOver ? ' is-over' : ''}${isDraggingClustered ? ' is-target' : ''}`}>
         <h3 id={headingId}>{t('board.unclustered')}</h3>
-        <span className="count">{t('board.cards', { count: cards.length })}{isFiltered ? t('board.matchSuffix') : ''}</span>
+        <span className="count">
+          {t('board.cards', { count: cards.length })}
+          {isFiltered ? t('board.matchSuffix') : ''}
+        </span>
         {isDraggingClustered && <p className="zone-hint">Drop here to take the card out of its cluster</p>}
       </div>
-      <VirtualColumnList items={cards} itemKey={cardKey} estimatePx={ESTIMATED_CARD_PX} overscan={6}
-        keepIndex={activeIndex} revealIndex={revealIndex} onRevealed={clearReveal}
-        regionLabel={t('board.unclusteredRegion')} listLabel={t('board.unclusteredList')} listClassName="card-list"
-        setDropRef={space.setNodeRef} renderItem={renderCard}
-        empty={<p className="hint empty-column">{isFiltered ? t('board.noUnclusteredMatch') : t('board.allClustered')}</p>} />
+      <VirtualColumnList
+        items={cards}
+        itemKey={cardKey}
+        estimatePx={ESTIMATED_CARD_PX}
+        overscan={6}
+        keepIndex={activeIndex}
+        revealIndex={revealIndex}
+        onRevealed={clearReveal}
+        regionLabel={t('board.unclusteredRegion')}
+        listLabel={t('board.unclusteredList')}
+        listClassName="card-list"
+        setDropRef={space.setNodeRef}
+        renderItem={renderCard}
+        empty={<p className="hint empty-column">{isFiltered ? t('board.noUnclusteredMatch') : t('board.allClustered')}</p>}
+      />
     </section>
   )
 }

@@ -79,9 +79,14 @@ export function VirtualColumnList<T>({
             const item = items[row.index]
             if (item === undefined) return null
             return (
-              <li key={row.key} data-index={row.index} ref={virtualizer.measureElement}
-                aria-setsize={items.length} aria-posinset={row.index + 1}
-                style={{ transform: `translateY(${row.start}px)` }}>
+              <li
+                key={row.key}
+                data-index={row.index}
+                ref={virtualizer.measureElement}
+                aria-setsize={items.length}
+                aria-posinset={row.index + 1}
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
                 {renderItem(item)}
               </li>
             )

@@ -42,7 +42,13 @@ export function makeBoardCommands(client: MeetingClient, lookup: BoardLookup): B
    * Runs one command: marks what it touches as saving, then reports saved or the server's refusal. An optimistic
    * move is already on screen; it is confirmed by the reply, or rolled back (with the reason) by a refusal.
    */
-  async function run<R>(ids: string[], saving: string, send: () => Promise<R>, saved: (result: R) => string | null, optimistic?: Optimistic<R>): Promise<R | null> {
+  async function run<R>(
+    ids: string[],
+    saving: string,
+    send: () => Promise<R>,
+    saved: (result: R) => string | null,
+    optimistic?: Optimistic<R>,
+  ): Promise<R | null> {
     const seq = ui().setStatus({ phase: 'saving', text: saving })
     ui().markSaving(ids, true)
     try {

@@ -22,11 +22,7 @@ import type { BoardLookup } from './boardCommands.tsx'
 import { cardTitle, clusterName } from './boardCommands.tsx'
 
 /** What a drop lands on. Cards and clusters are both drop places; a card is also what is dragged. */
-export type DropTarget =
-  | { kind: 'card'; id: string }
-  | { kind: 'cluster'; id: string }
-  | { kind: 'newCluster' }
-  | { kind: 'unclustered' }
+export type DropTarget = { kind: 'card'; id: string } | { kind: 'cluster'; id: string } | { kind: 'newCluster' } | { kind: 'unclustered' }
 
 export const NEW_CLUSTER_ZONE = 'zone:new-cluster'
 export const UNCLUSTER_ZONE = 'zone:unclustered'
@@ -178,8 +174,7 @@ export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { cont
     const to = anchorOf(container.id, rect)
     const dx = to.x - from.x
     const dy = to.y - from.y
-    const [along, across] =
-      code === KeyboardCode.Down ? [dy, dx] : code === KeyboardCode.Up ? [-dy, dx] : code === KeyboardCode.Right ? [dx, dy] : [-dx, dy]
+    const [along, across] = code === KeyboardCode.Down ? [dy, dx] : code === KeyboardCode.Up ? [-dy, dx] : code === KeyboardCode.Right ? [dx, dy] : [-dx, dy]
     // Only places within a cone around the arrow's direction: a column heading a few pixels to the right of a
     // card is not "to the right" of it.
     if (along < 2 || Math.abs(across) > 2 * along) continue

@@ -6,11 +6,7 @@ export type BoardDialog =
   | { kind: 'pickCluster'; cardId: string }
   | { kind: 'hide'; cardId: string }
 
-export type MoveStatus =
-  | { phase: 'idle' }
-  | { phase: 'saving'; text: string }
-  | { phase: 'saved'; text: string }
-  | { phase: 'failed'; text: string }
+export type MoveStatus = { phase: 'idle' } | { phase: 'saving'; text: string } | { phase: 'saved'; text: string } | { phase: 'failed'; text: string }
 
 /** Local UI state of the Group board (the board itself lives in the shared doc). */
 interface BoardUiState {

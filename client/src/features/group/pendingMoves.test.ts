@@ -3,7 +3,16 @@ import type { CardRecord, ClusterRecord } from '../../../../shared/board/boardTy
 import { applyPendingMoves, isPendingClusterId, usePendingMoves, type PendingEntry, type PendingMove } from './pendingMoves.ts'
 
 const card = (id: string, clusterId: string | null = null, extra: Partial<CardRecord> = {}): CardRecord => ({
-  id, title: `Card ${id}`, why: '', authorIds: [`p-${id}`], supporterIds: [], merged: [], clusterId, submissionIds: [`s-${id}`], createdAt: 1, ...extra,
+  id,
+  title: `Card ${id}`,
+  why: '',
+  authorIds: [`p-${id}`],
+  supporterIds: [],
+  merged: [],
+  clusterId,
+  submissionIds: [`s-${id}`],
+  createdAt: 1,
+  ...extra,
 })
 const cluster = (id: string, name = `Cluster ${id}`): ClusterRecord => ({ id, name, createdAt: 1 })
 let seq = 0
@@ -24,7 +33,12 @@ describe('applyPendingMoves', () => {
 
   it('shows a move at once, keeps the order and the identity of every untouched card', () => {
     const shown = applyPendingMoves(cards, clusters, [entry({ kind: 'move', cardId: 'a', clusterId: 'k1' })])
-    expect(shown.cards.map((c) => [c.id, c.clusterId])).toEqual([['a', 'k1'], ['b', null], ['c', 'k1'], ['d', 'k1']])
+    expect(shown.cards.map((c) => [c.id, c.clusterId])).toEqual([
+      ['a', 'k1'],
+      ['b', null],
+      ['c', 'k1'],
+      ['d', 'k1'],
+    ])
     expect(shown.cards[1]).toBe(cards[1])
     expect(shown.clusters).toEqual(clusters)
   })

@@ -15,4 +15,3 @@ export function useKeepMounted(index: number) {
     [index],
   )
 }
-

@@ -33,7 +33,10 @@ export function JoinForm({ client, view }: { client: MeetingClient; view: Meetin
   return (
     <main className="page narrow">
       <header className="brand">
-        <span className="logo" aria-hidden="true">⚓</span> Quarterdeck
+        <span className="logo" aria-hidden="true">
+          ⚓
+        </span>{' '}
+        Quarterdeck
         <LanguageSwitcher className="on-light" />
       </header>
       <p className="eyebrow">{t('join.eyebrow', { quarter: view.quarter })}</p>
@@ -43,28 +46,47 @@ export function JoinForm({ client, view }: { client: MeetingClient; view: Meetin
         <section className="card notice" aria-labelledby="link-problem-heading">
           <h2 id="link-problem-heading">That link did not work</h2>
           <p role="alert">{linkProblem}</p>
-          <form className="inline-form" onSubmit={(e) => {
-            e.preventDefault()
-            // The whole link again (its token is in the fragment): load it as if it had been opened.
-            const target = pastedLink.trim()
-            if (!/^https?:\/\//.test(target)) return
-            window.location.assign(target)
-            if (new URL(target).pathname === window.location.pathname) window.location.reload()
-          }}>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault()
+              // The whole link again (its token is in the fragment): load it as if it had been opened.
+              const target = pastedLink.trim()
+              if (!/^https?:\/\//.test(target)) return
+              window.location.assign(target)
+              if (new URL(target).pathname === window.location.pathname) window.location.reload()
+            }}
+          >
             <label htmlFor="pasted-link">Facilitator link</label>
             <input id="pasted-link" type="url" value={pastedLink} placeholder="https://…/facilitate#token=…" onChange={(e) => setPastedLink(e.target.value)} />
-            <button type="submit" className="secondary">Open this link</button>
+            <button type="submit" className="secondary">
+              Open this link
+            </button>
           </form>
         </section>
       )}
       <form className="card form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="display-name">{t('join.name')}</label>
-          <input id="display-name" required autoFocus maxLength={MAX_NAME_LENGTH} autoComplete="name" value={name}
-            aria-describedby="name-hint" onChange={(e) => setName(e.target.value)} />
-          <p className="hint" id="name-hint">{t('join.nameHint')}</p>
+          <input
+            id="display-name"
+            required
+            autoFocus
+            maxLength={MAX_NAME_LENGTH}
+            autoComplete="name"
+            value={name}
+            aria-describedby="name-hint"
+            onChange={(e) => setName(e.target.value)}
+          />
+          <p className="hint" id="name-hint">
+            {t('join.nameHint')}
+          </p>
         </div>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <button type="submit" className="primary large" disabled={phase === 'joining' || view.stage === 'published'}>
           {phase === 'joining' ? (status === 'connected' ? t('join.joining') : t('join.waiting')) : t('join.join')}
         </button>

@@ -8,7 +8,12 @@ import { applyTextChange, transformIndex } from './applyTextChange.ts'
  * and the caret stays where the person was typing. Uncontrolled on purpose: remote text and caret are written to
  * the element in the same tick, so no keystroke can land between a re-render and a caret fix.
  */
-export function CollaborativeText({ text, label, isEditable, onChange }: {
+export function CollaborativeText({
+  text,
+  label,
+  isEditable,
+  onChange,
+}: {
   text: Y.Text
   label: string
   isEditable: boolean

@@ -19,9 +19,17 @@ export function ConfidenceControl({ record, isEditable }: { record: KeyResultRec
   return (
     <div className="confidence">
       <label htmlFor={id}>{t('kr.confidence')}</label>
-      <input id={id} type="range" min={1} max={10} step={1} value={value} disabled={!isEditable}
+      <input
+        id={id}
+        type="range"
+        min={1}
+        max={10}
+        step={1}
+        value={value}
+        disabled={!isEditable}
         aria-valuetext={t('kr.confidenceValue', { value, band: t(`confidence.bands.${band}`) })}
-        onChange={(e) => save(Number(e.target.value))} />
+        onChange={(e) => save(Number(e.target.value))}
+      />
       <ConfidenceBadge confidence={value} />
     </div>
   )

@@ -4,7 +4,12 @@ import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useTranslation } from 'react-i18next'
 
-export function KeyResultActions({ record, siblings, isFacilitator, statement }: {
+export function KeyResultActions({
+  record,
+  siblings,
+  isFacilitator,
+  statement,
+}: {
   record: KeyResultRecord
   siblings: KeyResultRecord[]
   isFacilitator: boolean
@@ -30,34 +35,76 @@ export function KeyResultActions({ record, siblings, isFacilitator, statement }:
   return (
     <div className="kr-actions">
       {isFacilitator && (
-        <button type="button" className={record.isAccepted ? 'secondary' : 'primary'} aria-pressed={record.isAccepted}
+        <button
+          type="button"
+          className={record.isAccepted ? 'secondary' : 'primary'}
+          aria-pressed={record.isAccepted}
           aria-label={`${record.isAccepted ? 'Accepted' : 'Accept'}: ${short}`}
-          onClick={() => void run(() => client.send({ type: 'acceptKeyResult', keyResultId: record.id, accepted: !record.isAccepted }))}>
+          onClick={() => void run(() => client.send({ type: 'acceptKeyResult', keyResultId: record.id, accepted: !record.isAccepted }))}
+        >
           {record.isAccepted ? '✓ Accepted' : 'Accept'}
         </button>
       )}
-      <button type="button" className="link" aria-label={t('kr.moveUp', { text: short })} onClick={() => void run(() => client.send({ type: 'moveKeyResult', keyResultId: record.id, direction: 'up' }))}>↑</button>
-      <button type="button" className="link" aria-label={t('kr.moveDown', { text: short })} onClick={() => void run(() => client.send({ type: 'moveKeyResult', keyResultId: record.id, direction: 'down' }))}>↓</button>
+      <button
+        type="button"
+        className="link"
+        aria-label={t('kr.moveUp', { text: short })}
+        onClick={() => void run(() => client.send({ type: 'moveKeyResult', keyResultId: record.id, direction: 'up' }))}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="link"
+        aria-label={t('kr.moveDown', { text: short })}
+        onClick={() => void run(() => client.send({ type: 'moveKeyResult', keyResultId: record.id, direction: 'down' }))}
+      >
+        ↓
+      </button>
       {isFacilitator && others.length > 0 && (
         <span className="inline-form">
-          <label htmlFor={mergeId} className="visually-hidden">Merge “{short}” into</label>
+          <label htmlFor={mergeId} className="visually-hidden">
+            Merge “{short}” into
+          </label>
           <select id={mergeId} value={mergeTarget} onChange={(e) => setMergeTarget(e.target.value)}>
             <option value="">Merge into…</option>
-            {others.map((k, i) => <option key={k.id} value={k.id}>Key result {siblings.indexOf(k) + 1 || i + 1}</option>)}
+            {others.map((k, i) => (
+              <option key={k.id} value={k.id}>
+                Key result {siblings.indexOf(k) + 1 || i + 1}
+              </option>
+            ))}
           </select>
           {mergeTarget && (
-            <button type="button" className="secondary" onClick={() => void run(async () => {
-              await client.send({ type: 'mergeKeyResults', sourceId: record.id, targetId: mergeTarget })
-              setMergeTarget('')
-            })}>Merge</button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                void run(async () => {
+                  await client.send({ type: 'mergeKeyResults', sourceId: record.id, targetId: mergeTarget })
+                  setMergeTarget('')
+                })
+              }
+            >
+              Merge
+            </button>
           )}
         </span>
       )}
       {canDelete && (
-        <button type="button" className="link danger-link" aria-label={t('kr.deleteLabel', { text: short })}
-          onClick={() => void run(() => client.send({ type: 'deleteKeyResult', keyResultId: record.id }))}>{t('kr.delete')}</button>
+        <button
+          type="button"
+          className="link danger-link"
+          aria-label={t('kr.deleteLabel', { text: short })}
+          onClick={() => void run(() => client.send({ type: 'deleteKeyResult', keyResultId: record.id }))}
+        >
+          {t('kr.delete')}
+        </button>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

@@ -11,7 +11,12 @@ import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery.ts'
 import { KeyResultActions } from './KeyResultActions.tsx'
 import { useTranslation } from 'react-i18next'
 
-export function KeyResultCard({ record, text, siblings, isFacilitator }: {
+export function KeyResultCard({
+  record,
+  text,
+  siblings,
+  isFacilitator,
+}: {
   record: KeyResultRecord
   text: Y.Text | undefined
   siblings: KeyResultRecord[]
@@ -37,10 +42,23 @@ export function KeyResultCard({ record, text, siblings, isFacilitator }: {
         <p className="kr-statement">{statement || <span className="hint">{t('kr.noStatement')}</span>}</p>
         <p className="kr-summary">
           <ConfidenceBadge confidence={record.confidence} />
-          <span>{record.owner ? <>{t('kr.ownerPrefix')} <strong>{record.owner}</strong></> : t('kr.noOwner')}</span>
+          <span>
+            {record.owner ? (
+              <>
+                {t('kr.ownerPrefix')} <strong>{record.owner}</strong>
+              </>
+            ) : (
+              t('kr.noOwner')
+            )}
+          </span>
         </p>
-        <button type="button" className="secondary" aria-expanded={false} onClick={() => setOpen(true)}
-          aria-label={`${isEditable ? t('kr.edit') : t('kr.details')}: ${statement || t('kr.statement')}`}>
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={false}
+          onClick={() => setOpen(true)}
+          aria-label={`${isEditable ? t('kr.edit') : t('kr.details')}: ${statement || t('kr.statement')}`}
+        >
           {isEditable ? t('kr.edit') : t('kr.details')}
         </button>
         {text && <StatementListener text={text} onChange={onStatement} />}
@@ -52,20 +70,23 @@ export function KeyResultCard({ record, text, siblings, isFacilitator }: {
       <div className="kr-head">
         {record.isAccepted && <span className="badge winner-badge">{t('kr.accepted')}</span>}
         {isPhone && (
-          <button type="button" className="secondary small" aria-expanded={true} onClick={() => setOpen(false)}
-            aria-label={`${t('kr.fold')}: ${statement || t('kr.statement')}`}>
+          <button
+            type="button"
+            className="secondary small"
+            aria-expanded={true}
+            onClick={() => setOpen(false)}
+            aria-label={`${t('kr.fold')}: ${statement || t('kr.statement')}`}
+          >
             {t('kr.fold')}
           </button>
         )}
       </div>
-      {text ? (
-        <CollaborativeText text={text} label={label} isEditable={isEditable} onChange={onStatement} />
-      ) : (
-        <p className="hint">{t('kr.loading')}</p>
-      )}
+      {text ? <CollaborativeText text={text} label={label} isEditable={isEditable} onChange={onStatement} /> : <p className="hint">{t('kr.loading')}</p>}
       {hints.length > 0 && (
         <ul className="kr-hints" aria-label={t('kr.suggestions')}>
-          {hints.map((h) => <li key={h.code}>{t(`kr.hints.${h.code}`, { defaultValue: h.message })}</li>)}
+          {hints.map((h) => (
+            <li key={h.code}>{t(`kr.hints.${h.code}`, { defaultValue: h.message })}</li>
+          ))}
         </ul>
       )}
       <KeyResultFields record={record} isEditable={isEditable} />

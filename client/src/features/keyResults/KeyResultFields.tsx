@@ -18,12 +18,26 @@ const FIELDS: { name: FieldName; label: string; placeholder: string }[] = [
 export function KeyResultFields({ record, isEditable }: { record: KeyResultRecord; isEditable: boolean }) {
   return (
     <div className="kr-fields">
-      {FIELDS.map((f) => <Field key={f.name} record={record} {...f} isEditable={isEditable} />)}
+      {FIELDS.map((f) => (
+        <Field key={f.name} record={record} {...f} isEditable={isEditable} />
+      ))}
     </div>
   )
 }
 
-function Field({ record, name, label, placeholder, isEditable }: { record: KeyResultRecord; name: FieldName; label: string; placeholder: string; isEditable: boolean }) {
+function Field({
+  record,
+  name,
+  label,
+  placeholder,
+  isEditable,
+}: {
+  record: KeyResultRecord
+  name: FieldName
+  label: string
+  placeholder: string
+  isEditable: boolean
+}) {
   const { client } = useMeeting()
   const id = useId()
   const { t } = useTranslation()
@@ -47,12 +61,23 @@ function Field({ record, name, label, placeholder, isEditable }: { record: KeyRe
   return (
     <div className={`kr-field kr-field-${name}`}>
       <label htmlFor={id}>{t(`kr.fields.${name}.label`, { defaultValue: label })}</label>
-      <input id={id} value={value} maxLength={MAX_KR_FIELD_LENGTH} placeholder={t(`kr.fields.${name}.hint`, { defaultValue: placeholder })} readOnly={!isEditable}
+      <input
+        id={id}
+        value={value}
+        maxLength={MAX_KR_FIELD_LENGTH}
+        placeholder={t(`kr.fields.${name}.hint`, { defaultValue: placeholder })}
+        readOnly={!isEditable}
         aria-invalid={state === 'failed'}
         onFocus={() => setFocused(true)}
-        onBlur={() => { setFocused(false); void save() }}
-        onKeyDown={(e) => { if (e.key === 'Enter') void save() }}
-        onChange={(e) => setValue(e.target.value)} />
+        onBlur={() => {
+          setFocused(false)
+          void save()
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void save()
+        }}
+        onChange={(e) => setValue(e.target.value)}
+      />
     </div>
   )
 }

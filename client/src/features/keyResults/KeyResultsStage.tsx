@@ -9,7 +9,9 @@ export function KeyResultsStage() {
   return (
     <div className="kr-stage">
       <CascadeCompanySet isOpen={false} />
-      {view.objectives.map((o, i) => <ObjectivePanel key={o.id} objectiveId={o.id} number={i + 1} />)}
+      {view.objectives.map((o, i) => (
+        <ObjectivePanel key={o.id} objectiveId={o.id} number={i + 1} />
+      ))}
     </div>
   )
 }

@@ -16,8 +16,17 @@ export function ObjectiveDetailsForm({ objectiveId, title, details }: { objectiv
           {details?.team ? `Owner: ${details.team}` : 'No owning team yet'} · Deadline {details?.deadline || 'not set'}
         </p>
         {details?.whyNow && <p className="why-now">Why now: {details.whyNow}</p>}
-        <button type="button" className="link" onClick={() => { setDraft({ title, whyNow: '', team: '', deadline: '', ...details }); setEditing(true) }}
-          aria-label={`Refine objective “${title}”`}>Refine objective</button>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setDraft({ title, whyNow: '', team: '', deadline: '', ...details })
+            setEditing(true)
+          }}
+          aria-label={`Refine objective “${title}”`}
+        >
+          Refine objective
+        </button>
       </div>
     )
   }
@@ -43,10 +52,18 @@ export function ObjectiveDetailsForm({ objectiveId, title, details }: { objectiv
       {field('team', 'Owning team')}
       {field('deadline', 'Deadline', 'date')}
       <div className="button-row">
-        <button type="submit" className="primary">Save objective</button>
-        <button type="button" className="secondary" onClick={() => setEditing(false)}>Cancel</button>
+        <button type="submit" className="primary">
+          Save objective
+        </button>
+        <button type="button" className="secondary" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   )
 }

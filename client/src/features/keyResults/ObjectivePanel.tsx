@@ -28,7 +28,8 @@ export function ObjectivePanel({ objectiveId, number }: { objectiveId: string; n
       <ObjectiveDetailsForm objectiveId={objectiveId} title={title} details={details} />
       <SupportsSelect objectiveId={objectiveId} title={title} isEditable />
       <p className={countHint ? 'kr-count needs-more' : 'kr-count'} aria-live="polite">
-        {t('kr.count', { accepted: accepted.length, proposed: keyResults.length })}{countHint ? ` — ${t(`kr.countHints.${countHint.code}`, { count: accepted.length, defaultValue: countHint.message })}` : ` — ${t('kr.ready')}`}
+        {t('kr.count', { accepted: accepted.length, proposed: keyResults.length })}
+        {countHint ? ` — ${t(`kr.countHints.${countHint.code}`, { count: accepted.length, defaultValue: countHint.message })}` : ` — ${t('kr.ready')}`}
       </p>
       <ol className="kr-list" aria-label={t('published.krList', { title })}>
         {keyResults.map((kr) => (

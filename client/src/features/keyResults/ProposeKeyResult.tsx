@@ -24,12 +24,24 @@ export function ProposeKeyResult({ objectiveId, objectiveTitle }: { objectiveId:
     <form className="propose-kr" onSubmit={submit}>
       <label htmlFor={id}>{t('kr.new', { title: objectiveTitle })}</label>
       <div className="copy-row">
-        <input id={id} value={statement} placeholder={t('kr.newPlaceholder')} aria-invalid={!fits(statement, MAX_STATEMENT_LENGTH)}
-          aria-describedby={`${id}-count`} onChange={(e) => setStatement(e.target.value)} />
-        <button type="submit" className="secondary" disabled={!fits(statement, MAX_STATEMENT_LENGTH)}>{t('kr.propose')}</button>
+        <input
+          id={id}
+          value={statement}
+          placeholder={t('kr.newPlaceholder')}
+          aria-invalid={!fits(statement, MAX_STATEMENT_LENGTH)}
+          aria-describedby={`${id}-count`}
+          onChange={(e) => setStatement(e.target.value)}
+        />
+        <button type="submit" className="secondary" disabled={!fits(statement, MAX_STATEMENT_LENGTH)}>
+          {t('kr.propose')}
+        </button>
       </div>
       <CharacterCount id={`${id}-count`} length={statement.trim().length} max={MAX_STATEMENT_LENGTH} />
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   )
 }

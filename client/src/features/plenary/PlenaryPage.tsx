@@ -16,7 +16,11 @@ export default function PlenaryPage({ meetingId }: { meetingId: string }) {
   useEffect(() => {
     fetch(`/api/meetings/${meetingId}/plenary`)
       .then(async (res) => {
-        if (!res.ok) return setState({ phase: 'failed', message: res.status === 404 ? 'These OKRs are not published (yet), or the link is wrong.' : `The server answered ${res.status}.` })
+        if (!res.ok)
+          return setState({
+            phase: 'failed',
+            message: res.status === 404 ? 'These OKRs are not published (yet), or the link is wrong.' : `The server answered ${res.status}.`,
+          })
         setState({ phase: 'ready', data: (await res.json()) as Loaded })
       })
       .catch(() => setState({ phase: 'failed', message: 'The server cannot be reached. Check your connection and reload.' }))
@@ -58,10 +62,18 @@ function Deck({ meetingId, data }: { meetingId: string; data: Loaded }) {
     <main className="plenary" aria-label={`${data.set.title}, presentation`}>
       <PlenarySlideView slide={slide} position={`${index + 1} of ${slides.length}`} />
       <nav className="plenary-nav" aria-label="Slides">
-        <button type="button" className="secondary" onClick={() => go(index - 1)} disabled={index === 0}>Previous</button>
-        <span className="plenary-position" aria-live="polite">Slide {index + 1} of {slides.length}</span>
-        <button type="button" className="primary" onClick={() => go(index + 1)} disabled={index === slides.length - 1}>Next</button>
-        <a className="plenary-exit" href={`/p/${meetingId}`}>Leave presentation</a>
+        <button type="button" className="secondary" onClick={() => go(index - 1)} disabled={index === 0}>
+          Previous
+        </button>
+        <span className="plenary-position" aria-live="polite">
+          Slide {index + 1} of {slides.length}
+        </span>
+        <button type="button" className="primary" onClick={() => go(index + 1)} disabled={index === slides.length - 1}>
+          Next
+        </button>
+        <a className="plenary-exit" href={`/p/${meetingId}`}>
+          Leave presentation
+        </a>
       </nav>
     </main>
   )

@@ -18,14 +18,18 @@ export function PlenarySlideView({ slide, position }: { slide: PlenarySlide; pos
     case 'previous':
       return (
         <section className="plenary-slide" aria-roledescription="slide" aria-label={position}>
-          <p className="eyebrow">Last quarter, {slide.quarter} · objective {slide.number} of {slide.count}</p>
+          <p className="eyebrow">
+            Last quarter, {slide.quarter} · objective {slide.number} of {slide.count}
+          </p>
           <ObjectiveBody objective={slide.objective} listLabel={`Last quarter’s results for “${slide.objective.title}”`} confidenceLabel="Last confidence" />
         </section>
       )
     case 'objective':
       return (
         <section className="plenary-slide" aria-roledescription="slide" aria-label={position}>
-          <p className="eyebrow">Objective {slide.number} of {slide.count}</p>
+          <p className="eyebrow">
+            Objective {slide.number} of {slide.count}
+          </p>
           <ObjectiveBody objective={slide.objective} listLabel={`Key results for “${slide.objective.title}”`} confidenceLabel="Confidence" />
         </section>
       )
@@ -40,14 +44,20 @@ function ObjectiveBody({ objective, listLabel, confidenceLabel }: { objective: P
       {facts.length > 0 && <p className="plenary-facts">{facts.join(' · ')}</p>}
       <table className="plenary-krs" aria-label={listLabel}>
         <thead>
-          <tr><th scope="col">Key result</th><th scope="col">Owner</th><th scope="col">{confidenceLabel}</th></tr>
+          <tr>
+            <th scope="col">Key result</th>
+            <th scope="col">Owner</th>
+            <th scope="col">{confidenceLabel}</th>
+          </tr>
         </thead>
         <tbody>
           {objective.keyResults.map((kr) => (
             <tr key={kr.id}>
               <td>{kr.statement}</td>
               <td>{kr.owner || '—'}</td>
-              <td><ConfidenceBadge confidence={kr.confidence} /></td>
+              <td>
+                <ConfidenceBadge confidence={kr.confidence} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -6,7 +6,9 @@ import { AlignmentSection } from '../cascade/AlignmentSection.tsx'
 
 /** The company-wide, read-only link: no sign-in, no socket, just the published OKRs. */
 export function PublishedPage({ meetingId, intro }: { meetingId: string; intro?: string }) {
-  const [state, setState] = useState<{ phase: 'loading' } | { phase: 'ready'; set: PublishedSet } | { phase: 'missing' | 'failed'; message: string }>({ phase: 'loading' })
+  const [state, setState] = useState<{ phase: 'loading' } | { phase: 'ready'; set: PublishedSet } | { phase: 'missing' | 'failed'; message: string }>({
+    phase: 'loading',
+  })
   useEffect(() => {
     fetch(`/api/meetings/${meetingId}/published`)
       .then(async (res) => {
@@ -27,7 +29,11 @@ export function PublishedPage({ meetingId, intro }: { meetingId: string; intro?:
   }
   return (
     <main className="page published-page">
-      {intro && <p className="notice" role="status">{intro}</p>}
+      {intro && (
+        <p className="notice" role="status">
+          {intro}
+        </p>
+      )}
       <PublishedView set={state.set} />
       <AlignmentSection meetingId={meetingId} />
     </main>

@@ -16,7 +16,9 @@ export function ReviewStage() {
     <div className="review">
       <p className="hint">{t('review.intro')}</p>
       <ReviewChecks />
-      {view.objectives.map((o, i) => <ReviewObjective key={o.id} objectiveId={o.id} number={i + 1} />)}
+      {view.objectives.map((o, i) => (
+        <ReviewObjective key={o.id} objectiveId={o.id} number={i + 1} />
+      ))}
     </div>
   )
 }
@@ -34,10 +36,21 @@ function ReviewObjective({ objectiveId, number }: { objectiveId: string; number:
     <section className="card review-objective" aria-labelledby={`review-${objectiveId}`}>
       <p className="eyebrow">{t('published.objective', { number })}</p>
       <h3 id={`review-${objectiveId}`}>{title}</h3>
-      <p className="hint">{details?.team ? t('published.owner', { team: details.team }) : t('review.noTeam')} · {t('published.deadline', { date: details?.deadline || t('review.notSet') })}</p>
+      <p className="hint">
+        {details?.team ? t('published.owner', { team: details.team }) : t('review.noTeam')} ·{' '}
+        {t('published.deadline', { date: details?.deadline || t('review.notSet') })}
+      </p>
       <SupportsSelect objectiveId={objectiveId} title={title} isEditable={isFacilitator} />
-      {countHint && <p className="warning" role="note">{t(`kr.countHints.${countHint.code}`, { count: accepted.length, defaultValue: countHint.message })}</p>}
-      {!details?.team && <p className="warning" role="note">{t('review.nameTeam')}</p>}
+      {countHint && (
+        <p className="warning" role="note">
+          {t(`kr.countHints.${countHint.code}`, { count: accepted.length, defaultValue: countHint.message })}
+        </p>
+      )}
+      {!details?.team && (
+        <p className="warning" role="note">
+          {t('review.nameTeam')}
+        </p>
+      )}
       <ol className="review-krs" aria-label={t('review.accepted', { title })}>
         {accepted.map((kr) => {
           const statement = statements.get(kr.id) ?? ''
@@ -46,9 +59,14 @@ function ReviewObjective({ objectiveId, number }: { objectiveId: string; number:
             <li key={kr.id}>
               <p className="kr-statement">{statement || <em>{t('review.noStatement')}</em>}</p>
               <p className="hint">
-                {kr.target ? `${kr.baseline || '?'} → ${kr.target} ${kr.unit}` : t('review.noTarget')} · {t('kr.ownerPrefix')} {kr.owner || <strong>{t('review.noneYet')}</strong>} · <ConfidenceBadge confidence={kr.confidence} />
+                {kr.target ? `${kr.baseline || '?'} → ${kr.target} ${kr.unit}` : t('review.noTarget')} · {t('kr.ownerPrefix')}{' '}
+                {kr.owner || <strong>{t('review.noneYet')}</strong>} · <ConfidenceBadge confidence={kr.confidence} />
               </p>
-              {hints.map((h) => <p key={h.code} className="warning" role="note">{t(`kr.hints.${h.code}`, { defaultValue: h.message })}</p>)}
+              {hints.map((h) => (
+                <p key={h.code} className="warning" role="note">
+                  {t(`kr.hints.${h.code}`, { defaultValue: h.message })}
+                </p>
+              ))}
             </li>
           )
         })}

@@ -22,7 +22,9 @@ export function FridaySection({ client, view, week, isEditor }: QuadrantProps) {
             <p className="hint">No wins posted yet this week.</p>
           ) : (
             <ul className="wins-wall" aria-label="Wins this week">
-              {week.wins.map((w) => <WinCard key={w.id} win={w} client={client} weekId={week.weekId} isEditor={isEditor} />)}
+              {week.wins.map((w) => (
+                <WinCard key={w.id} win={w} client={client} weekId={week.weekId} isEditor={isEditor} />
+              ))}
             </ul>
           )}
         </div>
@@ -36,7 +38,11 @@ export function FridaySection({ client, view, week, isEditor }: QuadrantProps) {
             })}
           </ul>
           {isEditor && <ReportNotes client={client} weekId={week.weekId} risks={week.risks} remarks={week.remarks} />}
-          <p><NavLink className="button secondary" href={teamPaths.report(view.record.id, week.weekId)}>Open the weekly report</NavLink></p>
+          <p>
+            <NavLink className="button secondary" href={teamPaths.report(view.record.id, week.weekId)}>
+              Open the weekly report
+            </NavLink>
+          </p>
         </div>
       </div>
     </section>
@@ -55,14 +61,18 @@ function PostWin({ client, weekId }: { client: QuadrantProps['client']; weekId: 
   }
   return (
     <form className="add-form" onSubmit={(e) => void submit(e)}>
-      <div className="field"><label htmlFor={`${id}-t`}>A win this week</label>
+      <div className="field">
+        <label htmlFor={`${id}-t`}>A win this week</label>
         <input id={`${id}-t`} value={text} maxLength={TEAM_LIMITS.win} onChange={(e) => setText(e.target.value)} />
       </div>
-      <div className="field"><label htmlFor={`${id}-b`}>By (optional)</label>
+      <div className="field">
+        <label htmlFor={`${id}-b`}>By (optional)</label>
         <input id={`${id}-b`} value={by} maxLength={TEAM_LIMITS.person} onChange={(e) => setBy(e.target.value)} />
       </div>
       <FormError error={action.error} />
-      <button type="submit" className="primary" disabled={action.busy}>Post win</button>
+      <button type="submit" className="primary" disabled={action.busy}>
+        Post win
+      </button>
     </form>
   )
 }
@@ -82,24 +92,37 @@ function WinCard({ win, client, weekId, isEditor }: { win: WallWin; client: Quad
           const count = (win.reactions[r] ?? []).length
           const isOn = key !== null ? (win.reactions[r] ?? []).includes(key) : pressed.has(r)
           return (
-            <button key={r} type="button" className="reaction" aria-pressed={isOn}
+            <button
+              key={r}
+              type="button"
+              className="reaction"
+              aria-pressed={isOn}
               aria-label={`${REACTION_LABELS[r].label}: ${count}`}
-              onClick={() => void action.run(async () => {
-                await client.send({ type: 'react', weekId, winId: win.id, reaction: r, on: !isOn })
-                setPressed((s) => {
-                  const next = new Set(s)
-                  if (isOn) next.delete(r)
-                  else next.add(r)
-                  return next
+              onClick={() =>
+                void action.run(async () => {
+                  await client.send({ type: 'react', weekId, winId: win.id, reaction: r, on: !isOn })
+                  setPressed((s) => {
+                    const next = new Set(s)
+                    if (isOn) next.delete(r)
+                    else next.add(r)
+                    return next
+                  })
                 })
-              })}>
+              }
+            >
               <span aria-hidden="true">{REACTION_LABELS[r].emoji}</span> <span aria-hidden="true">{count > 0 ? count : ''}</span>
             </button>
           )
         })}
         {isEditor && (
-          <button type="button" className="link" aria-label={`Remove win “${win.text}”`}
-            onClick={() => void action.run(() => client.send({ type: 'removeWin', weekId, winId: win.id }))}>Remove</button>
+          <button
+            type="button"
+            className="link"
+            aria-label={`Remove win “${win.text}”`}
+            onClick={() => void action.run(() => client.send({ type: 'removeWin', weekId, winId: win.id }))}
+          >
+            Remove
+          </button>
         )}
       </div>
       <FormError error={action.error} />
@@ -107,7 +130,13 @@ function WinCard({ win, client, weekId, isEditor }: { win: WallWin; client: Quad
   )
 }
 
-function OutcomeRow({ client, weekId, priority, outcome, isEditor }: {
+function OutcomeRow({
+  client,
+  weekId,
+  priority,
+  outcome,
+  isEditor,
+}: {
   client: QuadrantProps['client']
   weekId: string
   priority: Priority
@@ -126,7 +155,10 @@ function OutcomeRow({ client, weekId, priority, outcome, isEditor }: {
   if (!isEditor) {
     return (
       <li className="outcome-row">
-        <strong>{priority.rank} {priority.title}</strong> <span className={`outcome-badge outcome-${outcome === null ? 'unmarked' : outcome.isDone ? 'done' : 'not-done'}`}>{status}</span>
+        <strong>
+          {priority.rank} {priority.title}
+        </strong>{' '}
+        <span className={`outcome-badge outcome-${outcome === null ? 'unmarked' : outcome.isDone ? 'done' : 'not-done'}`}>{status}</span>
         {outcome?.why && <span className="hint"> · {outcome.why}</span>}
       </li>
     )
@@ -142,16 +174,26 @@ function OutcomeRow({ client, weekId, priority, outcome, isEditor }: {
     <li className="outcome-row">
       <form onSubmit={(e) => void submit(e)}>
         <fieldset>
-          <legend>{priority.rank} {priority.title} <span className={`outcome-badge outcome-${outcome === null ? 'unmarked' : outcome.isDone ? 'done' : 'not-done'}`}>{status}</span></legend>
+          <legend>
+            {priority.rank} {priority.title}{' '}
+            <span className={`outcome-badge outcome-${outcome === null ? 'unmarked' : outcome.isDone ? 'done' : 'not-done'}`}>{status}</span>
+          </legend>
           <div className="button-row">
-            <label className="choice"><input type="radio" name={`${id}-done`} checked={isDone === true} onChange={() => setIsDone(true)} /> Done</label>
-            <label className="choice"><input type="radio" name={`${id}-done`} checked={isDone === false} onChange={() => setIsDone(false)} /> Not done</label>
+            <label className="choice">
+              <input type="radio" name={`${id}-done`} checked={isDone === true} onChange={() => setIsDone(true)} /> Done
+            </label>
+            <label className="choice">
+              <input type="radio" name={`${id}-done`} checked={isDone === false} onChange={() => setIsDone(false)} /> Not done
+            </label>
           </div>
-          <div className="field"><label htmlFor={`${id}-why`}>Why (needed when not done)</label>
+          <div className="field">
+            <label htmlFor={`${id}-why`}>Why (needed when not done)</label>
             <input id={`${id}-why`} value={why} maxLength={TEAM_LIMITS.reasonInput} onChange={(e) => setWhy(e.target.value)} />
           </div>
           <FormError error={action.error} />
-          <button type="submit" className="secondary" disabled={action.busy}>Save <span className="visually-hidden">outcome of {priority.title}</span></button>
+          <button type="submit" className="secondary" disabled={action.busy}>
+            Save <span className="visually-hidden">outcome of {priority.title}</span>
+          </button>
         </fieldset>
       </form>
     </li>
@@ -171,21 +213,32 @@ function ReportNotes({ client, weekId, risks, remarks }: { client: QuadrantProps
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setSaved(false)
-    const list = riskText.split('\n').map((r) => r.trim()).filter(Boolean)
+    const list = riskText
+      .split('\n')
+      .map((r) => r.trim())
+      .filter(Boolean)
     if (await action.run(() => client.send({ type: 'setReportNotes', weekId, risks: list, remarks: remarkText }))) setSaved(true)
   }
   return (
     <form className="add-form report-notes" onSubmit={(e) => void submit(e)}>
       <p className="add-form-title">For the weekly report</p>
-      <div className="field"><label htmlFor={`${id}-r`}>Risks and blockers (one per line)</label>
+      <div className="field">
+        <label htmlFor={`${id}-r`}>Risks and blockers (one per line)</label>
         <textarea id={`${id}-r`} rows={3} value={riskText} onChange={(e) => setRiskText(e.target.value)} />
       </div>
-      <div className="field"><label htmlFor={`${id}-m`}>Remarks</label>
+      <div className="field">
+        <label htmlFor={`${id}-m`}>Remarks</label>
         <textarea id={`${id}-m`} rows={3} value={remarkText} maxLength={TEAM_LIMITS.remarks} onChange={(e) => setRemarkText(e.target.value)} />
       </div>
       <FormError error={action.error} />
-      <button type="submit" className="secondary" disabled={action.busy}>Save report notes</button>
-      {saved && <p className="hint" role="status">Saved.</p>}
+      <button type="submit" className="secondary" disabled={action.busy}>
+        Save report notes
+      </button>
+      {saved && (
+        <p className="hint" role="status">
+          Saved.
+        </p>
+      )}
     </form>
   )
 }

@@ -26,15 +26,29 @@ export function MondayTimer({ client, timer, isEditor }: { client: TeamClient; t
   if (!timer) {
     return (
       <div className="monday-timer">
-        <p className="hint">Suggested: {agenda.statusMinutes} min on status, {agenda.planMinutes} min on the plan.</p>
+        <p className="hint">
+          Suggested: {agenda.statusMinutes} min on status, {agenda.planMinutes} min on the plan.
+        </p>
         {isEditor && (
           <div className="inline-form">
-            <label htmlFor={id} className="visually-hidden">Meeting length</label>
+            <label htmlFor={id} className="visually-hidden">
+              Meeting length
+            </label>
             <select id={id} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
-              {LENGTHS.map((m) => <option key={m} value={m}>{m} min</option>)}
+              {LENGTHS.map((m) => (
+                <option key={m} value={m}>
+                  {m} min
+                </option>
+              ))}
             </select>
-            <button type="button" className="secondary" disabled={action.busy}
-              onClick={() => void action.run(() => client.send({ type: 'startTimer', totalMinutes: minutes }))}>Start the Monday timer</button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={action.busy}
+              onClick={() => void action.run(() => client.send({ type: 'startTimer', totalMinutes: minutes }))}
+            >
+              Start the Monday timer
+            </button>
           </div>
         )}
         <FormError error={action.error} />
@@ -49,8 +63,16 @@ export function MondayTimer({ client, timer, isEditor }: { client: TeamClient; t
   return (
     <div className={`monday-timer running phase-${phase}`}>
       <p className="timer-phase" role="status">
-        {phase === 'status' && <>Status (¼): <strong className="timer-value">{clock(left)}</strong> left, then the plan</>}
-        {phase === 'plan' && <>Plan (¾): <strong className="timer-value">{clock(left)}</strong> left</>}
+        {phase === 'status' && (
+          <>
+            Status (¼): <strong className="timer-value">{clock(left)}</strong> left, then the plan
+          </>
+        )}
+        {phase === 'plan' && (
+          <>
+            Plan (¾): <strong className="timer-value">{clock(left)}</strong> left
+          </>
+        )}
         {phase === 'over' && <>Time is up: wrap up the plan.</>}
       </p>
       <div className="timer-track" aria-hidden="true">
@@ -58,7 +80,9 @@ export function MondayTimer({ client, timer, isEditor }: { client: TeamClient; t
         <div className="timer-needle" style={{ left: `${Math.min(100, (elapsed / totalMs) * 100)}%` }} />
       </div>
       {isEditor && (
-        <button type="button" className="link" onClick={() => void action.run(() => client.send({ type: 'stopTimer' }))}>Stop timer</button>
+        <button type="button" className="link" onClick={() => void action.run(() => client.send({ type: 'stopTimer' }))}>
+          Stop timer
+        </button>
       )}
       <FormError error={action.error} />
     </div>

@@ -5,13 +5,16 @@ const EVENT = 'quarterdeck:navigate'
 /** An in-app link: changes the URL without reloading, so the team's socket and doc stay. */
 export function NavLink(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   return (
-    <a {...props} onClick={(e) => {
-      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
-      e.preventDefault()
-      window.history.pushState(null, '', props.href)
-      window.dispatchEvent(new Event(EVENT))
-      window.scrollTo(0, 0)
-    }} />
+    <a
+      {...props}
+      onClick={(e) => {
+        if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+        e.preventDefault()
+        window.history.pushState(null, '', props.href)
+        window.dispatchEvent(new Event(EVENT))
+        window.scrollTo(0, 0)
+      }}
+    />
   )
 }
 

@@ -46,17 +46,23 @@ function TeamSpace({ route }: { route: Exclude<NonNullable<ReturnType<typeof par
     <div className="team-space">
       <header className="team-header">
         <div className="team-header-inner">
-          <p className="eyebrow">{view.record.quarter} · {view.record.meetingTitle}</p>
+          <p className="eyebrow">
+            {view.record.quarter} · {view.record.meetingTitle}
+          </p>
           <div className="team-title-row">
             <h1 className="team-title">{view.record.name}</h1>
-            <p className="team-role">
-              {isEditor ? <span className="role-badge editor">You can edit</span> : <span className="role-badge">Read-only</span>}
-            </p>
+            <p className="team-role">{isEditor ? <span className="role-badge editor">You can edit</span> : <span className="role-badge">Read-only</span>}</p>
           </div>
           <nav aria-label="Team space" className="team-nav no-print">
-            <NavLink href={teamPaths.week(route.teamId, weekId)} aria-current={current === 'week' ? 'page' : undefined}>This week</NavLink>
-            <NavLink href={teamPaths.report(route.teamId, weekId)} aria-current={current === 'report' ? 'page' : undefined}>Weekly report</NavLink>
-            <NavLink href={teamPaths.trends(route.teamId)} aria-current={current === 'trends' ? 'page' : undefined}>Confidence trends</NavLink>
+            <NavLink href={teamPaths.week(route.teamId, weekId)} aria-current={current === 'week' ? 'page' : undefined}>
+              This week
+            </NavLink>
+            <NavLink href={teamPaths.report(route.teamId, weekId)} aria-current={current === 'report' ? 'page' : undefined}>
+              Weekly report
+            </NavLink>
+            <NavLink href={teamPaths.trends(route.teamId)} aria-current={current === 'trends' ? 'page' : undefined}>
+              Confidence trends
+            </NavLink>
             <a href={`/p/${view.record.meetingId}`}>Company OKRs</a>
           </nav>
         </div>
@@ -68,7 +74,9 @@ function TeamSpace({ route }: { route: Exclude<NonNullable<ReturnType<typeof par
         </div>
       )}
       {connection.wasTokenRefused && (
-        <div className="banner offline no-print" role="alert">This editor link is no longer valid: you are viewing read-only. Ask the facilitator for the new link.</div>
+        <div className="banner offline no-print" role="alert">
+          This editor link is no longer valid: you are viewing read-only. Ask the facilitator for the new link.
+        </div>
       )}
       {current === 'week' && <WeekPage client={connection.client} view={view} weekId={weekId} isEditor={isEditor} />}
       {current === 'report' && <ReportPage view={view} weekId={weekId} />}

@@ -50,9 +50,13 @@ export default function TeamSpaces({ set }: { set: PublishedSet }) {
         <ul className="team-space-list">
           {state.teams.map((t) => (
             <li key={t.teamId}>
-              <span><strong>{t.name}</strong> <span className="hint">· Objective {names(t).join(', ')}</span></span>
+              <span>
+                <strong>{t.name}</strong> <span className="hint">· Objective {names(t).join(', ')}</span>
+              </span>
               <span className="button-row">
-                <a className="button secondary" href={`/t/${t.teamId}`}>Open {t.name}</a>
+                <a className="button secondary" href={`/t/${t.teamId}`}>
+                  Open {t.name}
+                </a>
                 {state.canManage && <NewEditorLink team={t} auth={auth} onIssued={setCreated} />}
               </span>
             </li>
@@ -62,12 +66,23 @@ export default function TeamSpaces({ set }: { set: PublishedSet }) {
       {state.teams.length > 0 && <WinsWall meetingId={set.meetingId} />}
       {created && (
         <div className="new-links" role="status">
-          <p><strong>{created.name}</strong>: share the editor link with the team lead. It is shown only now (the server keeps only a fingerprint of it).</p>
+          <p>
+            <strong>{created.name}</strong>: share the editor link with the team lead. It is shown only now (the server keeps only a fingerprint of it).
+          </p>
           <CopyField label={`Editor link for ${created.name}`} value={created.editorUrl} />
           <CopyField label={`Read-only link for ${created.name}`} value={created.url} />
         </div>
       )}
-      {state.canManage && <CreateTeamForm set={set} auth={auth} onCreated={(team) => { setCreated(team); void reload() }} />}
+      {state.canManage && (
+        <CreateTeamForm
+          set={set}
+          auth={auth}
+          onCreated={(team) => {
+            setCreated(team)
+            void reload()
+          }}
+        />
+      )}
     </section>
   )
 }
@@ -84,8 +99,14 @@ function NewEditorLink({ team, auth, onIssued }: { team: TeamSpaceSummary; auth:
   }
   return (
     <>
-      <button type="button" className="secondary" onClick={() => void issue()}>New editor link <span className="visually-hidden">for {team.name}</span></button>
-      {error && <span className="error" role="alert">{error}</span>}
+      <button type="button" className="secondary" onClick={() => void issue()}>
+        New editor link <span className="visually-hidden">for {team.name}</span>
+      </button>
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
     </>
   )
 }
@@ -123,21 +144,31 @@ function CreateTeamForm({ set, auth, onCreated }: { set: PublishedSet; auth: Rec
   return (
     <form className="add-form" onSubmit={(e) => void submit(e)}>
       <p className="add-form-title">Create a team space</p>
-      <div className="field"><label htmlFor={`${id}-name`}>Team name</label>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Team name</label>
         <input id={`${id}-name`} value={name} maxLength={TEAM_LIMITS.teamName} onChange={(e) => setName(e.target.value)} />
       </div>
       <fieldset>
         <legend>Objectives the team works on</legend>
         {set.objectives.map((o, i) => (
           <label key={o.id} className="choice">
-            <input type="checkbox" checked={objectiveIds.includes(o.id)}
-              onChange={(e) => setObjectiveIds((ids) => (e.target.checked ? [...ids, o.id] : ids.filter((x) => x !== o.id)))} />
+            <input
+              type="checkbox"
+              checked={objectiveIds.includes(o.id)}
+              onChange={(e) => setObjectiveIds((ids) => (e.target.checked ? [...ids, o.id] : ids.filter((x) => x !== o.id)))}
+            />
             Objective {i + 1}: {o.title}
           </label>
         ))}
       </fieldset>
-      {error && <p className="error" role="alert">{error}</p>}
-      <button type="submit" className="primary" disabled={busy}>Create team space</button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        Create team space
+      </button>
     </form>
   )
 }
@@ -155,22 +186,31 @@ function WinsWall({ meetingId }: { meetingId: string }) {
     <section className="company-wins" aria-labelledby="company-wins-heading">
       <h3 id="company-wins-heading">🎉 Wins, week of {shortDate(wall.weekId)}</h3>
       <ul className="wins-wall" aria-label="Wins across teams">
-        {wall.teams.flatMap((t) => t.wins.map((w) => (
-          <li key={w.id} className="win-card">
-            <p className="eyebrow">{t.name}</p>
-            <p className="win-text">{w.text}</p>
-            {w.by && <p className="hint">— {w.by}</p>}
-            <p className="hint">
-              {REACTIONS.filter((r) => (w.reactions[r] ?? 0) > 0).map((r) => (
-                <span key={r} className="reaction-count">
-                  <span aria-hidden="true">{REACTION_LABELS[r].emoji} {w.reactions[r]}</span>
-                  <span className="visually-hidden">{REACTION_LABELS[r].label}: {w.reactions[r]}</span>{' '}
-                </span>
-              ))}
-              <a href={t.url}>React in {t.name}<span className="visually-hidden">: {w.text}</span></a>
-            </p>
-          </li>
-        )))}
+        {wall.teams.flatMap((t) =>
+          t.wins.map((w) => (
+            <li key={w.id} className="win-card">
+              <p className="eyebrow">{t.name}</p>
+              <p className="win-text">{w.text}</p>
+              {w.by && <p className="hint">— {w.by}</p>}
+              <p className="hint">
+                {REACTIONS.filter((r) => (w.reactions[r] ?? 0) > 0).map((r) => (
+                  <span key={r} className="reaction-count">
+                    <span aria-hidden="true">
+                      {REACTION_LABELS[r].emoji} {w.reactions[r]}
+                    </span>
+                    <span className="visually-hidden">
+                      {REACTION_LABELS[r].label}: {w.reactions[r]}
+                    </span>{' '}
+                  </span>
+                ))}
+                <a href={t.url}>
+                  React in {t.name}
+                  <span className="visually-hidden">: {w.text}</span>
+                </a>
+              </p>
+            </li>
+          )),
+        )}
       </ul>
     </section>
   )

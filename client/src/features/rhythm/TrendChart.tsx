@@ -28,7 +28,11 @@ const bandZones: Plugin<'line'> = {
     const { ctx, chartArea, scales } = chart
     const y = scales.y
     if (!y) return
-    const zones: [ConfidenceBand, number, number][] = [['red', 0.5, 3.5], ['yellow', 3.5, 6.5], ['green', 6.5, 10.5]]
+    const zones: [ConfidenceBand, number, number][] = [
+      ['red', 0.5, 3.5],
+      ['yellow', 3.5, 6.5],
+      ['green', 6.5, 10.5],
+    ]
     ctx.save()
     for (const [band, from, to] of zones) {
       const top = Math.max(chartArea.top, y.getPixelForValue(to))
@@ -76,7 +80,9 @@ export function TrendChart({ title, labels, series }: TrendChartProps) {
           borderWidth: 2,
           borderDash: LINE_DASHES[i % LINE_DASHES.length],
           spanGaps: true,
-          segment: isSingle ? { borderDash: (ctx: ScriptableLineSegmentContext) => (ctx.p0.skip || ctx.p1.skip || ctx.p1DataIndex - ctx.p0DataIndex > 1 ? [5, 5] : undefined) } : {},
+          segment: isSingle
+            ? { borderDash: (ctx: ScriptableLineSegmentContext) => (ctx.p0.skip || ctx.p1.skip || ctx.p1DataIndex - ctx.p0DataIndex > 1 ? [5, 5] : undefined) }
+            : {},
           pointRadius: (ctx: ScriptableContext<'line'>) => (bandAt(ctx) === 'red' ? 8 : 6),
           pointHoverRadius: 9,
           pointStyle: (ctx: ScriptableContext<'line'>) => BAND_SHAPES[bandAt(ctx)],
@@ -120,7 +126,9 @@ export function TrendChart({ title, labels, series }: TrendChartProps) {
     : `${title}: ${series.map((s) => `${s.label}, ${describe(s.values)}`).join(' ')}`
   return (
     <div className={isSingle ? 'trend-canvas' : 'trend-canvas tall'}>
-      <canvas ref={canvas} role="img" aria-label={summary}>{summary}</canvas>
+      <canvas ref={canvas} role="img" aria-label={summary}>
+        {summary}
+      </canvas>
     </div>
   )
 }

@@ -27,13 +27,33 @@ export function WeekPage({ client, view, weekId, isEditor }: { client: TeamClien
   return (
     <main className="page team-week">
       <nav className="week-nav no-print" aria-label="Weeks">
-        {prevWeek ? <NavLink className="button secondary" href={teamPaths.week(view.record.id, prevWeek)}>← Week of {shortDate(prevWeek)}</NavLink> : <span />}
+        {prevWeek ? (
+          <NavLink className="button secondary" href={teamPaths.week(view.record.id, prevWeek)}>
+            ← Week of {shortDate(prevWeek)}
+          </NavLink>
+        ) : (
+          <span />
+        )}
         <h2 className="week-heading">
-          Week of {shortDate(weekId)} <span className="hint">({isoWeekLabel(weekId)}{index >= 0 ? `, week ${index + 1} of ${weeks.length}` : ''})</span>
+          Week of {shortDate(weekId)}{' '}
+          <span className="hint">
+            ({isoWeekLabel(weekId)}
+            {index >= 0 ? `, week ${index + 1} of ${weeks.length}` : ''})
+          </span>
         </h2>
-        {nextWeek ? <NavLink className="button secondary" href={teamPaths.week(view.record.id, nextWeek)}>Week of {shortDate(nextWeek)} →</NavLink> : <span />}
+        {nextWeek ? (
+          <NavLink className="button secondary" href={teamPaths.week(view.record.id, nextWeek)}>
+            Week of {shortDate(nextWeek)} →
+          </NavLink>
+        ) : (
+          <span />
+        )}
       </nav>
-      {index < 0 && <p className="error" role="alert">This week is not in {view.record.quarter}.</p>}
+      {index < 0 && (
+        <p className="error" role="alert">
+          This week is not in {view.record.quarter}.
+        </p>
+      )}
 
       <section aria-labelledby="monday-heading" className="monday">
         <div className="section-title-row">
@@ -42,8 +62,14 @@ export function WeekPage({ client, view, weekId, isEditor }: { client: TeamClien
         </div>
         {todo.length > 0 && (
           <details className="todo">
-            <summary>{todo.length} thing{todo.length === 1 ? '' : 's'} still open in this four-square</summary>
-            <ul>{todo.map((p) => <li key={`${p.code}-${p.subjectId}`}>{p.message}</li>)}</ul>
+            <summary>
+              {todo.length} thing{todo.length === 1 ? '' : 's'} still open in this four-square
+            </summary>
+            <ul>
+              {todo.map((p) => (
+                <li key={`${p.code}-${p.subjectId}`}>{p.message}</li>
+              ))}
+            </ul>
           </details>
         )}
         <div className="four-square">
@@ -59,8 +85,11 @@ export function WeekPage({ client, view, weekId, isEditor }: { client: TeamClien
       {isEditor && (
         <section className="share no-print" aria-labelledby="share-heading">
           <h2 id="share-heading">Share</h2>
-          <CopyField label="Read-only link" value={`${window.location.origin}/t/${view.record.id}`}
-            hint="For stakeholders: they see the four-square, the wins (and can react), the report and the trends, but cannot edit." />
+          <CopyField
+            label="Read-only link"
+            value={`${window.location.origin}/t/${view.record.id}`}
+            hint="For stakeholders: they see the four-square, the wins (and can react), the report and the trends, but cannot edit."
+          />
         </section>
       )}
     </main>

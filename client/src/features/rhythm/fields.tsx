@@ -6,7 +6,12 @@ export function messageOf(error: unknown): string {
 }
 
 /** Runs a command and keeps its refusal as a sentence for the form. */
-export function useAction(): { error: string | null; busy: boolean; run: (action: () => Promise<unknown>) => Promise<boolean>; setError: (e: string | null) => void } {
+export function useAction(): {
+  error: string | null
+  busy: boolean
+  run: (action: () => Promise<unknown>) => Promise<boolean>
+  setError: (e: string | null) => void
+} {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const run = async (action: () => Promise<unknown>) => {
@@ -26,14 +31,26 @@ export function useAction(): { error: string | null; busy: boolean; run: (action
 }
 
 export function FormError({ error }: { error: string | null }) {
-  return error ? <p className="error" role="alert">{error}</p> : null
+  return error ? (
+    <p className="error" role="alert">
+      {error}
+    </p>
+  ) : null
 }
 
 /**
  * A text field co-edited through commands: it follows the shared value while you are not typing in it, and sends
  * your text when you leave it (or press Enter). A refusal shows its reason and puts the shared value back.
  */
-export function CommitInput({ label, value, onCommit, hideLabel = false, placeholder, maxLength, className = '' }: {
+export function CommitInput({
+  label,
+  value,
+  onCommit,
+  hideLabel = false,
+  placeholder,
+  maxLength,
+  className = '',
+}: {
   className?: string
   label: string
   value: string
@@ -62,9 +79,16 @@ export function CommitInput({ label, value, onCommit, hideLabel = false, placeho
   }
   return (
     <div className={`field commit-field ${className}`}>
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>{label}</label>
-      <input id={id} value={draft} placeholder={placeholder} maxLength={maxLength}
-        aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <input
+        id={id}
+        value={draft}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         onFocus={() => (isFocused.current = true)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => void commit()}
@@ -74,8 +98,13 @@ export function CommitInput({ label, value, onCommit, hideLabel = false, placeho
             setDraft(value)
             isFocused.current = false
           }
-        }} />
-      {error && <p id={`${id}-error`} className="error" role="alert">{error}</p>}
+        }}
+      />
+      {error && (
+        <p id={`${id}-error`} className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

@@ -48,7 +48,9 @@ export function ownReactorKey(): Promise<string | null> {
   reactorKey ??= (async () => {
     try {
       const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(viewerSecret()))
-      return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 24)
+      return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0'))
+        .join('')
+        .slice(0, 24)
     } catch {
       return null // reason: plain-http pages on another host have no SubtleCrypto; reactions still work, unmarked.
     }

@@ -19,7 +19,14 @@ export interface TeamConnection {
 
 /** One TeamClient for the page's lifetime, with its connection state. */
 export function useTeamClient(teamId: string): TeamConnection {
-  const [state, setState] = useState<TeamConnection>({ client: null, status: 'connecting', identity: null, pendingCount: 0, isMissing: false, wasTokenRefused: false })
+  const [state, setState] = useState<TeamConnection>({
+    client: null,
+    status: 'connecting',
+    identity: null,
+    pendingCount: 0,
+    isMissing: false,
+    wasTokenRefused: false,
+  })
   useEffect(() => {
     const c = new TeamClient({ serverUrl: socketBaseUrl(), teamId, editorToken: loadEditorToken(teamId), viewerSecret: viewerSecret() })
     const set = (patch: Partial<TeamConnection>) => setState((s) => ({ ...s, ...patch }))

@@ -14,10 +14,7 @@ export function DoneControl() {
   const { t } = useTranslation()
   const self = useMe(client)
   const isDone = self !== null && self.id === me?.participantId && self.doneStage === view.stage
-  const toggle = useCallback(
-    () => client.send({ type: 'markDone', stage: view.stage, done: !isDone }),
-    [client, view.stage, isDone],
-  )
+  const toggle = useCallback(() => client.send({ type: 'markDone', stage: view.stage, done: !isDone }), [client, view.stage, isDone])
   const { state, execute } = useCommand(toggle)
   const percent = progress.total === 0 ? 0 : Math.round((progress.done / progress.total) * 100)
   return (
@@ -26,15 +23,26 @@ export function DoneControl() {
         <p className="done-count" aria-live="polite">
           <Trans i18nKey="done.count" values={{ done: progress.done, total: progress.total }} components={{ strong: <strong /> }} />
         </p>
-        <div className="progress" role="progressbar" aria-label={t('done.progress')}
-          aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label={t('done.progress')}
+          aria-valuemin={0}
+          aria-valuemax={progress.total}
+          aria-valuenow={progress.done}
+        >
           <div className="progress-fill" style={{ width: `${percent}%` }} />
         </div>
       </div>
       {me?.role === 'participant' && (
         <div className="done-action">
-          <button type="button" className={isDone ? 'secondary large' : 'primary large'} aria-pressed={isDone}
-            onClick={() => void execute()} disabled={state.phase === 'saving'}>
+          <button
+            type="button"
+            className={isDone ? 'secondary large' : 'primary large'}
+            aria-pressed={isDone}
+            onClick={() => void execute()}
+            disabled={state.phase === 'saving'}
+          >
             {isDone ? t('done.imDonePressed') : t('done.imDone')}
           </button>
           <span className="hint" aria-live="polite">

@@ -13,7 +13,9 @@ export function MeetingHeader({ view }: { view: MeetingView }) {
     <header className="meeting-header">
       <div className="meeting-title-row">
         <div>
-          <p className="eyebrow">{view.quarter} · {t('header.picking', { count: view.objectiveCount })}</p>
+          <p className="eyebrow">
+            {view.quarter} · {t('header.picking', { count: view.objectiveCount })}
+          </p>
           <h1 className="meeting-title">{view.title}</h1>
         </div>
         <div className="header-tools">
@@ -21,13 +23,17 @@ export function MeetingHeader({ view }: { view: MeetingView }) {
           <LanguageSwitcher className="on-dark" />
         </div>
       </div>
-      <p className="mission-line"><span className="visually-hidden">{t('header.mission')}</span>{assembleMission(view.mission)}</p>
+      <p className="mission-line">
+        <span className="visually-hidden">{t('header.mission')}</span>
+        {assembleMission(view.mission)}
+      </p>
       <nav aria-label={t('header.stages')}>
         <ol className="stepper">
           {STAGES.map((stage, i) => (
-            <li key={stage} className={i < current ? 'past' : i === current ? 'current' : 'future'}
-              aria-current={i === current ? 'step' : undefined}>
-              <span className="step-number" aria-hidden="true">{i + 1}</span>
+            <li key={stage} className={i < current ? 'past' : i === current ? 'current' : 'future'} aria-current={i === current ? 'step' : undefined}>
+              <span className="step-number" aria-hidden="true">
+                {i + 1}
+              </span>
               <span className="step-label">{t(`stages.${stage}.label`)}</span>
             </li>
           ))}

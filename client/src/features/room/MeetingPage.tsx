@@ -19,7 +19,11 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       <main className="page narrow">
         <h1>Meeting not found</h1>
         <p>This meeting link does not exist. Ask the facilitator for the current link.</p>
-        <p><a className="button" href="/">Create a meeting</a></p>
+        <p>
+          <a className="button" href="/">
+            Create a meeting
+          </a>
+        </p>
       </main>
     )
   }

@@ -19,7 +19,7 @@ export function MeetingRoom() {
       <MeetingHeader view={view} />
       <ConnectionBanner />
       {isFacilitator && <StageBar />}
-      <div className={`room-body stage-${view.stage} ${isFacilitator ? "with-controls" : ""}`}>
+      <div className={`room-body stage-${view.stage} ${isFacilitator ? 'with-controls' : ''}`}>
         <main className="stage-main" aria-label={t('room.stage')}>
           <StagePanel />
         </main>

@@ -17,7 +17,9 @@ export function NoticeToast() {
       {notice && (
         <div className="toast">
           {notice}
-          <button type="button" className="link" onClick={() => set({ notice: null })}>Dismiss</button>
+          <button type="button" className="link" onClick={() => set({ notice: null })}>
+            Dismiss
+          </button>
         </div>
       )}
     </div>

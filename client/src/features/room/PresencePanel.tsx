@@ -17,16 +17,21 @@ export function PresencePanel() {
     <section className="card presence" aria-labelledby="presence-heading">
       <h2 id="presence-heading">{t('room.people')}</h2>
       <p className="presence-counts" aria-live="polite">
-        <Trans i18nKey="presence.counts" values={{ joined: counts.joined }} components={{ strong: <strong /> }} /><span className="online-dot" aria-hidden="true" />
-        {t('presence.online', { online: counts.online })}{counts.away > 0 && t('presence.away', { away: counts.away })}
+        <Trans i18nKey="presence.counts" values={{ joined: counts.joined }} components={{ strong: <strong /> }} />
+        <span className="online-dot" aria-hidden="true" />
+        {t('presence.online', { online: counts.online })}
+        {counts.away > 0 && t('presence.away', { away: counts.away })}
       </p>
       {counts.joined > 0 ? (
         <>
-          <label htmlFor={searchId} className="visually-hidden">{t('presence.search')}</label>
-          <input id={searchId} type="search" placeholder={t('presence.search')} value={query}
-            onChange={(e) => setQuery(e.target.value)} />
+          <label htmlFor={searchId} className="visually-hidden">
+            {t('presence.search')}
+          </label>
+          <input id={searchId} type="search" placeholder={t('presence.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
           {search.state === 'failed' ? (
-            <p className="hint" role="status">{search.message}</p>
+            <p className="hint" role="status">
+              {search.message}
+            </p>
           ) : (
             <ul className="people" aria-label={t('presence.list')} aria-busy={search.state === 'loading'} tabIndex={0}>
               {search.people.map((p) => (
@@ -38,9 +43,7 @@ export function PresencePanel() {
             </ul>
           )}
           {search.state === 'ready' && search.total === 0 && <p className="hint">{t('presence.noMatch', { query: deferredQuery })}</p>}
-          {search.total > search.people.length && (
-            <p className="hint">{t('presence.more', { count: search.total - search.people.length })}</p>
-          )}
+          {search.total > search.people.length && <p className="hint">{t('presence.more', { count: search.total - search.people.length })}</p>}
         </>
       ) : (
         <p className="hint">{t('presence.nobody')}</p>

@@ -31,7 +31,16 @@ export function RenameControl() {
     return (
       <p className="whoami">
         <Trans i18nKey={identity?.role === 'facilitator' ? 'header.facilitating' : 'header.joinedAs'} values={{ name }} components={{ strong: <strong /> }} />{' '}
-        <button type="button" className="link on-dark" onClick={() => { setDraft(name); setEditing(true) }}>{t('header.changeName')}</button>
+        <button
+          type="button"
+          className="link on-dark"
+          onClick={() => {
+            setDraft(name)
+            setEditing(true)
+          }}
+        >
+          {t('header.changeName')}
+        </button>
       </p>
     )
   }
@@ -39,8 +48,12 @@ export function RenameControl() {
     <form className="whoami rename-form" onSubmit={save}>
       <label htmlFor={id}>{t('join.name')}</label>
       <input id={id} value={draft} maxLength={MAX_NAME_LENGTH} required autoFocus onChange={(e) => setDraft(e.target.value)} />
-      <button type="submit" className="secondary">{t('common.save')}</button>
-      <button type="button" className="link on-dark" onClick={() => setEditing(false)}>{t('common.cancel')}</button>
+      <button type="submit" className="secondary">
+        {t('common.save')}
+      </button>
+      <button type="button" className="link on-dark" onClick={() => setEditing(false)}>
+        {t('common.cancel')}
+      </button>
       {error && <span role="alert">{error}</span>}
     </form>
   )

@@ -44,7 +44,8 @@ export function StagePanel() {
       ) : stage === 'published' && view.published ? (
         <>
           <p className="lead">
-            {t('room.shareLink')}<a href={`/p/${view.id}`}>{`${window.location.origin}/p/${view.id}`}</a>
+            {t('room.shareLink')}
+            <a href={`/p/${view.id}`}>{`${window.location.origin}/p/${view.id}`}</a>
           </p>
           <CascadePublished published={view.published} />
           <PublishedView set={view.published} />

@@ -13,7 +13,11 @@ export function StageTimerDisplay({ compact = false }: { compact?: boolean }) {
   const isOver = remaining === 0
   if (compact) {
     // The stage bar's copy: the full notice is on the stage panel; this one is not announced twice.
-    return <span className={`timer compact ${isOver ? 'over' : ''}`} aria-hidden="true">{isOver ? t('timer.overShort') : formatCountdown(remaining)}</span>
+    return (
+      <span className={`timer compact ${isOver ? 'over' : ''}`} aria-hidden="true">
+        {isOver ? t('timer.overShort') : formatCountdown(remaining)}
+      </span>
+    )
   }
   return (
     <div className={`timer ${isOver ? 'over' : ''}`} role="timer" aria-label={t('timer.label')}>

@@ -27,14 +27,20 @@ export function usePeopleSearch(query: string, changeKey: string, roomSize: numb
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => {
     // A throttle, not a debounce: during a join storm the list still refreshes every second.
-    timer.current ??= setTimeout(() => {
-      timer.current = null
-      setTick((t) => t + 1)
-    }, roomSize > BIG_ROOM ? BIG_ROOM_REFRESH_GAP_MS : REFRESH_GAP_MS)
+    timer.current ??= setTimeout(
+      () => {
+        timer.current = null
+        setTick((t) => t + 1)
+      },
+      roomSize > BIG_ROOM ? BIG_ROOM_REFRESH_GAP_MS : REFRESH_GAP_MS,
+    )
   }, [changeKey, roomSize])
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
-  }, [])
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current)
+    },
+    [],
+  )
   useEffect(() => {
     if (!isJoined) return
     let isCurrent = true

@@ -35,8 +35,12 @@ export function JoinScreen({ meetingId }: { meetingId: string }) {
   return (
     <main className={`presenter ${isArriving ? 'arriving' : ''} ${isResults ? 'results-view' : ''}`}>
       <header className="presenter-head">
-        <p className="eyebrow">{view.quarter} · stage {stageIndex(view.stage) + 1} of {STAGES.length}</p>
-        <h1>{STAGE_LABELS[view.stage]} <span className="presenter-title">· {view.title}</span></h1>
+        <p className="eyebrow">
+          {view.quarter} · stage {stageIndex(view.stage) + 1} of {STAGES.length}
+        </p>
+        <h1>
+          {STAGE_LABELS[view.stage]} <span className="presenter-title">· {view.title}</span>
+        </h1>
       </header>
       <section className="presenter-main" aria-label="What the room is doing">
         <PresenterStage view={view} />
@@ -49,12 +53,19 @@ export function JoinScreen({ meetingId }: { meetingId: string }) {
         )}
         <p className="presenter-count" aria-live="polite">
           <strong>{formatCount(counts.joined)}</strong> joined
-          {progress.isTracked && view.stage !== 'vote' && <><br /><strong>{formatCount(progress.done)}</strong> of {formatCount(progress.total)} done</>}
+          {progress.isTracked && view.stage !== 'vote' && (
+            <>
+              <br />
+              <strong>{formatCount(progress.done)}</strong> of {formatCount(progress.total)} done
+            </>
+          )}
         </p>
         {view.stage !== 'published' && (
           <div className="presenter-join">
             <QrCode text={link} size={isArriving ? 360 : 180} label="QR code: scan to join the meeting" />
-            <p>Join at <strong className="projector-link">{link}</strong></p>
+            <p>
+              Join at <strong className="projector-link">{link}</strong>
+            </p>
           </div>
         )}
       </aside>

@@ -18,14 +18,18 @@ export function PresenterStage({ view }: { view: MeetingView }) {
       return (
         <>
           <p className="presenter-question">Which objectives should we pursue in {view.quarter}?</p>
-          <p className="presenter-figure"><strong>{formatCount(view.submissionCount)}</strong> {view.submissionCount === 1 ? 'proposal' : 'proposals'} so far</p>
+          <p className="presenter-figure">
+            <strong>{formatCount(view.submissionCount)}</strong> {view.submissionCount === 1 ? 'proposal' : 'proposals'} so far
+          </p>
         </>
       )
     case 'group':
       return (
         <>
           <p className="presenter-question">Merging duplicates into clear candidates</p>
-          <p className="presenter-figure"><strong>{formatCount(view.cards.length)}</strong> cards · {plural(view.clusters.length, 'cluster', 'clusters')}</p>
+          <p className="presenter-figure">
+            <strong>{formatCount(view.cards.length)}</strong> cards · {plural(view.clusters.length, 'cluster', 'clusters')}
+          </p>
         </>
       )
     case 'vote':
@@ -34,7 +38,9 @@ export function PresenterStage({ view }: { view: MeetingView }) {
     case 'review':
       return (
         <>
-          <p className="presenter-question">{view.stage === 'review' ? 'A last look before we publish' : 'How will we know? 3–4 key results for each objective'}</p>
+          <p className="presenter-question">
+            {view.stage === 'review' ? 'A last look before we publish' : 'How will we know? 3–4 key results for each objective'}
+          </p>
           <ol className="presenter-objectives">
             {view.objectives.map((o) => {
               const accepted = view.keyResults.filter((k) => k.objectiveId === o.id && k.isAccepted).length
@@ -53,7 +59,11 @@ export function PresenterStage({ view }: { view: MeetingView }) {
         <>
           <p className="presenter-question">Our OKRs for {view.quarter}</p>
           <ol className="presenter-objectives">
-            {(view.published?.objectives ?? []).map((o) => <li key={o.id}><span className="presenter-objective-title">{o.title}</span></li>)}
+            {(view.published?.objectives ?? []).map((o) => (
+              <li key={o.id}>
+                <span className="presenter-objective-title">{o.title}</span>
+              </li>
+            ))}
           </ol>
         </>
       )
@@ -68,11 +78,16 @@ function PresenterVote({ view }: { view: MeetingView }) {
   return (
     <>
       <p className="presenter-question">
-        {vote.phase === 'setup' ? `The vote on ${vote.candidates.length} candidates opens in a moment`
-          : vote.phase === 'open' ? `Spend your ${vote.settings.budget} dots on what matters most` : 'Voting is closed: results in a moment'}
+        {vote.phase === 'setup'
+          ? `The vote on ${vote.candidates.length} candidates opens in a moment`
+          : vote.phase === 'open'
+            ? `Spend your ${vote.settings.budget} dots on what matters most`
+            : 'Voting is closed: results in a moment'}
       </p>
       {vote.phase !== 'setup' && (
-        <p className="presenter-figure" aria-live="polite"><strong>{formatCount(voted)}</strong> of {formatCount(total)} have voted</p>
+        <p className="presenter-figure" aria-live="polite">
+          <strong>{formatCount(voted)}</strong> of {formatCount(total)} have voted
+        </p>
       )}
     </>
   )

@@ -25,21 +25,42 @@ export function EditProposal({ item, onDone }: { item: OwnSubmission; onDone: ()
     <form className="edit-proposal" onSubmit={save}>
       <div className="field">
         <label htmlFor={`${id}-title`}>Edit objective</label>
-        <input id={`${id}-title`} value={title} required autoFocus aria-invalid={!fits(title, MAX_OBJECTIVE_TITLE_LENGTH)}
-          aria-describedby={`${id}-title-count`} onChange={(e) => setTitle(e.target.value)} />
+        <input
+          id={`${id}-title`}
+          value={title}
+          required
+          autoFocus
+          aria-invalid={!fits(title, MAX_OBJECTIVE_TITLE_LENGTH)}
+          aria-describedby={`${id}-title-count`}
+          onChange={(e) => setTitle(e.target.value)}
+        />
         <CharacterCount id={`${id}-title-count`} length={title.trim().length} max={MAX_OBJECTIVE_TITLE_LENGTH} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-why`}>Why it matters now</label>
-        <textarea id={`${id}-why`} value={why} rows={2} aria-invalid={!fits(why, MAX_OBJECTIVE_WHY_LENGTH)}
-          aria-describedby={`${id}-why-count`} onChange={(e) => setWhy(e.target.value)} />
+        <textarea
+          id={`${id}-why`}
+          value={why}
+          rows={2}
+          aria-invalid={!fits(why, MAX_OBJECTIVE_WHY_LENGTH)}
+          aria-describedby={`${id}-why-count`}
+          onChange={(e) => setWhy(e.target.value)}
+        />
         <CharacterCount id={`${id}-why-count`} length={why.trim().length} max={MAX_OBJECTIVE_WHY_LENGTH} />
       </div>
       <div className="button-row">
-        <button type="submit" className="primary" disabled={isSaving || !fits(title, MAX_OBJECTIVE_TITLE_LENGTH) || !fits(why, MAX_OBJECTIVE_WHY_LENGTH)}>{isSaving ? 'Saving…' : 'Save'}</button>
-        <button type="button" className="secondary" onClick={onDone}>Cancel</button>
+        <button type="submit" className="primary" disabled={isSaving || !fits(title, MAX_OBJECTIVE_TITLE_LENGTH) || !fits(why, MAX_OBJECTIVE_WHY_LENGTH)}>
+          {isSaving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          Cancel
+        </button>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   )
 }

@@ -34,26 +34,54 @@ export function MyProposals({ items }: { items: OwnSubmission[] }) {
                   <p className="proposal-title">{item.title}</p>
                   {item.why && <p className="hint">{item.why}</p>}
                   <p className="hint">
-                    {item.relation === 'supporter' ? t('submit.youSupport') : item.supporterCount > 0 ? t('submit.supporting', { count: item.supporterCount }) : t('submit.yourProposal')}
+                    {item.relation === 'supporter'
+                      ? t('submit.youSupport')
+                      : item.supporterCount > 0
+                        ? t('submit.supporting', { count: item.supporterCount })
+                        : t('submit.yourProposal')}
                   </p>
                 </div>
                 {item.relation === 'author' ? (
                   confirmingId === item.id ? (
                     <div className="button-row">
-                      <button type="button" className="danger" onClick={() => void run(() => client.send({ type: 'withdrawSubmission', submissionId: item.id }))}>
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() => void run(() => client.send({ type: 'withdrawSubmission', submissionId: item.id }))}
+                      >
                         {t('submit.withdrawYes')}
                       </button>
-                      <button type="button" className="secondary" onClick={() => setConfirmingId(null)}>{t('submit.keep')}</button>
+                      <button type="button" className="secondary" onClick={() => setConfirmingId(null)}>
+                        {t('submit.keep')}
+                      </button>
                     </div>
                   ) : (
                     <div className="button-row">
-                      <button type="button" className="secondary" onClick={() => setEditingId(item.id)} aria-label={t('submit.editLabel', { title: item.title })}>{t('submit.edit')}</button>
-                      <button type="button" className="link" onClick={() => setConfirmingId(item.id)} aria-label={t('submit.withdrawLabel', { title: item.title })}>{t('submit.withdraw')}</button>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => setEditingId(item.id)}
+                        aria-label={t('submit.editLabel', { title: item.title })}
+                      >
+                        {t('submit.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => setConfirmingId(item.id)}
+                        aria-label={t('submit.withdrawLabel', { title: item.title })}
+                      >
+                        {t('submit.withdraw')}
+                      </button>
                     </div>
                   )
                 ) : (
-                  <button type="button" className="link" aria-label={t('submit.removeSupportLabel', { title: item.title })}
-                    onClick={() => void run(() => client.send({ type: 'supportSubmission', submissionId: item.id, support: false }))}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={t('submit.removeSupportLabel', { title: item.title })}
+                    onClick={() => void run(() => client.send({ type: 'supportSubmission', submissionId: item.id, support: false }))}
+                  >
                     {t('submit.removeSupport')}
                   </button>
                 )}
@@ -62,7 +90,11 @@ export function MyProposals({ items }: { items: OwnSubmission[] }) {
           </li>
         ))}
       </ul>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   )
 }

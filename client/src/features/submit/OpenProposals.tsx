@@ -29,7 +29,9 @@ export function OpenProposals() {
   return (
     <section aria-labelledby="open-heading" className="open-proposals">
       <h3 id="open-heading">Everyone’s proposals ({formatCount(view.openSubmissions.length)})</h3>
-      <label htmlFor={searchId} className="visually-hidden">Search proposals</label>
+      <label htmlFor={searchId} className="visually-hidden">
+        Search proposals
+      </label>
       <input id={searchId} type="search" placeholder="Search proposals" value={query} onChange={(e) => setQuery(e.target.value)} />
       <ul className="proposal-list" aria-label="Everyone’s proposals" tabIndex={0}>
         {shown.map((s) => (
@@ -43,13 +45,19 @@ export function OpenProposals() {
             ) : related.get(s.id) === 'supporter' ? (
               <span className="hint">You support this</span>
             ) : (
-              <button type="button" className="secondary" aria-label={`Support “${s.title}”`} onClick={() => void support(s.id)}>Support</button>
+              <button type="button" className="secondary" aria-label={`Support “${s.title}”`} onClick={() => void support(s.id)}>
+                Support
+              </button>
             )}
           </li>
         ))}
       </ul>
       {matching.length > shown.length && <p className="hint">and {formatCount(matching.length - shown.length)} more — search to narrow.</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   )
 }

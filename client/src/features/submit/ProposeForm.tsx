@@ -17,10 +17,7 @@ export function ProposeForm({ remaining }: { remaining: number }) {
   const titleId = useId()
   const { t } = useTranslation()
   const whyId = useId()
-  const propose = useCallback(
-    (t: string, w: string) => client.send({ type: 'submitObjective', title: t, why: w }),
-    [client],
-  )
+  const propose = useCallback((t: string, w: string) => client.send({ type: 'submitObjective', title: t, why: w }), [client])
   const { state, execute } = useCommand(propose)
   useEffect(() => {
     if (title) setJustProposed(null)
@@ -52,15 +49,30 @@ export function ProposeForm({ remaining }: { remaining: number }) {
       <p className="hint">{t('submit.hint')}</p>
       <div className="field">
         <label htmlFor={titleId}>{t('submit.objective')}</label>
-        <input id={titleId} value={title} required disabled={isFull} aria-invalid={!isTitleFit}
-          aria-describedby={`${titleId}-count`} autoComplete="off" onChange={(e) => setTitle(e.target.value)} />
+        <input
+          id={titleId}
+          value={title}
+          required
+          disabled={isFull}
+          aria-invalid={!isTitleFit}
+          aria-describedby={`${titleId}-count`}
+          autoComplete="off"
+          onChange={(e) => setTitle(e.target.value)}
+        />
         <CharacterCount id={`${titleId}-count`} length={title.trim().length} max={MAX_OBJECTIVE_TITLE_LENGTH} />
       </div>
       <SimilarHints text={title} onSupported={clear} />
       <div className="field">
         <label htmlFor={whyId}>{t('submit.why')}</label>
-        <textarea id={whyId} value={why} rows={3} disabled={isFull} aria-invalid={!isWhyFit}
-          aria-describedby={`${whyId}-count`} onChange={(e) => setWhy(e.target.value)} />
+        <textarea
+          id={whyId}
+          value={why}
+          rows={3}
+          disabled={isFull}
+          aria-invalid={!isWhyFit}
+          aria-describedby={`${whyId}-count`}
+          onChange={(e) => setWhy(e.target.value)}
+        />
         <CharacterCount id={`${whyId}-count`} length={why.trim().length} max={MAX_OBJECTIVE_WHY_LENGTH} />
       </div>
       <div className="done-action">
@@ -69,7 +81,9 @@ export function ProposeForm({ remaining }: { remaining: number }) {
         </button>
         <span className="hint" aria-live="polite">
           {state.phase === 'saving'
-            ? isOnline ? t('common.saving') : t('submit.offline')
+            ? isOnline
+              ? t('common.saving')
+              : t('submit.offline')
             : state.phase === 'failed'
               ? state.message
               : [

@@ -55,29 +55,34 @@ export function SimilarHints({ text, onSupported }: { text: string; onSupported:
       <h4 id="similar-heading">Already proposed?</h4>
       {hasHiddenMatch && (
         <p className="hint" role="status">
-          Someone has already proposed something close. Proposals stay private until the Group stage, where the close ones
-          are merged: propose yours anyway, or make it say something different.
+          Someone has already proposed something close. Proposals stay private until the Group stage, where the close ones are merged: propose yours anyway, or
+          make it say something different.
         </p>
       )}
-      {matches.length > 0 && <ul aria-label="Similar proposals">
-        {matches.map((m) => (
-          <li key={m.submissionId}>
-            <span className="similar-title">{m.title}</span>
-            <span className="similar-score">{Math.round(m.score * 100)}% similar</span>
-            {m.isMine ? (
-              <span className="hint">Your own proposal</span>
-            ) : m.isSupported ? (
-              <span className="hint">You support this</span>
-            ) : (
-              <button type="button" className="secondary" onClick={() => void support(m)}
-                aria-label={`Support this one instead: ${m.title}`}>
-                Support this one instead
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {matches.length > 0 && (
+        <ul aria-label="Similar proposals">
+          {matches.map((m) => (
+            <li key={m.submissionId}>
+              <span className="similar-title">{m.title}</span>
+              <span className="similar-score">{Math.round(m.score * 100)}% similar</span>
+              {m.isMine ? (
+                <span className="hint">Your own proposal</span>
+              ) : m.isSupported ? (
+                <span className="hint">You support this</span>
+              ) : (
+                <button type="button" className="secondary" onClick={() => void support(m)} aria-label={`Support this one instead: ${m.title}`}>
+                  Support this one instead
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   )
 }

@@ -13,7 +13,11 @@ export function SubmitStage() {
     <div className="submit-stage">
       <p className="proposal-count" aria-live="polite">
         <Trans i18nKey="submit.count" count={view.submissionCount} components={{ strong: <strong /> }} />
-        {!view.settings.isOpenSubmissions && <span className="hint"><Trans i18nKey="submit.private" /></span>}
+        {!view.settings.isOpenSubmissions && (
+          <span className="hint">
+            <Trans i18nKey="submit.private" />
+          </span>
+        )}
       </p>
       <ProposeForm remaining={Math.max(0, view.settings.maxSubmissionsPerPerson - authored)} />
       <MyProposals items={mine} />

@@ -38,7 +38,9 @@ export function Ballot({ vote }: { vote: VoteState }) {
       <h3 id="ballot-heading">{t('vote.yourDots')}</h3>
       <p className="dots-left" aria-live="polite">
         <span className="dot-row" aria-hidden="true">
-          {Array.from({ length: vote.settings.budget }, (_, i) => <span key={i} className={i < spent ? 'dot used' : 'dot'} />)}
+          {Array.from({ length: vote.settings.budget }, (_, i) => (
+            <span key={i} className={i < spent ? 'dot used' : 'dot'} />
+          ))}
         </span>
         {t('vote.left', { count: left, budget: vote.settings.budget })}
         {cap !== null && <span className="hint">{t('vote.cap', { cap })}</span>}
@@ -60,11 +62,27 @@ export function Ballot({ vote }: { vote: VoteState }) {
                 {isOwnBlocked && <p className="hint">{t('vote.ownBlocked')}</p>}
               </div>
               <div className="dot-controls">
-                <button type="button" className="secondary round" disabled={!canRemove} aria-label={t('vote.remove', { title: c.title })}
-                  onClick={() => void change(c.id, dots - 1)}>−</button>
-                <span className="dot-count" aria-label={t('vote.dotsOn', { count: dots, title: c.title })}>{dots}</span>
-                <button type="button" className="primary round" disabled={!canAdd} aria-label={t('vote.add', { title: c.title })}
-                  onClick={() => void change(c.id, dots + 1)}>+</button>
+                <button
+                  type="button"
+                  className="secondary round"
+                  disabled={!canRemove}
+                  aria-label={t('vote.remove', { title: c.title })}
+                  onClick={() => void change(c.id, dots - 1)}
+                >
+                  −
+                </button>
+                <span className="dot-count" aria-label={t('vote.dotsOn', { count: dots, title: c.title })}>
+                  {dots}
+                </span>
+                <button
+                  type="button"
+                  className="primary round"
+                  disabled={!canAdd}
+                  aria-label={t('vote.add', { title: c.title })}
+                  onClick={() => void change(c.id, dots + 1)}
+                >
+                  +
+                </button>
               </div>
               <span className="save-state" aria-live="polite">
                 {save?.phase === 'saving' ? t('common.saving') : save?.phase === 'saved' ? t('common.saved') : save?.phase === 'failed' ? save.message : ''}

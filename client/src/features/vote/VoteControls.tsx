@@ -35,32 +35,61 @@ export function VoteControls({ vote }: { vote: VoteState }) {
           <legend>Settle the tie: pick {result.seatsLeftForTied}</legend>
           {result.tiedAtCut.map((id) => (
             <label key={id} className="choice">
-              <input type="checkbox" checked={picked.includes(id)}
-                onChange={(e) => setPicked((p) => (e.target.checked ? [...p, id] : p.filter((x) => x !== id)))} />
+              <input
+                type="checkbox"
+                checked={picked.includes(id)}
+                onChange={(e) => setPicked((p) => (e.target.checked ? [...p, id] : p.filter((x) => x !== id)))}
+              />
               {titles.get(id)}
             </label>
           ))}
           <div className="button-row">
-            <button type="button" className="primary" disabled={isBusy || picked.length !== result.seatsLeftForTied}
-              onClick={() => void run(() => client.send({ type: 'pickTied', candidateIds: picked }))}>Choose these</button>
-            <button type="button" className="secondary" disabled={isBusy}
-              onClick={() => void run(() => client.send({ type: 'startRunoff', budget: 1 }))}>Start a run-off (1 dot each)</button>
+            <button
+              type="button"
+              className="primary"
+              disabled={isBusy || picked.length !== result.seatsLeftForTied}
+              onClick={() => void run(() => client.send({ type: 'pickTied', candidateIds: picked }))}
+            >
+              Choose these
+            </button>
+            <button type="button" className="secondary" disabled={isBusy} onClick={() => void run(() => client.send({ type: 'startRunoff', budget: 1 }))}>
+              Start a run-off (1 dot each)
+            </button>
           </div>
         </fieldset>
       )}
       {(vote.phase === 'closed' || vote.phase === 'revealed') && !isConfirmingReopen && (
-        <button type="button" className="secondary" onClick={() => setConfirmingReopen(true)}>Reopen voting…</button>
+        <button type="button" className="secondary" onClick={() => setConfirmingReopen(true)}>
+          Reopen voting…
+        </button>
       )}
       {isConfirmingReopen && (
         <div className="confirm" role="alertdialog" aria-labelledby="reopen-text">
-          <p id="reopen-text">Reopen voting? Everyone can change their ballot again{vote.phase === 'revealed' ? ', and the results they saw are withdrawn' : ''}.</p>
+          <p id="reopen-text">
+            Reopen voting? Everyone can change their ballot again{vote.phase === 'revealed' ? ', and the results they saw are withdrawn' : ''}.
+          </p>
           <div className="button-row">
-            <button type="button" className="danger" onClick={() => { setConfirmingReopen(false); void run(() => client.send({ type: 'reopenVoting' })) }}>Yes, reopen</button>
-            <button type="button" className="secondary" onClick={() => setConfirmingReopen(false)}>Cancel</button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setConfirmingReopen(false)
+                void run(() => client.send({ type: 'reopenVoting' }))
+              }}
+            >
+              Yes, reopen
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirmingReopen(false)}>
+              Cancel
+            </button>
           </div>
         </div>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

@@ -22,7 +22,11 @@ export function VoteCounter() {
         <details>
           <summary>Not voted yet ({formatCount(notYet.length)})</summary>
           <ul className="people compact" aria-label="Not voted yet" tabIndex={0}>
-            {notYet.slice(0, 100).map((p) => <li key={p.id}><span className="person-name">{p.name}</span></li>)}
+            {notYet.slice(0, 100).map((p) => (
+              <li key={p.id}>
+                <span className="person-name">{p.name}</span>
+              </li>
+            ))}
           </ul>
         </details>
       )}

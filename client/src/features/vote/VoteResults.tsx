@@ -17,12 +17,13 @@ export function VoteResults({ vote, isProjector = false }: { vote: VoteState; is
       <h3 id="results-heading">
         {vote.kind === 'shortlist' ? t('vote.shortlistResults') : vote.kind === 'runoff' ? t('vote.runoffResults') : t('vote.results')}
       </h3>
-      <p className="hint">
-        {t('vote.resultsSummary', { count: result.ballotCount, dots: result.totalDots })}
-      </p>
+      <p className="hint">{t('vote.resultsSummary', { count: result.ballotCount, dots: result.totalDots })}</p>
       {result.tiedAtCut.length > 0 && (
         <p className="tie-notice" role="status">
-          {t('vote.tie', { titles: result.tiedAtCut.map((id) => t('quote', { text: titles.get(id) })).join(', '), places: t('vote.place', { count: result.seatsLeftForTied }) })}
+          {t('vote.tie', {
+            titles: result.tiedAtCut.map((id) => t('quote', { text: titles.get(id) })).join(', '),
+            places: t('vote.place', { count: result.seatsLeftForTied }),
+          })}
         </p>
       )}
       <ol className="result-list" aria-label={t('vote.ranked')} style={{ '--rows': result.ranking.length } as CSSProperties}>

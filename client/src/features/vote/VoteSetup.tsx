@@ -4,7 +4,6 @@ import type { VoteState } from '../../../../shared/voting/voteState.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { VOTE_SETUP_FORM_ID } from './voteAnchors.ts'
 
-
 /** The facilitator sets the rules before opening: dots (suggested), cap, own-vote rule, reminder, two rounds. */
 export function VoteSetup({ vote }: { vote: VoteState }) {
   const { client, view } = useMeeting()
@@ -44,27 +43,55 @@ export function VoteSetup({ vote }: { vote: VoteState }) {
       <h3 id="vote-setup-heading">Set up the vote on {count} candidates</h3>
       <div className="field">
         <label htmlFor={ids.budget}>Dots per person</label>
-        <input id={ids.budget} type="number" min={1} max={20} required value={budget} onChange={(e) => setBudget(e.target.value)}
-          aria-describedby={`${ids.budget}-hint`} />
-        <p className="hint" id={`${ids.budget}-hint`}>Suggested: {suggestBudget(count)} (candidates ÷ 3 + 1, kept between 3 and 5).</p>
+        <input
+          id={ids.budget}
+          type="number"
+          min={1}
+          max={20}
+          required
+          value={budget}
+          onChange={(e) => setBudget(e.target.value)}
+          aria-describedby={`${ids.budget}-hint`}
+        />
+        <p className="hint" id={`${ids.budget}-hint`}>
+          Suggested: {suggestBudget(count)} (candidates ÷ 3 + 1, kept between 3 and 5).
+        </p>
       </div>
       <div className="field">
         <label htmlFor={ids.cap}>Most dots on one candidate (empty: no cap)</label>
         <input id={ids.cap} type="number" min={1} max={20} value={cap} onChange={(e) => setCap(e.target.value)} />
       </div>
-      <label className="choice"><input type="checkbox" checked={isOwnVoteForbidden} onChange={(e) => setOwn(e.target.checked)} /> No votes on your own proposal</label>
-      <label className="choice"><input type="checkbox" checked={isSpendAllReminded} onChange={(e) => setRemind(e.target.checked)} /> Remind people to spend all their dots</label>
-      <label className="choice"><input type="checkbox" checked={isTwoRounds} onChange={(e) => setTwoRounds(e.target.checked)} /> Two rounds: shortlist first
+      <label className="choice">
+        <input type="checkbox" checked={isOwnVoteForbidden} onChange={(e) => setOwn(e.target.checked)} /> No votes on your own proposal
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={isSpendAllReminded} onChange={(e) => setRemind(e.target.checked)} /> Remind people to spend all their dots
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={isTwoRounds} onChange={(e) => setTwoRounds(e.target.checked)} /> Two rounds: shortlist first
         {count > TWO_ROUNDS_SUGGESTED_ABOVE && <span className="hint"> (suggested with more than {TWO_ROUNDS_SUGGESTED_ABOVE} candidates)</span>}
       </label>
       {isTwoRounds && (
         <div className="field">
           <label htmlFor={ids.shortlist}>Shortlist size</label>
-          <input id={ids.shortlist} type="number" min={view.objectiveCount + 1} max={count - 1} value={shortlist} onChange={(e) => setShortlist(e.target.value)} />
+          <input
+            id={ids.shortlist}
+            type="number"
+            min={view.objectiveCount + 1}
+            max={count - 1}
+            value={shortlist}
+            onChange={(e) => setShortlist(e.target.value)}
+          />
         </div>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
-      <p className="hint" aria-live="polite">{isSaving ? 'Opening the vote…' : 'When the rules are right, press “Open voting” in the stage bar at the top.'}</p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="hint" aria-live="polite">
+        {isSaving ? 'Opening the vote…' : 'When the rules are right, press “Open voting” in the stage bar at the top.'}
+      </p>
     </form>
   )
 }

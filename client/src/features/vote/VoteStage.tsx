@@ -14,16 +14,25 @@ export function VoteStage() {
   const { t } = useTranslation()
   if (!vote) return <p className="hint">{t('vote.preparing')}</p>
   const isFacilitator = role === 'facilitator'
-  const roundLabel = vote.kind === 'runoff' ? t('vote.runoff', { round: vote.round }) : vote.kind === 'shortlist' ? t('vote.shortlistRound', { round: vote.round }) : vote.round > 1 ? t('vote.round', { round: vote.round }) : null
+  const roundLabel =
+    vote.kind === 'runoff'
+      ? t('vote.runoff', { round: vote.round })
+      : vote.kind === 'shortlist'
+        ? t('vote.shortlistRound', { round: vote.round })
+        : vote.round > 1
+          ? t('vote.round', { round: vote.round })
+          : null
   return (
     <div className="vote-stage">
       {roundLabel && <p className="eyebrow">{roundLabel}</p>}
-      {vote.phase === 'setup' && (isFacilitator ? <VoteSetup vote={vote} /> : (
-        <p className="lead">{t('vote.setupWait', { count: vote.candidates.length })}</p>
-      ))}
+      {vote.phase === 'setup' && (isFacilitator ? <VoteSetup vote={vote} /> : <p className="lead">{t('vote.setupWait', { count: vote.candidates.length })}</p>)}
       {vote.phase === 'open' && <VoteCounter />}
       {vote.phase === 'open' && !isFacilitator && <Ballot vote={vote} />}
-      {vote.phase === 'closed' && <p className="lead" role="status">{t('vote.closed')}</p>}
+      {vote.phase === 'closed' && (
+        <p className="lead" role="status">
+          {t('vote.closed')}
+        </p>
+      )}
       {vote.phase === 'revealed' && <VoteResults vote={vote} />}
       {isFacilitator && <VoteControls vote={vote} />}
     </div>
