@@ -18,6 +18,15 @@ export interface StoredMeeting {
   credentials: Credential[]
 }
 
+/** What a store needs to create a meeting: its first doc update, its vault's, and the facilitator's credential. */
+export interface NewMeeting {
+  id: string
+  createdAt: number
+  initialUpdate: Uint8Array
+  initialVaultUpdate?: Uint8Array
+  credentials: Credential[]
+}
+
 /** The server-only doc's share of a batch. */
 export interface VaultBatch {
   update: Uint8Array | null
@@ -46,13 +55,7 @@ export type Awaitable<T> = T | Promise<T>
  * and the command pipeline keeps a synchronous fast path when the answer is already there).
  */
 export interface MeetingStore {
-  createMeeting(meeting: {
-    id: string
-    createdAt: number
-    initialUpdate: Uint8Array
-    initialVaultUpdate?: Uint8Array
-    credentials: Credential[]
-  }): Promise<void>
+  createMeeting(meeting: NewMeeting): Promise<void>
   loadMeeting(id: string): Awaitable<StoredMeeting | null>
   /** Applies all batches atomically (all or none). The caller has at most one commit in flight. */
   commit(batches: readonly MeetingBatch[]): Promise<void>

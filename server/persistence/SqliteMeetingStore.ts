@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate } from './migrations.ts'
-import type { Credential, MeetingBatch, MeetingStore, StoredMeeting, TeamSpaceRow, TeamSpaceStore } from './MeetingStore.ts'
+import type { Credential, MeetingBatch, MeetingStore, NewMeeting, StoredMeeting, TeamSpaceRow, TeamSpaceStore } from './MeetingStore.ts'
 
 const MEETING_DOC = 'meeting'
 const VAULT_DOC = 'vault'
@@ -62,13 +62,7 @@ export class SqliteMeetingStore implements MeetingStore, TeamSpaceStore {
 
   private readonly commitTransaction: (batches: readonly MeetingBatch[]) => void
 
-  createMeeting(meeting: {
-    id: string
-    createdAt: number
-    initialUpdate: Uint8Array
-    initialVaultUpdate?: Uint8Array
-    credentials: Credential[]
-  }): Promise<void> {
+  createMeeting(meeting: NewMeeting): Promise<void> {
     return settled(() =>
       this.db.transaction(() => {
         this.statements.insertMeeting.run(meeting.id, meeting.createdAt)

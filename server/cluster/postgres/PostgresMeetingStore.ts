@@ -1,5 +1,5 @@
 import pg from 'pg'
-import type { Credential, MeetingBatch, MeetingStore, StoredMeeting, TeamSpaceRow, TeamSpaceStore } from '../../persistence/MeetingStore.ts'
+import type { Credential, MeetingBatch, MeetingStore, NewMeeting, StoredMeeting, TeamSpaceRow, TeamSpaceStore } from '../../persistence/MeetingStore.ts'
 import { renewLeases, type OwnedLease } from '../lease/meetingLease.ts'
 import { migratePostgres } from './pgMigrations.ts'
 import { writeBatch, writeBatches, writeDoc, type EpochBatch, type Tx } from './writeBatch.ts'
@@ -66,13 +66,7 @@ export class PostgresMeetingStore implements MeetingStore, TeamSpaceStore {
     return this.pool
   }
 
-  async createMeeting(meeting: {
-    id: string
-    createdAt: number
-    initialUpdate: Uint8Array
-    initialVaultUpdate?: Uint8Array
-    credentials: Credential[]
-  }): Promise<void> {
+  async createMeeting(meeting: NewMeeting): Promise<void> {
     await this.transaction(async (tx) => {
       await tx.query('INSERT INTO meetings (id, created_at) VALUES ($1, $2)', [meeting.id, meeting.createdAt])
       await writeBatch(
