@@ -44,10 +44,23 @@ const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').
 const lang = args.includes('--lang') ? (args[args.indexOf('--lang') + 1] ?? 'en') : 'en'
 mkdirSync(outDir, { recursive: true })
 
+/** Resolves after the browser has painted twice: the layout after a resize has settled. */
+function nextPaint(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
+}
+
+/** Waits until the page's stage stepper marks stage `n` (1–7) as current; by number, so it works in any language. */
+function atStage(page: Page, n: number): Promise<void> {
+  return page
+    .locator('.stepper li[aria-current="step"] .step-number')
+    .filter({ hasText: String(n) })
+    .waitFor()
+}
+
 async function shoot(page: Page, name: string, options: { sizes?: readonly (typeof SIZES)[number][]; fullPhone?: boolean } = {}) {
   for (const size of options.sizes ?? SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height })
-    await page.waitForTimeout(250) // reason: a throwaway screenshot tool; let layout settle after the resize
+    await nextPaint(page)
     await page.screenshot({ path: join(outDir, `${name}-${size.name}.png`) })
     if (size.name === 'phone' && options.fullPhone) await page.screenshot({ path: join(outDir, `${name}-${size.name}-full.png`), fullPage: true })
   }
@@ -178,21 +191,21 @@ async function main() {
     }
     await f.send({ type: 'changeStage', move: 'advance', expected: 'keyResults' })
     if (want('review')) {
-      await facilitator.waitForTimeout(500)
+      await atStage(facilitator, 6)
       await shoot(facilitator, '08-review-facilitator', { fullPhone: true })
       await shoot(phone, '08-review-phone', { sizes: [SIZES[2]], fullPhone: true })
     }
     await f.send({ type: 'changeStage', move: 'advance', expected: 'review' })
     await until(() => view().published !== null)
     if (want('published')) {
-      await facilitator.waitForTimeout(500)
+      await atStage(facilitator, 7)
       await shoot(facilitator, '09-published-facilitator', { fullPhone: true })
       const reader = await (await context({ width: 1366, height: 768 })).newPage()
       await reader.goto(`${server.url}/p/${meeting.meetingId}`)
-      await reader.waitForTimeout(800)
+      await reader.getByText('Acme 2027 Q1 OKRs').first().waitFor()
       await shoot(reader, '10-published-page', { fullPhone: true })
       await reader.goto(`${server.url}/p/${meeting.meetingId}/present`)
-      await reader.waitForTimeout(800)
+      await reader.getByText('Acme 2027 Q1 OKRs').first().waitFor()
       await shoot(reader, '11-plenary')
     }
     if (want('rhythm')) {
@@ -205,7 +218,7 @@ async function main() {
       ).json()) as { editorUrl: string }
       const lead = await (await context({ width: 1366, height: 768 })).newPage()
       await lead.goto(team.editorUrl)
-      await lead.waitForTimeout(1500)
+      await lead.getByText('Growth').first().waitFor()
       await shoot(lead, '12-foursquare', { fullPhone: true })
     }
     for (const c of [f, ...people]) c.destroy()
