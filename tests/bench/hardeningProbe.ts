@@ -36,6 +36,9 @@ interface Server {
   dataDir: string
 }
 
+/** Interval between two reads of the server's CPU time when waiting for it to stop moving. */
+const CPU_SAMPLE_MS = 300
+
 async function start(name: string, root: string): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), `qd-probe-${name}-`))
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -153,7 +156,7 @@ async function syncAmplification(server: Server, meetingId: string, facilitator:
   let last = -1
   while (cpu(server) !== last) {
     last = cpu(server)
-    await new Promise((r) => setTimeout(r, 300))
+    await new Promise((r) => setTimeout(r, CPU_SAMPLE_MS))
   }
   const wall = performance.now() - started
   const answered = sockets.reduce((n, s) => n + s.answers, 0)

@@ -58,6 +58,9 @@ const isUnsaved = (error: unknown) => {
   return isIt
 }
 
+/** How long a client waits before resending a command the server could not save (as the real client's backoff). */
+const RESEND_PAUSE_MS = 200
+
 /**
  * "Not saved" means the commit failed; whether it reached the disk may be unknown (the link died around
  * COMMIT), so the client resends the same command id: the server answers from its log if it did land.
@@ -69,7 +72,7 @@ async function sendUntilSaved(person: MeetingClient, input: { type: 'submitObjec
       return await person.send(input, id)
     } catch (error) {
       if (!isUnsaved(error)) throw error
-      await new Promise((resolve) => setTimeout(resolve, 200))
+      await new Promise((resolve) => setTimeout(resolve, RESEND_PAUSE_MS))
     }
   }
 }
