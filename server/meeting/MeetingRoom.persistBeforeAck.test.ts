@@ -128,18 +128,29 @@ function storedView() {
 
 async function connectFacilitator(name = 'fac'): Promise<ReturnType<typeof fakeConnection>> {
   const conn = fakeConnection(name, log)
-  room.addConnection(conn)
+  addSynced(room, conn)
   room.handleCommand(conn, { id: `hello-${name}`, type: 'hello', token: facilitatorToken })
   await nextTick()
   log.length = 0
   return conn
 }
 
+/** Adds `conn` as a real client joins: its sync step 1 answered (only then does it receive updates); that answer is not logged. */
+function addSynced(
+  target: { addConnection(c: RoomConnection): void; answerSyncStep1(c: RoomConnection, sv: Uint8Array): boolean },
+  conn: RoomConnection,
+): void {
+  const before = log.length
+  target.addConnection(conn)
+  target.answerSyncStep1(conn, new Uint8Array([0]))
+  log.length = before
+}
+
 describe('persist before acknowledge', () => {
   it('acknowledges a command only after the commit that stores it has returned, and broadcasts before the ack', async () => {
     const fac = await connectFacilitator()
     const watcher = fakeConnection('watcher', log)
-    room.addConnection(watcher)
+    addSynced(room, watcher)
     room.handleCommand(fac, { id: 'a1', type: 'changeStage', move: 'advance', expected: 'mission' })
     expect(log).toEqual([])
     await nextTick()
@@ -149,7 +160,7 @@ describe('persist before acknowledge', () => {
 
   it('acknowledges a join after its participant and credential are stored', async () => {
     const conn = fakeConnection('ana', log)
-    room.addConnection(conn)
+    addSynced(room, conn)
     room.handleCommand(conn, { id: 'join-ana-0123456789abcdef', type: 'join', name: 'Ana' })
     expect(log.filter((l) => l.startsWith('ana: ok'))).toEqual([])
     await nextTick()
@@ -163,7 +174,7 @@ describe('persist before acknowledge', () => {
   it('tells the sender the command was not saved when the commit fails, and shows the change to nobody', async () => {
     const fac = await connectFacilitator()
     const watcher = fakeConnection('watcher', log)
-    room.addConnection(watcher)
+    addSynced(room, watcher)
     store.shouldFailNextCommit = true
     room.handleCommand(fac, { id: 'a1', type: 'changeStage', move: 'advance', expected: 'mission' })
     await nextTick()
@@ -206,7 +217,7 @@ describe('persist before acknowledge', () => {
 
   it('sends a refusal at once and commits nothing for it', async () => {
     const conn = fakeConnection('anon', log)
-    room.addConnection(conn)
+    addSynced(room, conn)
     room.handleCommand(conn, { id: 'x1', type: 'changeStage', move: 'advance', expected: 'mission' })
     expect(log).toEqual(['anon: error not_joined x1'])
     await nextTick()

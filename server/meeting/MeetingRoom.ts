@@ -213,6 +213,7 @@ export class MeetingRoom implements CommitParticipant {
 
   removeConnection(conn: RoomConnection): void {
     if (!this.connections.delete(conn)) return
+    this.broadcaster.forget(conn)
     if (conn.actor.role !== 'anonymous') this.presence.release(conn.actor.participantId, conn)
   }
 
@@ -228,7 +229,9 @@ export class MeetingRoom implements CommitParticipant {
   answerSyncStep1(conn: RoomConnection, stateVector: Uint8Array): boolean {
     if (!isStateVector(stateVector)) return false
     const answer = () => {
-      if (this.connections.has(conn)) conn.send(this.syncStep2For(stateVector))
+      if (!this.connections.has(conn)) return
+      conn.send(this.syncStep2For(stateVector))
+      this.broadcaster.listen(conn)
     }
     if (!this.hasUncommittedChanges) answer()
     else if (!this.hasPendingWrites) this.cycle.afterCommitInFlight(answer)

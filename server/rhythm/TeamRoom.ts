@@ -120,13 +120,16 @@ export class TeamRoom implements CommitParticipant, PipelineRoom<TeamCommand, un
 
   removeConnection(conn: RoomConnection): void {
     this.connections.delete(conn)
+    this.broadcaster.forget(conn)
   }
 
   /** Answers a sync step 1 with committed state only (waits for the commit when changes are pending or in flight). */
   answerSyncStep1(conn: RoomConnection, stateVector: Uint8Array): boolean {
     if (!isStateVector(stateVector)) return false
     const answer = () => {
-      if (this.connections.has(conn)) conn.send(syncStep2Frame(this.doc, stateVector))
+      if (!this.connections.has(conn)) return
+      conn.send(syncStep2Frame(this.doc, stateVector))
+      this.broadcaster.listen(conn)
     }
     if (!this.hasUncommittedChanges) answer()
     else if (!this.changes.hasPending && !this.cycle.hasPending) this.cycle.afterCommitInFlight(answer)

@@ -14,6 +14,10 @@ const MAX_BROADCAST_GAP_MS = 400
  * are merged and sent as one frame, at most every eight times the last send took (≤ 400 ms), so sending to
  * everyone takes at most an eighth of the server's time. One frame to 5,000 sockets costs tens of milliseconds;
  * doing that on every commit tick of a burst would leave no time for the commands themselves.
+ *
+ * Updates go only to sockets that were sent their sync step 2 (`listen`). Before that a socket lacks the doc, and
+ * an update whose predecessors it lacks would be held back by Yjs while its deletions apply at once: the client
+ * would briefly see a replaced value (the stage, say) vanish. The step 2 it gets later holds everything anyway.
  */
 export class Broadcaster {
   /** Committed updates not yet sent to everyone. */
@@ -24,8 +28,20 @@ export class Broadcaster {
   private lastSentAt = 0
   private lastSendMs = 0
   private isStopped = false
+  /** Sockets that hold the doc (were sent a sync step 2); only they can apply an update. */
+  private readonly listening = new Set<RoomConnection>()
 
   constructor(private readonly connections: ReadonlySet<RoomConnection>) {}
+
+  /** `conn` was just sent a sync step 2: from now on it receives every update. */
+  listen(conn: RoomConnection): void {
+    if (this.connections.has(conn)) this.listening.add(conn)
+  }
+
+  /** `conn` left the room. */
+  forget(conn: RoomConnection): void {
+    this.listening.delete(conn)
+  }
 
   /** A commit resolved holding `update` (null: it changed nothing shared); `actors` acted in it. */
   committed(update: Uint8Array | null, actors: ReadonlySet<RoomConnection>): void {
@@ -33,13 +49,13 @@ export class Broadcaster {
     if (actors.size > 0) {
       const mine = this.unsent.length === 0 ? update : mergeUpdates([...this.unsent, update])
       const frame = syncUpdateFrame(mine)
-      for (const conn of actors) if (this.connections.has(conn)) conn.send(frame)
+      for (const conn of actors) if (this.listening.has(conn)) conn.send(frame)
     }
     // The actors now hold everything unsent; nobody else does.
     this.haveUnsent = new Set(actors)
     this.unsent.push(update)
     if (this.timer) return
-    const gap = this.connections.size < COALESCE_ABOVE_CONNECTIONS ? 0 : Math.min(MAX_BROADCAST_GAP_MS, Math.max(MIN_BROADCAST_GAP_MS, this.lastSendMs * 8))
+    const gap = this.listening.size < COALESCE_ABOVE_CONNECTIONS ? 0 : Math.min(MAX_BROADCAST_GAP_MS, Math.max(MIN_BROADCAST_GAP_MS, this.lastSendMs * 8))
     const wait = this.lastSentAt + gap - performance.now()
     if (wait <= 0) {
       this.flush()
@@ -60,6 +76,7 @@ export class Broadcaster {
   stop(): void {
     this.isStopped = true
     this.unsent = []
+    this.listening.clear()
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
   }
@@ -72,7 +89,7 @@ export class Broadcaster {
     this.haveUnsent = new Set()
     const started = performance.now()
     const frame = syncUpdateFrame(update)
-    for (const conn of this.connections) if (!skip.has(conn)) conn.send(frame)
+    for (const conn of this.listening) if (!skip.has(conn)) conn.send(frame)
     this.lastSentAt = performance.now()
     this.lastSendMs = this.lastSentAt - started
   }

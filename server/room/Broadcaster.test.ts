@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { RoomConnection } from '../sync/RoomConnection.ts'
+import { Broadcaster } from './Broadcaster.ts'
+
+function fakeConnection(): RoomConnection & { frames: Uint8Array[] } {
+  const frames: Uint8Array[] = []
+  return { actor: { role: 'anonymous' }, frames, send: (frame) => frames.push(frame), close: () => {} }
+}
+
+function anUpdate(): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getMap('meeting').set('stage', 'submit')
+  return Y.encodeStateAsUpdate(doc)
+}
+
+describe('Broadcaster', () => {
+  it('sends updates only to sockets that were sent their sync step 2', () => {
+    const synced = fakeConnection()
+    const connecting = fakeConnection()
+    const connections = new Set([synced, connecting])
+    const broadcaster = new Broadcaster(connections)
+    broadcaster.listen(synced)
+
+    broadcaster.committed(anUpdate(), new Set())
+
+    expect(synced.frames).toHaveLength(1)
+    expect(connecting.frames).toHaveLength(0)
+  })
+
+  it('does not send an actor the update before its sync step 2, and does once it listens', () => {
+    const actor = fakeConnection()
+    const broadcaster = new Broadcaster(new Set([actor]))
+
+    broadcaster.committed(anUpdate(), new Set([actor]))
+    expect(actor.frames).toHaveLength(0)
+
+    broadcaster.listen(actor)
+    broadcaster.committed(anUpdate(), new Set([actor]))
+    expect(actor.frames).toHaveLength(1)
+  })
+
+  it('stops sending to a socket it was told to forget, and never listens to one outside the room', () => {
+    const gone = fakeConnection()
+    const stranger = fakeConnection()
+    const connections = new Set([gone])
+    const broadcaster = new Broadcaster(connections)
+    broadcaster.listen(gone)
+    broadcaster.listen(stranger)
+    broadcaster.forget(gone)
+
+    broadcaster.committed(anUpdate(), new Set())
+
+    expect(gone.frames).toHaveLength(0)
+    expect(stranger.frames).toHaveLength(0)
+  })
+
+  it('still sends app frames to every socket, synced or not', () => {
+    const connecting = fakeConnection()
+    const broadcaster = new Broadcaster(new Set([connecting]))
+    broadcaster.toEveryone(new Uint8Array([1, 2, 3]))
+    expect(connecting.frames).toHaveLength(1)
+  })
+})
