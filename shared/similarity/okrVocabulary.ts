@@ -522,6 +522,8 @@ function buildVocabulary(): Vocabulary {
   return { phrases, words, stems, contrasts, entityConcepts, typoKeys }
 }
 
+const MIN_CROSS_LANGUAGE_LENGTH = 5
+
 /** Shorter words have too many real neighbours one edit away ("cost" / "most" / "host"). */
 const MIN_TYPO_WORD_LENGTH = 5
 
@@ -554,14 +556,18 @@ function isOtherEnding(a: string, b: string): boolean {
 
 /**
  * The table word an unknown word is a one-edit typo of ("custmer" → "customer", "migarte" →
- * "migrate"), if exactly one concept or phrase word is that close; otherwise undefined. Real words
- * one edit from a table word ("scales" / "sales") are corrected too: a known, rare cost.
+ * "migrate"), if exactly one concept or phrase word is that close; otherwise undefined. The first
+ * letter must match: people rarely mistype it, and real words differing there are many ("phone" /
+ * "iphone", "tender" / "gender").
+ * Real words one edit from a table word ("scales" / "sales") are corrected too: a known, rare cost.
  */
 export function correctTypo(word: string, vocab: Vocabulary): string | undefined {
   if (word.length < MIN_TYPO_WORD_LENGTH || !/^[a-z]+$/.test(word)) return undefined
   const found = new Set<string>()
   for (const key of [word, ...deletesOf(word)]) {
-    for (const candidate of vocab.typoKeys.get(key) ?? []) if (isOneEditAway(word, candidate) && !isOtherEnding(word, candidate)) found.add(candidate)
+    for (const candidate of vocab.typoKeys.get(key) ?? []) {
+      if (candidate[0] === word[0] && isOneEditAway(word, candidate) && !isOtherEnding(word, candidate)) found.add(candidate)
+    }
   }
   if (found.size === 0) return undefined
   const sorted = [...found].sort()
@@ -603,6 +609,8 @@ export function conceptOf(word: string, language: Language, vocab: Vocabulary): 
   if (exact !== undefined) return exact
   const own = vocab.stems[language].get(stemWord(word, language))
   if (own !== undefined) return own
+  // Short words' stems collide across languages ("date" / "datos"): only longer ones cross over.
+  if (word.length < MIN_CROSS_LANGUAGE_LENGTH) return undefined
   const other: Language = language === 'en' ? 'es' : 'en'
   return vocab.stems[other].get(stemWord(word, other))
 }
