@@ -125,13 +125,16 @@ export function analyzeText(text: string): AnalyzedText {
 
 /**
  * The term of a word no OKR concept names: its English translation's (then a synonym's) stem when the
- * general lexicon knows it, else a Spanish cognate's English stem, else its own stem.
+ * general lexicon knows it, else a Spanish cognate's English stem, else its own stem. A canonical
+ * word that is also a phrase's concept ("ontime" for "punctual" and "on time") reads as that concept.
  */
 function generalTerm(word: string, language: Language, translated: string | undefined): string {
-  if (translated !== undefined) return englishTerm(translated)
-  if (language === 'en') return englishTerm(word)
-  const cognate = englishCognate(word)
-  return cognate === undefined ? stemWord(word, language) : englishTerm(cognate)
+  const cognate = translated === undefined && language === 'es' ? englishCognate(word) : undefined
+  const english = translated ?? cognate ?? (language === 'en' ? word : undefined)
+  if (english === undefined) return stemWord(word, language)
+  const term = englishTerm(english)
+  const concept = okrVocabulary().words.get(term)
+  return concept === undefined ? term : CONCEPT_PREFIX + concept
 }
 
 function trigramsOf(words: readonly string[]): string[] {

@@ -57,7 +57,7 @@ paper: papel papeles
 paperless: digitalizar digitalizacion
 form: formulario formularios impreso
 document: documento documentos
-signature: firma firmas firmar
+sign: firma firmas firmar
 report: informe informes
 meeting: reunion reuniones
 email: correo correos
@@ -277,6 +277,48 @@ reduce: reducir
 double: doble
 half: mitad
 percent: porcentaje
+gym: gimnasio gimnasios
+fitness: deportivo deportiva deporte deportes
+journal: revista revistas
+copy: ejemplar ejemplares
+novel: novela novelas
+author: autor autores escritor escritores
+publisher: editorial editoriales
+courier: mensajero mensajeros mensajeria
+rider: rider riders
+attendance: afluencia asistentes
+exhibition: exposicion exposiciones muestra
+property: inmueble inmuebles propiedad propiedades
+real estate: inmobiliaria inmobiliario
+buyer: compradora
+seller: vendedora
+lab: laboratorio laboratorios
+trial: ensayo ensayos
+clinical: clinico clinicos
+molecule: molecula moleculas
+meter: contador contadores
+leak: fuga fugas
+pipe: tuberia tuberias
+consultant: consultor consultores consultora asesor asesores
+advice: asesoria asesoramiento consejo
+billable: facturable facturables
+proposal: propuesta propuestas
+vet: veterinario veterinarios veterinaria
+pet: mascota mascotas
+dog: perro perros
+cat: gato gatos
+studio: estudio estudios
+gamer: jugones
+download: descarga descargas descargar
+rating: valoracion
+review: critica
+launch: estrenar
+streaming: directo directos
+level: nivel
+exam pass: aprobado aprobados aprobar
+certificate: titulo titulos diploma
+fee: matricula matriculas
+enrolment: inscrito inscritos matriculado matriculados
 japan: japon japones japonesa japoneses
 china: chino china chinos chinas
 france: francia frances francesa franceses
@@ -304,7 +346,6 @@ lisbon: lisboa
 porto: oporto
 paris: parisino
 rome: roma
-milan: milan
 brussels: bruselas
 geneva: ginebra
 seville: sevilla
@@ -474,7 +515,7 @@ privacy: privacidad
 backup: copia copias respaldo
 server: servidor servidores
 storage: almacenamiento
-outage: apagon
+outage: apagon corte cortes
 speed up: acelerar agilizar
 slow down: frenar
 queue: fila filas
@@ -482,7 +523,7 @@ visitor: visitante visitantes
 member: socio socia
 membership: afiliacion
 subscription: cuota cuotas
-donation: aportacion aportaciones
+donation: aportacion aportaciones donativo donativos
 sponsor: patrocinador patrocinadores patrocinio
 advertising: publicidad anuncio anuncios anunciante anunciantes
 campaign: campana campanas
@@ -566,7 +607,6 @@ carrier: transportista transportistas operador operadores
 telecom: telecomunicaciones teleco
 antenna: antena antenas
 broadband: banda
-outage time: corte cortes
 router: router routers
 rural: rural rurales
 village: aldea aldeas
@@ -678,6 +718,27 @@ attract: draw
 skill: capability competence
 knowledge: expertise know-how
 talent: talents
+gym: gyms
+fitness: sport sports workout
+copy: copies
+novel: novels fiction
+publisher: publishing
+courier: couriers rider riders
+attendance: attend attendees turnout footfall
+exhibition: exhibit exhibitions show
+property: properties listing
+real estate: realty estate
+lab: laboratory laboratories
+outage: cut
+consultant: advisor adviser advisors advisers consultancy
+billable: chargeable
+proposal: pitch
+vet: veterinarian veterinary
+pet: pets
+download: downloads install installs
+streaming: livestream stream
+enrolment: enrollment enrol enroll enrolled enrolments
+fee: tuition
 japan: japanese
 china: chinese
 france: french

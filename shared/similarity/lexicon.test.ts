@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SIMILARITY_THRESHOLD, analyzeText, groupSimilar, similarity } from '../similarity.ts'
 import fixture from '../../tests/fixtures/similarity-labelled.json' with { type: 'json' }
+import { canonicalNumbers } from './numbers.ts'
 import { englishOf, englishTerm } from './lexiconTerms.ts'
 import { ENGLISH_SYNONYM_PAIRS, SPANISH_ENGLISH_PAIRS } from './bilingualLexicon.ts'
 
@@ -48,6 +49,26 @@ describe('general bilingual lexicon (issue 18, third round)', () => {
     expect(similarity('Partnership agreements with hotel groups', 'Sign hotel partners')).toBeGreaterThan(
       similarity('Sign hotel chains', 'Partnership agreements with hotel groups'),
     )
+  })
+})
+
+describe('numbers, phrases and fundraising (fourth round)', () => {
+  it('reads a magnitude without a number and version numbers', () => {
+    expect(canonicalNumbers(['medio', 'millon', 'de', 'visitantes'])).toEqual(['500000', 'de', 'visitantes'])
+    expect(canonicalNumbers(['half', 'a', 'million'])).toEqual(['500000'])
+    expect(canonicalNumbers(['vender', 'mil', 'coches'])).toEqual(['vender', '1000', 'coches'])
+    expect(canonicalNumbers(['ship', 'v5'])).toEqual(['ship', 'version', '5'])
+  })
+
+  it('reads a synonym and a phrase of one concept alike', () => {
+    expect(analyzeText('Improve bus punctuality').terms).toContain('#ontime')
+    expect(analyzeText('Buses arrive on time').terms).toContain('#ontime')
+    expect(analyzeText('Que los autobuses lleguen puntuales').terms).toContain('#ontime')
+  })
+
+  it('reads raising money as fundraising, not as growing something', () => {
+    expect(analyzeText('Raise 2 million euros in donations').terms).toContain('#g-raisefunds')
+    expect(analyzeText('Raise prices by 10%').terms).not.toContain('#g-raisefunds')
   })
 })
 
