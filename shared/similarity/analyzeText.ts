@@ -5,7 +5,7 @@ import { conceptOf, correctTypo, okrVocabulary, replacePhrases, type Vocabulary 
 import { canonicalNumbers } from './numbers.ts'
 import { englishCognate } from './cognates.ts'
 import { applyContextRules } from './contextRules.ts'
-import { englishOf, englishTerm } from './lexiconTerms.ts'
+import { englishCanonical, englishOf, englishOfExactly, englishTerm } from './lexiconTerms.ts'
 import { CONCEPT_PREFIX, NUMBER_PREFIX } from './termPrefixes.ts'
 
 export { CONCEPT_PREFIX, NUMBER_PREFIX }
@@ -94,10 +94,16 @@ export function analyzeText(text: string): AnalyzedText {
       rawTerms.push(NUMBER_PREFIX + word)
       continue
     }
-    const translated = language === 'es' && exact === undefined ? englishOf(word) : undefined
-    const concept = exact ?? conceptOf(word, language, vocab) ?? (translated === undefined ? undefined : conceptOf(translated, 'en', vocab))
+    // Exact words beat stems: "meses" is months (the lexicon's word), not "mesas" (a table word's stem).
+    const exactTranslation = language === 'es' && exact === undefined ? englishOfExactly(word) : undefined
+    const translated = exactTranslation ?? (language === 'es' && exact === undefined ? englishOf(word) : undefined)
+    const concept =
+      exact ??
+      (exactTranslation === undefined ? conceptOf(word, language, vocab) : undefined) ??
+      (translated === undefined ? undefined : conceptOf(translated, 'en', vocab))
     if (concept === undefined) {
-      const term = generalTerm(word, language, translated).slice(0, MAX_TERM_LENGTH)
+      const general = generalTerm(word, language, translated)
+      const term = general.startsWith(CONCEPT_PREFIX) ? general : general.slice(0, MAX_TERM_LENGTH)
       rawTerms.push(term)
       if (names.has(word)) entities.add(term)
       continue
@@ -126,15 +132,17 @@ export function analyzeText(text: string): AnalyzedText {
 /**
  * The term of a word no OKR concept names: its English translation's (then a synonym's) stem when the
  * general lexicon knows it, else a Spanish cognate's English stem, else its own stem. A canonical
- * word that is also a phrase's concept ("ontime" for "punctual" and "on time") reads as that concept.
+ * word that a table or a phrase names ("ontime" for "punctual" and "on time") reads as that concept.
  */
 function generalTerm(word: string, language: Language, translated: string | undefined): string {
   const cognate = translated === undefined && language === 'es' ? englishCognate(word) : undefined
   const english = translated ?? cognate ?? (language === 'en' ? word : undefined)
   if (english === undefined) return stemWord(word, language)
-  const term = englishTerm(english)
-  const concept = okrVocabulary().words.get(term)
-  return concept === undefined ? term : CONCEPT_PREFIX + concept
+  const canonical = englishCanonical(english)
+  const vocab = okrVocabulary()
+  // A canonical word that a table names ("outage" for "blackout") reads as the table's concept.
+  const concept = vocab.words.get(canonical.replace(/\s+/g, '')) ?? conceptOf(canonical, 'en', vocab)
+  return concept === undefined ? englishTerm(english) : CONCEPT_PREFIX + concept
 }
 
 function trigramsOf(words: readonly string[]): string[] {

@@ -277,6 +277,8 @@ reduce: reducir
 double: doble
 half: mitad
 percent: porcentaje
+phase: fase fases
+restore: reponer restablecer restaurar
 gym: gimnasio gimnasios
 fitness: deportivo deportiva deporte deportes
 journal: revista revistas
@@ -452,7 +454,6 @@ renewable: renovable renovables
 wind: eolica eolico viento
 battery: bateria baterias
 charger: cargador cargadores
-electric car: electrico electrica electricos electricas
 hydrogen: hidrogeno
 gas: gas
 heat: calor
@@ -735,7 +736,7 @@ billable: chargeable
 proposal: pitch
 vet: veterinarian veterinary
 pet: pets
-download: downloads install installs
+download: downloads
 streaming: livestream stream
 enrolment: enrollment enrol enroll enrolled enrolments
 fee: tuition
@@ -811,7 +812,6 @@ renewable: renewables
 wind: turbine turbines
 battery: batteries
 charger: charging chargers
-electric car: ev evs electric
 temperature: temperatures
 absence: absenteeism absent
 sick leave: sickness illness

@@ -116,7 +116,7 @@ export const GENERAL_CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]
   { id: 'g-gap', en: ['gap', 'gaps'], es: ['brecha', 'brechas'] },
   { id: 'g-perk', en: ['benefits', 'perks', 'perk'], es: ['ventajas'] },
   { id: 'g-wellbeing', en: ['wellbeing', 'wellness', 'burnout', 'stress', 'mental'], es: ['bienestar', 'burnout', 'estres', 'agotamiento'] },
-  { id: 'g-hybrid', en: ['hybrid', 'home', 'wfh'], es: ['hibrido', 'casa', 'teletrabajo'] },
+  { id: 'g-hybrid', en: ['hybrid', 'wfh'], es: ['hibrido', 'teletrabajo'] },
   { id: 'g-rule', en: ['rule', 'rules', 'guideline', 'guidelines'], es: ['norma', 'normas', 'regla', 'reglas', 'politica'] },
   {
     id: 'g-promote',

@@ -73,6 +73,12 @@ describe('numbers, phrases and fundraising (fourth round)', () => {
 })
 
 describe('fewer false readings', () => {
+  it('prefers an exact word to a stem of another, and keeps table concepts whole', () => {
+    expect(analyzeText('Vender los pisos en menos de dos meses').terms).not.toContain('#g-table')
+    expect(analyzeText('Shorter blackouts for our customers').terms).toContain('#incident')
+    expect(analyzeText('Start phase II trials').terms).toContain('=2')
+  })
+
   it('does not take a real word for a typo of a table word with another first letter', () => {
     expect(analyzeText('Replace the old phone system').terms).not.toContain('#ios')
     expect(analyzeText('Win the city council tender').terms).not.toContain('#gender')

@@ -6,12 +6,16 @@ interface Lexicon {
   /** Spanish folded word, then Spanish stem → English word. */
   spanishWords: Map<string, string>
   spanishStems: Map<string, string>
-  /** English stem of a variant → stem of its canonical word. */
-  englishStems: Map<string, string>
+  /** English stem of a variant → its canonical English word. */
+  englishCanonical: Map<string, string>
 }
 
-/** A multi-word English translation ("sign up") is one term, the same in both languages. */
+/** A multi-word English word ("sign up") is one term, the same in both languages. */
 const joined = (english: string) => english.replace(/\s+/g, '')
+
+function stemOfEnglish(english: string): string {
+  return english.includes(' ') ? joined(english) : stemWord(english, 'en')
+}
 
 function build(): Lexicon {
   const spanishWords = new Map<string, string>()
@@ -21,31 +25,37 @@ function build(): Lexicon {
     spanishWords.set(word, en)
     spanishStems.set(stemWord(word, 'es'), en)
   }
-  const englishStems = new Map<string, string>()
-  for (const [variant, canonical] of ENGLISH_SYNONYM_PAIRS) {
-    englishStems.set(stemWord(normalizeText(variant), 'en'), stemOfEnglish(canonical))
-  }
-  return { spanishWords, spanishStems, englishStems }
-}
-
-function stemOfEnglish(english: string): string {
-  return english.includes(' ') ? joined(english) : stemWord(english, 'en')
+  const englishCanonical = new Map<string, string>()
+  for (const [variant, canonical] of ENGLISH_SYNONYM_PAIRS) englishCanonical.set(stemWord(normalizeText(variant), 'en'), canonical)
+  return { spanishWords, spanishStems, englishCanonical }
 }
 
 let lexicon: Lexicon | undefined
+function theLexicon(): Lexicon {
+  lexicon ??= build()
+  return lexicon
+}
+
+/** The English word a Spanish word translates to, by the word itself only. */
+export function englishOfExactly(word: string): string | undefined {
+  return theLexicon().spanishWords.get(word)
+}
 
 /** The English word a Spanish word translates to, by the word itself or its stem. */
 export function englishOf(word: string): string | undefined {
-  lexicon ??= build()
-  return lexicon.spanishWords.get(word) ?? lexicon.spanishStems.get(stemWord(word, 'es'))
+  const { spanishWords, spanishStems } = theLexicon()
+  return spanishWords.get(word) ?? spanishStems.get(stemWord(word, 'es'))
+}
+
+/** The canonical word of an English word's synonym family ("attain" → "reach"), or the word itself. */
+export function englishCanonical(english: string): string {
+  return english.includes(' ') ? english : (theLexicon().englishCanonical.get(stemWord(english, 'en')) ?? english)
 }
 
 /**
  * The stem an English word (or an English translation) is compared by: its canonical synonym's stem
- * when the synonym table knows it ("attain" → "reach"), its own otherwise.
+ * when the synonym table knows it, its own otherwise.
  */
 export function englishTerm(english: string): string {
-  lexicon ??= build()
-  const stem = stemOfEnglish(english)
-  return lexicon.englishStems.get(stem) ?? stem
+  return stemOfEnglish(englishCanonical(english))
 }

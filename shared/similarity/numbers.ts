@@ -3,6 +3,9 @@
  * "5 AEs", "$10M ARR" and "10 millones de ARR" share the number. Works on folded words.
  */
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  // Roman numerals as phases and tiers are written ("phase II"); "iv" and above are too often other words.
+  ii: 2,
+  iii: 3,
   one: 1,
   two: 2,
   three: 3,

@@ -9,6 +9,9 @@ import { GENERAL_CONCEPTS } from './generalVocabulary.ts'
 const PHRASES: ReadonlyArray<readonly [string, string]> = [
   ['latin america', 'latam'],
   ['on time', 'ontime'],
+  ['from home', 'wfh'],
+  ['desde casa', 'wfh'],
+  ['en remoto', 'wfh'],
   ['on schedule', 'ontime'],
   ['a tiempo', 'ontime'],
   ['en plazo', 'ontime'],
