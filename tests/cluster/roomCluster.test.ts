@@ -9,6 +9,7 @@ import { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeet
 import { vaultMaps } from '../../server/meeting/vaultDoc.ts'
 import { DEFAULT_MEETING } from '../integration/helpers/testServer.ts'
 import { Cluster } from './helpers/clusterLauncher.ts'
+import { staleWrites, storedWrites } from './helpers/writeLedger.ts'
 import { freePort } from './helpers/freePort.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
@@ -17,7 +18,7 @@ import { waitFor } from './helpers/waitFor.ts'
 // spread over the nodes; the owner is SIGKILLed mid-burst several times, and a non-owner once. Asserted in Postgres
 // itself: nothing acknowledged lost, nothing applied twice, and the lease moved to a new epoch at each kill.
 
-const OWNER_KILLS = Number(process.env.ROOM_CLUSTER_KILLS ?? 3)
+const OWNER_KILLS = Number(process.env.ROOM_CLUSTER_KILLS ?? 10)
 const WORKERS = 60
 const LEASE_TTL_MS = 1_500
 /** How long a client waits before resending a command the server could not save (as the real client's backoff). */
@@ -203,5 +204,45 @@ describe('three nodes serving one meeting through the real room core', () => {
       killToFirstAckMs: recoveries,
       finalEpoch: last.epoch,
     })
+  }, 300_000)
+
+  it('an owner frozen (SIGSTOP) past its lease is fenced when it wakes: 1012 to its sockets, no write with its old epoch', async () => {
+    const work = await startWorkload()
+    await waitFor('a first burst of proposals', () => work.proposed.size >= 30, 90_000)
+    const frozen = await owner(work.meetingId)
+    // Someone connected straight to the owner, idle: they must be told to reconnect (1012) once it wakes.
+    const probe = client(frozen.slot, work.meetingId)
+    const closeCodes: number[] = []
+    probe.provider.on('connection-close', (event: CloseEvent | null) => void (event && closeCodes.push(event.code)))
+    await probe.join('Probe')
+    const frozenNode = cluster.nodes[frozen.slot]
+    frozenNode?.freeze()
+    const frozenAt = Date.now()
+    const next = await waitFor(
+      'another node to take the meeting over',
+      async () => {
+        const lease = await readLeaseOwner(observer.db, work.meetingId)
+        return lease && lease.epoch > frozen.epoch && lease.remainingMs > 0 ? lease : undefined
+      },
+      60_000,
+    )
+    const takenOverAfterMs = Date.now() - frozenAt
+    const before = work.proposed.size
+    await waitFor('proposals acknowledged by the new owner while the old one is frozen', () => work.proposed.size >= before + 20, 90_000)
+    frozenNode?.thaw()
+    await waitFor('the woken owner to send its sockets away (1012)', () => closeCodes.includes(1012), 30_000)
+    const afterThaw = work.proposed.size
+    await waitFor('proposals after the old owner woke', () => work.proposed.size >= afterThaw + 20, 90_000)
+
+    expect((await work.stop()).map(String)).toEqual([])
+    await audit(work)
+    for (const doc of ['meeting', 'vault']) {
+      const writes = await storedWrites(observer.db, work.meetingId, doc)
+      expect(staleWrites(writes)).toEqual([])
+      // The woken node wrote nothing under its old epoch after the new owner's first write.
+      const firstOfNew = writes.find((w) => w.epoch !== null && w.epoch >= next.epoch)?.writeId ?? Number.POSITIVE_INFINITY
+      expect(writes.filter((w) => w.epoch === frozen.epoch && w.writeId > firstOfNew)).toEqual([])
+    }
+    Object.assign(report, { freezeTakeoverMs: takenOverAfterMs, freezeEpochs: [frozen.epoch, next.epoch] })
   }, 300_000)
 })

@@ -82,7 +82,9 @@ export class ClusterNode {
   }
 
   proxy(ws: WebSocket, ownerUrl: string, path: string, clientAddress: string, maxBufferedBytes: number): void {
-    proxySocket(ws, { ownerUrl, path, clientAddress, secret: this.joined().internalSecret, maxBufferedBytes })
+    // Pinged twice per lease: a frozen owner's clients move on about when its lease runs out.
+    const pingEveryMs = Math.max(250, Math.floor(this.settings.leaseTtlMs / 2))
+    proxySocket(ws, { ownerUrl, path, clientAddress, secret: this.joined().internalSecret, maxBufferedBytes, pingEveryMs })
   }
 
   /** Graceful stop, after the last commit: other nodes take this node's meetings at once. */

@@ -24,6 +24,12 @@ export interface ProxyTarget {
   secret: string
   /** A client that does not take its frames is dropped when this much is queued for it. */
   maxBufferedBytes: number
+  /**
+   * The link to the owner is pinged this often; no pong by the next ping and the client is told to reconnect. An
+   * owner that froze or was cut off answers no pings (its TCP stack still would): without this its clients would
+   * wait for their own 30 s silence timeout while another node already took the meeting over.
+   */
+  pingEveryMs: number
 }
 
 /**
@@ -40,9 +46,18 @@ export function proxySocket(client: WebSocket, target: ProxyTarget, onClosed?: (
   })
   const early: { data: RawData; isBinary: boolean }[] = []
   let isDone = false
+  let isPongDue = false
+  const pinger = setInterval(() => {
+    if (upstream.readyState !== WebSocket.OPEN) return
+    if (isPongDue) return finish(CLOSE.serviceRestart, 'The meeting’s server stopped answering; reconnecting.')
+    isPongDue = true
+    upstream.ping()
+  }, target.pingEveryMs)
+  upstream.on('pong', () => (isPongDue = false))
   const finish = (code: number, reason: string) => {
     if (isDone) return
     isDone = true
+    clearInterval(pinger)
     if (client.readyState === WebSocket.OPEN || client.readyState === WebSocket.CONNECTING) client.close(code, reason)
     if (upstream.readyState === WebSocket.OPEN) upstream.close(1000)
     else upstream.terminate()
