@@ -232,7 +232,8 @@ describe('three nodes serving one meeting through the real room core', () => {
         const lease = await readLeaseOwner(observer.db, work.meetingId)
         return lease && lease.epoch > frozen.epoch && lease.remainingMs > 0 ? lease : undefined
       },
-      60_000,
+      // Well under the clients' own 30 s silence timeout: the passing nodes notice the frozen owner themselves.
+      20_000,
     )
     const takenOverAfterMs = Date.now() - frozenAt
     const before = work.proposed.size

@@ -10,6 +10,8 @@ import { announceNode, findLiveOwner, forgetNode, readInternalSecret } from './n
 /** Where a socket for a meeting (or team space) is served: here, by another node, or nowhere right now. */
 export type Route = { kind: 'local' } | { kind: 'remote'; url: string; nodeId: string } | { kind: 'unavailable' }
 
+const MAX_CACHED_ROUTES = 10_000
+
 /** Headers of a socket another node passes on (server/cluster/node/proxySocket.ts). */
 export const INTERNAL_HEADER = 'x-quarterdeck-internal'
 export const CLIENT_ADDRESS_HEADER = 'x-quarterdeck-client-address'
@@ -34,6 +36,12 @@ export class ClusterMembership {
   readonly keys: LeaseKeys
   private readonly keeper: LeaseKeeper
   private announceTimer: NodeJS.Timeout | null = null
+  /**
+   * Recent answers "another node owns it", kept briefly: a reconnect storm (a whole meeting after its owner moved)
+   * then costs Postgres one lookup per meeting and second, not two queries per socket. A stale answer only sends a
+   * socket to a node that answers 1012, and the client tries again.
+   */
+  private readonly remoteRoutes = new Map<string, { route: Route; until: number }>()
 
   private constructor(
     private readonly options: MembershipOptions,
@@ -82,10 +90,19 @@ export class ClusterMembership {
   async route(meetingId: string): Promise<Route> {
     const key = await this.keys.resolve(meetingId)
     if (key === null) return { kind: 'local' }
-    if (await this.keeper.tryAcquire(key)) return { kind: 'local' }
+    if (this.keeper.leaseOf(key)) return { kind: 'local' }
+    const cached = this.remoteRoutes.get(key)
+    if (cached && cached.until > Date.now()) return cached.route
+    if (await this.keeper.tryAcquire(key)) {
+      this.remoteRoutes.delete(key)
+      return { kind: 'local' }
+    }
     const owner = await findLiveOwner(this.options.store.db, key)
     if (!owner || owner.nodeId === this.options.nodeId) return { kind: 'unavailable' }
-    return { kind: 'remote', url: owner.url, nodeId: owner.nodeId }
+    const route: Route = { kind: 'remote', url: owner.url, nodeId: owner.nodeId }
+    if (this.remoteRoutes.size > MAX_CACHED_ROUTES) this.remoteRoutes.clear()
+    this.remoteRoutes.set(key, { route, until: Date.now() + Math.min(1_000, this.options.timing.renewEveryMs) })
+    return route
   }
 
   /** Whether this node holds the lease a meeting is written under. */

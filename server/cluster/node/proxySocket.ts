@@ -43,6 +43,8 @@ export function proxySocket(client: WebSocket, target: ProxyTarget, onClosed?: (
   const upstream = new WebSocket(url, {
     headers: { [INTERNAL_HEADER]: target.secret, [CLIENT_ADDRESS_HEADER]: target.clientAddress },
     perMessageDeflate: false,
+    // A frozen owner's kernel still accepts the TCP connection; only the handshake never comes back.
+    handshakeTimeout: target.pingEveryMs * 2,
   })
   const early: { data: RawData; isBinary: boolean }[] = []
   let isDone = false
