@@ -132,6 +132,15 @@ export class ClusterMembership {
     return { fenced: result.fenced }
   }
 
+  /**
+   * Gives up the leases none of `keysInUse` needs (their rooms were unloaded, minutes after the last socket left),
+   * so a meeting is not tied to the node that first served it forever. A socket routed here just before would
+   * load a room whose commit is then fenced: its client hears 1012 and reconnects; nothing is written twice.
+   */
+  async releaseUnused(keysInUse: ReadonlySet<string>): Promise<void> {
+    for (const lease of this.keeper.held()) if (!keysInUse.has(lease.leaseKey)) await this.keeper.release(lease.leaseKey)
+  }
+
   /** Graceful stop: give every meeting up so other nodes take over at once. Call after the last commit. */
   async leave(): Promise<void> {
     if (this.announceTimer) clearInterval(this.announceTimer)

@@ -11,6 +11,9 @@ import type { PostgresMeetingStore } from '../postgres/PostgresMeetingStore.ts'
 import { ClusterMembership, type Route } from './ClusterMembership.ts'
 import { proxySocket } from './proxySocket.ts'
 
+/** How often leases of meetings with no room here are given up (rooms unload minutes after their last socket). */
+const RELEASE_SWEEP_MS = 60_000
+
 export interface ClusterSettings {
   nodeId: string | null
   nodeUrl: string | null
@@ -26,6 +29,7 @@ export class ClusterNode {
   readonly nodeId: string
   readonly store: PostgresMeetingStore
   private membership: ClusterMembership | null = null
+  private releaseTimer: NodeJS.Timeout | null = null
   private markJoined: (membership: ClusterMembership) => void = () => undefined
   /** Sockets may arrive between listen and join: their routing waits for this. */
   private readonly whenJoined = new Promise<ClusterMembership>((resolve) => (this.markJoined = resolve))
@@ -59,6 +63,14 @@ export class ClusterNode {
         for (const team of [...teams.all()]) if (keys.known(team.meetingId) === leaseKey) team.dropAsFenced()
       },
     })
+    const membership = this.membership
+    this.releaseTimer = setInterval(() => {
+      const inUse = new Set<string>()
+      for (const room of rooms.all()) inUse.add(membership.keys.known(room.id) ?? room.id)
+      for (const team of teams.all()) inUse.add(membership.keys.known(team.meetingId) ?? team.meetingId)
+      void membership.releaseUnused(inUse).catch(() => undefined)
+    }, RELEASE_SWEEP_MS)
+    this.releaseTimer.unref()
     this.markJoined(this.membership)
     this.log.info({ nodeId: this.nodeId, url: this.settings.nodeUrl ?? listenUrl }, 'joined the cluster')
   }
@@ -89,6 +101,7 @@ export class ClusterNode {
 
   /** Graceful stop, after the last commit: other nodes take this node's meetings at once. */
   async leave(): Promise<void> {
+    if (this.releaseTimer) clearInterval(this.releaseTimer)
     await this.membership?.leave().catch((error: unknown) => this.log.warn({ err: error }, 'leaving the cluster failed'))
   }
 
