@@ -161,6 +161,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     if (!cluster) openHere()
     else {
       cluster.route(teamMatch ? { teamId: meetingId } : { meetingId }).then((where) => {
+        metrics.clusterRoutes.inc({ route: where.kind })
         if (where.kind === 'local') return openHere()
         // A socket passed on by another node is never passed on again: no loops while ownership moves.
         if (where.kind === 'remote' && forwardedFor === null) {
@@ -222,7 +223,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const address = httpServer.address() as AddressInfo
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const url = `http://${shownHost}:${address.port}`
-  await cluster?.join(`http://127.0.0.1:${address.port}`, rooms, teams)
+  await cluster?.join(`http://127.0.0.1:${address.port}`, rooms, teams, () => metrics.leasesLost.inc())
 
   return {
     httpServer,

@@ -158,6 +158,13 @@ async function audit(work: Workload): Promise<{ stored: number; people: number }
   return { stored: titles.length, people: names.length }
 }
 
+/** One counter from a node's /metrics (0 when it has no sample yet). */
+async function metric(slot: number, name: string): Promise<number> {
+  const text = await (await fetch(`${httpUrl(slot)}/metrics`)).text()
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `))
+  return Number(line?.split(' ')[1] ?? 0)
+}
+
 /** The longest wait between two acknowledgements from `since` on (a pause the participants felt). */
 function longestAckGap(ackTimes: readonly number[], since: number): number {
   const times = [since, ...ackTimes.filter((t) => t > since)].sort((a, b) => a - b)
@@ -240,6 +247,10 @@ describe('three nodes serving one meeting through the real room core', () => {
     await waitFor('proposals acknowledged by the new owner while the old one is frozen', () => work.proposed.size >= before + 20, 90_000)
     frozenNode?.thaw()
     await waitFor('the woken owner to send its sockets away (1012)', () => closeCodes.includes(1012), 30_000)
+    expect(await metric(frozen.slot, 'quarterdeck_cluster_leases_lost_total')).toBeGreaterThanOrEqual(1)
+    // The third node (neither the frozen owner nor the new one) served its sockets by passing them on.
+    const passer = [0, 1, 2].find((slot) => slot !== frozen.slot && cluster.nodes[slot]?.id !== next.nodeId) as number
+    expect(await metric(passer, 'quarterdeck_cluster_routes_total{route="remote"}')).toBeGreaterThan(0)
     const afterThaw = work.proposed.size
     await waitFor('proposals after the old owner woke', () => work.proposed.size >= afterThaw + 20, 90_000)
 

@@ -50,7 +50,7 @@ export class ClusterNode {
     })
   }
 
-  async join(listenUrl: string, rooms: RoomRegistry, teams: TeamRegistry): Promise<void> {
+  async join(listenUrl: string, rooms: RoomRegistry, teams: TeamRegistry, onLeaseLost: () => void = () => undefined): Promise<void> {
     const ttlMs = this.settings.leaseTtlMs
     this.membership = await ClusterMembership.join({
       store: this.base,
@@ -59,6 +59,7 @@ export class ClusterNode {
       timing: { ttlMs, renewEveryMs: Math.max(150, Math.floor(ttlMs / 3)) },
       log: this.log,
       onLost: (leaseKey, keys) => {
+        onLeaseLost()
         for (const room of [...rooms.all()]) if (keys.known(room.id) === leaseKey) room.dropAsFenced()
         for (const team of [...teams.all()]) if (keys.known(team.meetingId) === leaseKey) team.dropAsFenced()
       },
