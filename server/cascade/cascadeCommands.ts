@@ -44,12 +44,8 @@ function actorOf(ctx: CommandContext): CascadeActor {
 export const linkObjective: CommandHandler<'linkObjective'> = (ctx, command) => {
   const link = linkOf(ctx)
   if (!link) return notDepartment()
-  if (ctx.actor.role === 'anonymous') return refuse('not_joined', 'Join the meeting first.')
-  if (ctx.stage === 'review') {
-    if (ctx.actor.role !== 'facilitator') return refuse('forbidden', 'During Review only the facilitator changes what an objective supports.')
-  } else if (ctx.stage !== 'keyResults') {
-    return refuse('wrong_stage', 'Objectives are linked to the company set during Key results (or by the facilitator during Review).')
-  }
+  const allowed = checkPermission(ctx.actor, 'linkObjective', ctx.stage)
+  if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   if (!ctx.maps.objectiveDetails.has(command.objectiveId)) return refuse('not_found', 'That objective is not one the vote chose.')
   if (command.supports && !describeLink(link.company.objectives, command.supports)) {
     return refuse('not_found', `That is not an objective or key result of the company’s ${link.company.quarter} set.`)

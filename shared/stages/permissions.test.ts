@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkPermission, type Action, type Actor } from './permissions.ts'
+import { checkAuthorOrFacilitator, checkPermission, type Action, type Actor } from './permissions.ts'
 import { STAGES, type Stage } from './stages.ts'
 
 const facilitator: Actor = { role: 'facilitator', participantId: 'fac' }
@@ -71,6 +71,12 @@ const TABLE: Row[] = [
   ...rows('facilitator', facilitator, 'recordPersonalOkrs', ['keyResults'], 'wrong_stage'),
   ...rows('participant', participant, 'recordPersonalOkrs', ['published'], 'forbidden'),
   ...rows('anonymous', anonymous, 'recordPersonalOkrs', ['published'], 'not_joined'),
+  // linking a department objective to the company set: everyone in Key results, only the facilitator in Review
+  ...rows('participant', participant, 'linkObjective', ['keyResults'], 'ok'),
+  ...rows('facilitator', facilitator, 'linkObjective', ['keyResults', 'review'], 'ok'),
+  ...rows('participant', participant, 'linkObjective', ['review'], 'forbidden'),
+  ...rows('participant', participant, 'linkObjective', ['submit', 'vote', 'published'], 'wrong_stage'),
+  ...rows('anonymous', anonymous, 'linkObjective', ['keyResults', 'review'], 'not_joined'),
 ]
 
 describe('checkPermission', () => {
@@ -95,5 +101,19 @@ describe('checkPermission', () => {
   it('asks someone who has not joined to join first, whatever they try', () => {
     for (const action of ['rename', 'changeStage', 'markDone', 'controlTimer', 'editMeeting'] as const)
       expect(checkPermission(anonymous, action, 'vote')).toMatchObject({ ok: false, code: 'not_joined' })
+  })
+})
+
+describe('checkAuthorOrFacilitator', () => {
+  const reason = 'Only its proposer or the facilitator can delete a key result.'
+
+  it('lets the author and the facilitator change what the author made', () => {
+    expect(checkAuthorOrFacilitator(participant, 'ana', reason)).toEqual({ ok: true })
+    expect(checkAuthorOrFacilitator(facilitator, 'ana', reason)).toEqual({ ok: true })
+  })
+
+  it('refuses another participant with the reason given, and asks the not-joined to join', () => {
+    expect(checkAuthorOrFacilitator({ role: 'participant', participantId: 'ben' }, 'ana', reason)).toEqual({ ok: false, code: 'forbidden', reason })
+    expect(checkAuthorOrFacilitator(anonymous, 'ana', reason)).toMatchObject({ ok: false, code: 'not_joined' })
   })
 })

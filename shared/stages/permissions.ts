@@ -21,6 +21,7 @@ export type Action =
   | 'draftKeyResults'
   | 'decideKeyResults'
   | 'recordPersonalOkrs'
+  | 'linkObjective'
 
 export type Permission = { ok: true } | { ok: false; code: 'forbidden' | 'wrong_stage' | 'not_joined'; reason: string }
 
@@ -35,6 +36,9 @@ interface Rule {
   notJoinedReason?: string
   stages?: ((stage: Stage) => boolean) | readonly Stage[]
   stageReason?: string
+  /** Stages where fewer roles may act than `who` says (checked after the stage itself is allowed). */
+  narrowerInStage?: Partial<Record<Stage, readonly Role[]>>
+  narrowerReason?: string
 }
 
 const FACILITATOR_ONLY = 'Only the facilitator can do that.'
@@ -94,6 +98,14 @@ const RULES: Record<Action, Rule> = {
     stages: ['published'],
     stageReason: 'Personal OKRs are agreed after the department’s set is published.',
   },
+  linkObjective: {
+    who: 'joined',
+    notJoinedReason: JOIN_FIRST,
+    stages: ['keyResults', 'review'],
+    stageReason: 'Objectives are linked to the company set during Key results (or by the facilitator during Review).',
+    narrowerInStage: { review: ['facilitator'] },
+    narrowerReason: 'During Review only the facilitator changes what an objective supports.',
+  },
 }
 
 const ALLOWED: Permission = { ok: true }
@@ -111,5 +123,19 @@ export function checkPermission(actor: Actor, action: Action, stage: Stage): Per
     const isAllowedStage = typeof rule.stages === 'function' ? rule.stages(stage) : rule.stages.includes(stage)
     if (!isAllowedStage) return { ok: false, code: 'wrong_stage', reason: rule.stageReason ?? 'Not in this stage.' }
   }
+  const narrower = rule.narrowerInStage?.[stage]
+  if (narrower && (actor.role === 'anonymous' || !narrower.includes(actor.role))) {
+    return { ok: false, code: 'forbidden', reason: rule.narrowerReason ?? FACILITATOR_ONLY }
+  }
   return ALLOWED
+}
+
+/**
+ * Changing or removing something someone made (a key result, say): its author or the facilitator. `authorId` is the
+ * participant who made it.
+ */
+export function checkAuthorOrFacilitator(actor: Actor, authorId: string, reason: string): Permission {
+  if (actor.role === 'anonymous') return { ok: false, code: 'not_joined', reason: JOIN_FIRST }
+  if (actor.role === 'facilitator' || actor.participantId === authorId) return ALLOWED
+  return { ok: false, code: 'forbidden', reason }
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIDENCE, MAX_KRS_PER_OBJECTIVE, type KeyResultRecord } from '../../../shared/keyResults/keyResultTypes.ts'
 import { readStatement } from '../../../shared/keyResults/keyResultDoc.ts'
+import { checkAuthorOrFacilitator } from '../../../shared/stages/permissions.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
 import { checkPermission } from '../../../shared/stages/permissions.ts'
@@ -111,9 +112,8 @@ export const deleteKeyResult: CommandHandler<'deleteKeyResult'> = (ctx, command)
   if (refusal) return refusal
   const found = findKeyResult(ctx, command.keyResultId)
   if (!isRecord(found)) return found
-  if (ctx.actor.role !== 'facilitator' && ctx.actor.role !== 'anonymous' && found.createdBy !== ctx.actor.participantId) {
-    return refuse('forbidden', 'Only its proposer or the facilitator can delete a key result.')
-  }
+  const allowed = checkAuthorOrFacilitator(ctx.actor, found.createdBy, 'Only its proposer or the facilitator can delete a key result.')
+  if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   ctx.maps.keyResults.delete(found.id)
   ctx.keyResultDoc(found.objectiveId)?.setStatement(found.id, null)
   return { ok: true, result: {} }
