@@ -8,13 +8,12 @@ export const updateSettings: CommandHandler<'updateSettings'> = (ctx, command) =
   const allowed = checkPermission(ctx.actor, 'editMeeting', ctx.stage)
   if (!allowed.ok) return refuse(allowed.code, allowed.reason)
   const { id: _id, type: _type, ...changes } = command
-  const next: MeetingSettings = { ...ctx.settings, ...definedOnly(changes) }
+  const previous = ctx.settings
+  const next: MeetingSettings = { ...previous, ...definedOnly(changes) }
   if (next.helperIds.some((id) => !ctx.vault.participants.has(id))) return refuse('not_found', 'A helper is not in this meeting.')
   ctx.maps.meeting.set('settings', next)
-  if (next.isOpenSubmissions !== ctx.settings.isOpenSubmissions) {
-    ctx.settings = next
-    republishAll(ctx)
-  }
+  // The context reads settings from the doc, so from here on it sees `next`.
+  if (next.isOpenSubmissions !== previous.isOpenSubmissions) republishAll(ctx)
   return { ok: true, result: {} }
 }
 

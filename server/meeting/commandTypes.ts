@@ -24,7 +24,7 @@ export interface CommandContext {
   /** Binds the current socket to a participant (after join). */
   becomeParticipant(actor: Exclude<Actor, { role: 'anonymous' }>): void
   vault: VaultMaps
-  settings: MeetingSettings
+  readonly settings: MeetingSettings
   /** A fresh random id for a new record. */
   newId(): string
   actorName(): string

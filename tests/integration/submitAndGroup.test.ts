@@ -67,6 +67,18 @@ describe('submit stage', () => {
     expect(view(grace).submissionCount).toBe(2)
   })
 
+  it('shows proposals made while closed to everyone once the facilitator opens submissions, and hides them again on closing', async () => {
+    const { facilitator, people } = await meetingWith(['Ada', 'Grace'])
+    const [ada, grace] = people as [MeetingClient, MeetingClient]
+    await facilitator.send({ type: 'changeStage', move: 'advance', expected: 'mission' })
+    await ada.send({ type: 'submitObjective', title: 'Launch in Brazil', why: 'Our fastest-growing market' })
+    await facilitator.send({ type: 'updateSettings', isOpenSubmissions: true })
+    await waitFor(grace, () => view(grace).openSubmissions.some((s) => s.title === 'Launch in Brazil'))
+    await facilitator.send({ type: 'updateSettings', isOpenSubmissions: false })
+    await waitFor(grace, () => view(grace).openSubmissions.length === 0)
+    expect(view(grace).submissionCount).toBe(1)
+  })
+
   it('refuses a proposal past the per-person limit and leaves the count unchanged', async () => {
     const { facilitator, people } = await meetingWith(['Ada'])
     const [ada] = people as [MeetingClient]
