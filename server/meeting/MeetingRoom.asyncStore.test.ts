@@ -12,6 +12,7 @@ import { newToken } from '../security/tokens.ts'
 import type { RoomConnection } from '../sync/RoomConnection.ts'
 import { createMeetingDoc, createMeetingVault } from './createMeetingDoc.ts'
 import { MeetingRoom } from './MeetingRoom.ts'
+import { addSyncedConnection } from '../../tests/helpers/addSyncedConnection.ts'
 
 const MEETING_ID = 'meeting-async-1'
 
@@ -107,21 +108,10 @@ afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** Adds `conn` as a real client joins: its sync step 1 answered (only then does it receive updates); that answer is not logged. */
-function addSynced(
-  target: { addConnection(c: RoomConnection): void; answerSyncStep1(c: RoomConnection, sv: Uint8Array): boolean },
-  conn: RoomConnection,
-): void {
-  const before = log.length
-  target.addConnection(conn)
-  target.answerSyncStep1(conn, new Uint8Array([0]))
-  log.length = before
-}
-
 describe('a meeting on an async store', () => {
   it('applies commands in order, queues the next tick behind the commit in flight, and acks each after its own commit', async () => {
     const fac = fakeConnection('fac', log)
-    addSynced(room, fac)
+    addSyncedConnection(room, fac, log)
     room.handleCommand(fac, { id: 'h1', type: 'hello', token: facilitatorToken })
     room.handleCommand(fac, { id: 'a1', type: 'changeStage', move: 'advance', expected: 'mission' })
     await settle()
@@ -142,7 +132,7 @@ describe('a meeting on an async store', () => {
 
   it('answers a resend that raced its own commit once, from memory, without applying it again', async () => {
     const fac = fakeConnection('fac', log)
-    addSynced(room, fac)
+    addSyncedConnection(room, fac, log)
     room.handleCommand(fac, { id: 'h1', type: 'hello', token: facilitatorToken })
     room.handleCommand(fac, { id: 'a1', type: 'changeStage', move: 'advance', expected: 'mission' })
     await settle()
@@ -155,7 +145,7 @@ describe('a meeting on an async store', () => {
 
   it('waits with a sync answer while the commit holding unsaved state is in flight', async () => {
     const fac = fakeConnection('fac', log)
-    addSynced(room, fac)
+    addSyncedConnection(room, fac, log)
     room.handleCommand(fac, { id: 'h1', type: 'hello', token: facilitatorToken })
     room.handleCommand(fac, { id: 'a1', type: 'changeStage', move: 'advance', expected: 'mission' })
     await settle()

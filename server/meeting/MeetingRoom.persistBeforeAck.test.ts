@@ -13,6 +13,7 @@ import { SqliteMeetingStore } from '../persistence/SqliteMeetingStore.ts'
 import { newToken } from '../security/tokens.ts'
 import { createMeetingDoc, createMeetingVault } from './createMeetingDoc.ts'
 import { MeetingRoom, type RoomConnection } from './MeetingRoom.ts'
+import { addSyncedConnection } from '../../tests/helpers/addSyncedConnection.ts'
 
 const MEETING_ID = 'meeting-persist-1'
 
@@ -128,29 +129,18 @@ function storedView() {
 
 async function connectFacilitator(name = 'fac'): Promise<ReturnType<typeof fakeConnection>> {
   const conn = fakeConnection(name, log)
-  addSynced(room, conn)
+  addSyncedConnection(room, conn, log)
   room.handleCommand(conn, { id: `hello-${name}`, type: 'hello', token: facilitatorToken })
   await nextTick()
   log.length = 0
   return conn
 }
 
-/** Adds `conn` as a real client joins: its sync step 1 answered (only then does it receive updates); that answer is not logged. */
-function addSynced(
-  target: { addConnection(c: RoomConnection): void; answerSyncStep1(c: RoomConnection, sv: Uint8Array): boolean },
-  conn: RoomConnection,
-): void {
-  const before = log.length
-  target.addConnection(conn)
-  target.answerSyncStep1(conn, new Uint8Array([0]))
-  log.length = before
-}
-
 describe('persist before acknowledge', () => {
   it('acknowledges a command only after the commit that stores it has returned, and broadcasts before the ack', async () => {
     const fac = await connectFacilitator()
     const watcher = fakeConnection('watcher', log)
-    addSynced(room, watcher)
+    addSyncedConnection(room, watcher, log)
     room.handleCommand(fac, { id: 'a1', type: 'changeStage', move: 'advance', expected: 'mission' })
     expect(log).toEqual([])
     await nextTick()
@@ -160,7 +150,7 @@ describe('persist before acknowledge', () => {
 
   it('acknowledges a join after its participant and credential are stored', async () => {
     const conn = fakeConnection('ana', log)
-    addSynced(room, conn)
+    addSyncedConnection(room, conn, log)
     room.handleCommand(conn, { id: 'join-ana-0123456789abcdef', type: 'join', name: 'Ana' })
     expect(log.filter((l) => l.startsWith('ana: ok'))).toEqual([])
     await nextTick()
@@ -174,7 +164,7 @@ describe('persist before acknowledge', () => {
   it('tells the sender the command was not saved when the commit fails, and shows the change to nobody', async () => {
     const fac = await connectFacilitator()
     const watcher = fakeConnection('watcher', log)
-    addSynced(room, watcher)
+    addSyncedConnection(room, watcher, log)
     store.shouldFailNextCommit = true
     room.handleCommand(fac, { id: 'a1', type: 'changeStage', move: 'advance', expected: 'mission' })
     await nextTick()
@@ -217,7 +207,7 @@ describe('persist before acknowledge', () => {
 
   it('sends a refusal at once and commits nothing for it', async () => {
     const conn = fakeConnection('anon', log)
-    addSynced(room, conn)
+    addSyncedConnection(room, conn, log)
     room.handleCommand(conn, { id: 'x1', type: 'changeStage', move: 'advance', expected: 'mission' })
     expect(log).toEqual(['anon: error not_joined x1'])
     await nextTick()

@@ -71,7 +71,7 @@ export class RoomRegistry {
         return { code: 'rate_limited', message: `Too many people joined from your network just now; try again in ${seconds} s.` }
       },
       semantic: this.deps.semantic ?? null,
-      onCommand: (type, outcome) => this.deps.metrics.commands.inc({ type, outcome }),
+      onCommand: this.deps.metrics.countCommand,
       onError: (error) => this.deps.log.error({ err: error, meetingId }, 'command failed after waiting on storage'),
       otherRoom: (id) => {
         const other = this.rooms.get(id)

@@ -33,4 +33,28 @@ describe('ThrottledFeed', () => {
     vi.advanceTimersByTime(5000)
     expect(send).not.toHaveBeenCalled()
   })
+
+  it('waits twenty times as long as a slow send took before the next', () => {
+    let clock = 0
+    const sends: number[] = []
+    const feed = new ThrottledFeed(
+      1000,
+      () => clock,
+      () => {
+        sends.push(clock)
+        clock += 100 // this send took 100 ms
+      },
+    )
+    feed.markStale()
+    feed.schedule()
+    vi.advanceTimersByTime(0)
+    feed.markStale()
+    feed.schedule()
+    clock = 1000
+    vi.advanceTimersByTime(1000)
+    expect(sends).toEqual([0])
+    clock = 2000
+    vi.advanceTimersByTime(1000)
+    expect(sends).toEqual([0, 2000])
+  })
 })

@@ -42,7 +42,7 @@ export class TeamRegistry {
       store: this.deps.store,
       committer: this.deps.committer,
       compactAfterUpdates: this.deps.compactAfterUpdates,
-      onCommand: (type, outcome) => this.deps.metrics.commands.inc({ type, outcome }),
+      onCommand: this.deps.metrics.countCommand,
       admitReaction: (conn) => {
         const limit = this.deps.reactionsPerAddress
         if (!limit || !conn.address || limit.tryTake(`${teamId}\u0000${conn.address}`)) return null

@@ -13,6 +13,7 @@ import { SqliteMeetingStore } from '../persistence/SqliteMeetingStore.ts'
 import type { RoomConnection } from '../sync/RoomConnection.ts'
 import { hashSecret } from '../security/tokens.ts'
 import { TeamRoom, teamDocName } from './TeamRoom.ts'
+import { addSyncedConnection } from '../../tests/helpers/addSyncedConnection.ts'
 
 const MEETING_ID = 'meeting-team-room-1'
 const TEAM_ID = 'team-room-test-1'
@@ -97,24 +98,13 @@ afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** Adds `conn` as a real client joins: its sync step 1 answered (only then does it receive updates); that answer is not logged. */
-function addSynced(
-  target: { addConnection(c: RoomConnection): void; answerSyncStep1(c: RoomConnection, sv: Uint8Array): boolean },
-  conn: RoomConnection,
-): void {
-  const before = store.log.length
-  target.addConnection(conn)
-  target.answerSyncStep1(conn, new Uint8Array([0]))
-  store.log.length = before
-}
-
 describe('TeamRoom', () => {
   it('commits, then broadcasts, then acknowledges', async () => {
     const room = openRoom()
     const editor = connection('editor', store.log)
     const watcher = connection('watcher', store.log)
-    addSynced(room, editor)
-    addSynced(room, watcher)
+    addSyncedConnection(room, editor, store.log)
+    addSyncedConnection(room, watcher, store.log)
     room.handleCommand(editor, { id: 'h1', type: 'hello', token: SECRET })
     store.log.length = 0
     room.handleCommand(editor, { id: 'c1', type: 'postWin', weekId: WEEK, text: 'Shipped', by: '' })
@@ -128,14 +118,14 @@ describe('TeamRoom', () => {
   it('answers a resent command from the log and applies it once, even across a reload', async () => {
     const room = openRoom()
     const editor = connection('editor', store.log)
-    addSynced(room, editor)
+    addSyncedConnection(room, editor, store.log)
     room.handleCommand(editor, { id: 'h1', type: 'hello', token: SECRET })
     room.handleCommand(editor, { id: 'c1', type: 'postWin', weekId: WEEK, text: 'Shipped', by: '' })
     room.handleCommand(editor, { id: 'c1', type: 'postWin', weekId: WEEK, text: 'Shipped', by: '' })
     await settle()
     const reloaded = openRoom()
     const again = connection('again', store.log)
-    addSynced(reloaded, again)
+    addSyncedConnection(reloaded, again, store.log)
     reloaded.handleCommand(again, { id: 'h2', type: 'hello', token: SECRET })
     reloaded.handleCommand(again, { id: 'c1', type: 'postWin', weekId: WEEK, text: 'Shipped', by: '' })
     await settle()
@@ -148,7 +138,7 @@ describe('TeamRoom', () => {
   it('refuses what it could not store, drops its sockets, and storage has nothing of it', async () => {
     const room = openRoom()
     const editor = connection('editor', store.log)
-    addSynced(room, editor)
+    addSyncedConnection(room, editor, store.log)
     room.handleCommand(editor, { id: 'h1', type: 'hello', token: SECRET })
     store.shouldFailNextCommit = true
     store.log.length = 0
@@ -162,7 +152,7 @@ describe('TeamRoom', () => {
   it('compacts its stored updates into one snapshot', async () => {
     const room = openRoom()
     const editor = connection('editor', store.log)
-    addSynced(room, editor)
+    addSyncedConnection(room, editor, store.log)
     room.handleCommand(editor, { id: 'h1', type: 'hello', token: SECRET })
     for (let i = 0; i < 5; i++) {
       room.handleCommand(editor, { id: `c${i}`, type: 'postWin', weekId: WEEK, text: `Win ${i}`, by: '' })

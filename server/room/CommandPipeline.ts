@@ -166,7 +166,7 @@ export class CommandPipeline<C extends BaseCommand, Extra = undefined> {
         reply(frame)
       },
       okFrame(command.id, outcome.result),
-      errorFrame(command.id, { code: 'internal', message: 'Not saved: the server could not store it. Please retry.' }),
+      () => errorFrame(command.id, { code: 'internal', message: 'Not saved: the server could not store it. Please retry.' }),
     )
     this.deps.onCommand?.(label, 'ok')
     this.deps.committer.markDirty(this.deps.participant)

@@ -53,9 +53,9 @@ export class CommitCycle {
 
   /**
    * Logs an applied command for the next commit and owes its sender `ok` when that commit resolves (or `failed`
-   * when it does not). Resends arriving meanwhile join the same reply.
+   * when it does not; built only then). Resends arriving meanwhile join the same reply.
    */
-  acknowledgeAfterCommit(key: string, logged: LoggedCommand, reply: Reply, ok: Uint8Array, failed: Uint8Array): void {
+  acknowledgeAfterCommit(key: string, logged: LoggedCommand, reply: Reply, ok: Uint8Array, failed: () => Uint8Array): void {
     this.commands.push(logged)
     const replies: Reply[] = [reply]
     this.inFlight.set(key, replies)
@@ -66,7 +66,8 @@ export class CommitCycle {
     })
     this.afterFailure.push(() => {
       this.inFlight.delete(key)
-      for (const r of replies) r(failed)
+      const frame = failed()
+      for (const r of replies) r(frame)
     })
   }
 

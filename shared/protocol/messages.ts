@@ -9,49 +9,14 @@ import { MAX_KR_FIELD_LENGTH, MAX_STATEMENT_LENGTH } from '../keyResults/keyResu
 import type { OwnSubmission, PublicSubmission, SimilarSubmission } from '../submissions/submissionTypes.ts'
 import type { AuditEntry } from '../board/auditTypes.ts'
 import type { PersonMatch, RosterEntry } from '../presence/presenceTypes.ts'
-import { hasLoneSurrogate, hasVisibleCharacter, normaliseText } from '../text/cleanText.ts'
+import { commandId, optionalLine, paragraph, recordId, secretToken, singleLine } from './textFields.ts'
 import { isImpersonatingName } from '../text/isImpersonatingName.ts'
-import { MAX_COMMAND_ID_LENGTH, MAX_MISSION_PART_LENGTH, MAX_NAME_LENGTH, MAX_PEOPLE_LISTED, MAX_TITLE_LENGTH } from './limits.ts'
+import { MAX_MISSION_PART_LENGTH, MAX_NAME_LENGTH, MAX_PEOPLE_LISTED, MAX_TITLE_LENGTH } from './limits.ts'
 
 /** A department's name ("Sales", "Customer success"). */
 export const MAX_DEPARTMENT_NAME_LENGTH = 60
 /** What the CEO writes when sending a department's set back. */
 export const MAX_CASCADE_COMMENT_LENGTH = 1000
-
-/**
- * C0/C1 control characters break layouts and logs; bidi overrides and isolates make a name display as something
- * else ("evil‮gnp.exe"). Right-to-left text itself is fine.
- */
-const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
-const FORBIDDEN_IN_PARAGRAPH = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
-
-/** Trimmed text without control characters (newlines are not needed here). */
-const singleLine = (max: number, label: string) =>
-  z
-    .string()
-    .transform((s) => normaliseText(s).replace(/\s+/g, ' ').trim())
-    .pipe(
-      z
-        .string()
-        .min(1, `${label} is required.`)
-        .max(max, `${label} is at most ${max} characters.`)
-        .refine((s) => !FORBIDDEN_IN_LINE.test(s), `${label} contains control characters.`)
-        .refine((s) => !hasLoneSurrogate(s), `${label} contains a broken character.`)
-        .refine(hasVisibleCharacter, `${label} needs at least one visible letter, digit or emoji.`),
-    )
-
-const optionalLine = (max: number, label: string) =>
-  z
-    .string()
-    .transform((s) => normaliseText(s).replace(/\s+/g, ' ').trim())
-    .pipe(
-      z
-        .string()
-        .max(max, `${label} is at most ${max} characters.`)
-        .refine((s) => !FORBIDDEN_IN_LINE.test(s), `${label} contains control characters.`)
-        .refine((s) => !hasLoneSurrogate(s), `${label} contains a broken character.`)
-        .refine((s) => s === '' || hasVisibleCharacter(s), `${label} needs at least one visible letter, digit or emoji.`),
-    )
 
 /** A person's name: also never one that passes for the facilitator or the product in the people list. */
 export const DisplayName = singleLine(MAX_NAME_LENGTH, 'Name').refine(
@@ -94,30 +59,6 @@ export interface CreateMeetingResponse {
   facilitatorToken: string
 }
 
-/** Multi-line text (a "why"), trimmed, without control characters other than newlines. */
-const paragraph = (max: number, label: string) =>
-  z
-    .string()
-    .transform((s) =>
-      normaliseText(s)
-        .replace(/\r\n?/g, '\n')
-        .replace(/[ \t]+/g, ' ')
-        .replace(/\n{3,}/g, '\n\n')
-        .trim(),
-    )
-    .pipe(
-      z
-        .string()
-        .max(max, `${label} is at most ${max} characters.`)
-        .refine((s) => !FORBIDDEN_IN_PARAGRAPH.test(s), `${label} contains control characters.`)
-        .refine((s) => !hasLoneSurrogate(s), `${label} contains a broken character.`),
-    )
-
-const recordId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Malformed id.')
 const ObjectiveTitle = singleLine(MAX_OBJECTIVE_TITLE_LENGTH, 'Objective')
 const ObjectiveWhy = paragraph(MAX_OBJECTIVE_WHY_LENGTH, '“Why it matters now”')
 const ClusterName = singleLine(MAX_CLUSTER_NAME_LENGTH, 'Cluster name')
@@ -125,16 +66,7 @@ const ClusterName = singleLine(MAX_CLUSTER_NAME_LENGTH, 'Cluster name')
 const UpwardLinkSchema = z.strictObject({ kind: z.enum(['objective', 'keyResult']), id: recordId })
 const PersonName = singleLine(MAX_KR_FIELD_LENGTH, 'Person')
 
-const commandId = z
-  .string()
-  .min(1)
-  .max(MAX_COMMAND_ID_LENGTH)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Command ids are [A-Za-z0-9_-].')
-const token = z
-  .string()
-  .min(16)
-  .max(128)
-  .regex(/^[A-Za-z0-9_.-]+$/, 'Malformed token.')
+const token = secretToken
 
 /** Every command a client may send. `id` makes a command idempotent: a resent id is answered, not re-applied. */
 export const Command = z.discriminatedUnion('type', [

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MAX_COMMAND_ID_LENGTH } from '../protocol/limits.ts'
+import { commandId, optionalLine, paragraph, recordId, secretToken, singleLine } from '../protocol/textFields.ts'
 import { REACTIONS } from './teamDoc.ts'
 
 /** Limits of what people type in a team space. Reasons and whys are checked by isOneLine (≤ 140) for a kinder message. */
@@ -18,68 +18,11 @@ export const TEAM_LIMITS = {
   plans: 12,
 } as const
 
-/** Bidi overrides and control characters make text display as something else (see messages.ts). */
-const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
-const FORBIDDEN_IN_PARAGRAPH = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+/** Required or optional single-line text, hardened as the meeting's is (normalised, no invisible-only text). */
+const strictLine = (max: number, label: string, isRequired: boolean) => (isRequired ? singleLine(max, label) : optionalLine(max, label))
 
-const line = (max: number, label: string, isRequired: boolean) =>
-  z
-    .string()
-    .transform((s) => s.replace(/[ \t]+/g, ' ').trim())
-    .pipe(
-      z
-        .string()
-        .min(isRequired ? 1 : 0, `${label} is required.`)
-        .max(max, `${label} is at most ${max} characters.`)
-        .refine((s) => !FORBIDDEN_IN_PARAGRAPH.test(s), `${label} contains control characters.`),
-    )
-
-/** One line exactly (no newlines kept): names and titles. */
-const strictLine = (max: number, label: string, isRequired: boolean) =>
-  z
-    .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(
-      z
-        .string()
-        .min(isRequired ? 1 : 0, `${label} is required.`)
-        .max(max, `${label} is at most ${max} characters.`)
-        .refine((s) => !FORBIDDEN_IN_LINE.test(s), `${label} contains control characters.`),
-    )
-
-const paragraph = (max: number, label: string) =>
-  z
-    .string()
-    .transform((s) =>
-      s
-        .replace(/\r\n?/g, '\n')
-        .replace(/[ \t]+/g, ' ')
-        .replace(/\n{3,}/g, '\n\n')
-        .trim(),
-    )
-    .pipe(
-      z
-        .string()
-        .max(max, `${label} is at most ${max} characters.`)
-        .refine((s) => !FORBIDDEN_IN_PARAGRAPH.test(s), `${label} contains control characters.`),
-    )
-
-const commandId = z
-  .string()
-  .min(1)
-  .max(MAX_COMMAND_ID_LENGTH)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Command ids are [A-Za-z0-9_-].')
-const recordId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Malformed id.')
 const weekId = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A week is named by its Monday, like 2027-01-04.')
-const secret = z
-  .string()
-  .min(16)
-  .max(128)
-  .regex(/^[A-Za-z0-9_.-]+$/, 'Malformed token.')
+const secret = secretToken
 
 export const TeamName = strictLine(TEAM_LIMITS.teamName, 'Team name', true)
 
@@ -112,7 +55,7 @@ export const TeamCommand = z.discriminatedUnion('type', [
     weekId,
     keyResultId: recordId,
     confidence: z.number().int().min(1, 'Confidence is 1 to 10.').max(10, 'Confidence is 1 to 10.'),
-    reason: line(TEAM_LIMITS.reasonInput, 'Reason', false),
+    reason: paragraph(TEAM_LIMITS.reasonInput, 'Reason'),
   }),
   z.strictObject({
     id: commandId,
@@ -141,7 +84,7 @@ export const TeamCommand = z.discriminatedUnion('type', [
     priorityId: recordId,
     /** null: take the mark off again. */
     isDone: z.boolean().nullable(),
-    why: line(TEAM_LIMITS.reasonInput, 'Why', false),
+    why: paragraph(TEAM_LIMITS.reasonInput, 'Why'),
   }),
   z.strictObject({
     id: commandId,

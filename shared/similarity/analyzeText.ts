@@ -5,6 +5,7 @@ import { conceptOf, correctTypo, okrVocabulary, replacePhrases, type Vocabulary 
 import { canonicalNumbers } from './numbers.ts'
 import { englishCognate } from './cognates.ts'
 import { applyContextRules } from './contextRules.ts'
+import { englishCanonical, englishOf, englishOfExactly, englishTerm } from './lexiconTerms.ts'
 import { CONCEPT_PREFIX, NUMBER_PREFIX } from './termPrefixes.ts'
 
 export { CONCEPT_PREFIX, NUMBER_PREFIX }
@@ -27,13 +28,25 @@ export interface AnalyzedText {
 }
 
 const NUMBER = /^\d+$/
+/**
+ * Stems no table names are cut to this many letters: one family's forms that the stemmer leaves
+ * apart ("partnership" / "partner", "telephony" / "telephone") then meet. Seven letters keep the
+ * context rules' stems whole and unrelated words mostly apart.
+ */
+const MAX_TERM_LENGTH = 7
 /** "US" in capitals is the country ("EEUU"), not the stop word "us": the one place where case carries meaning. */
 const UNITED_STATES = /\bU\.?S\.?(?:A\.?)?(?![\p{L}\p{N}])/gu
 /** "#1", "nº 1", "No. 1": a rank, which normalizeText would otherwise reduce to a bare "1". */
 const NUMBER_ONE = /(?:#|\bn[º°o]\.?)\s?1(?![\p{N}])/giu
 
 function isKnown(word: string, language: Language, vocab: Vocabulary): boolean {
-  return vocab.words.has(word) || vocab.phrases.has(word) || isStopWord(word) || conceptOf(word, language, vocab) !== undefined
+  return (
+    vocab.words.has(word) ||
+    vocab.phrases.has(word) ||
+    isStopWord(word) ||
+    conceptOf(word, language, vocab) !== undefined ||
+    (language === 'es' && englishOf(word) !== undefined)
+  )
 }
 
 /**
@@ -81,10 +94,16 @@ export function analyzeText(text: string): AnalyzedText {
       rawTerms.push(NUMBER_PREFIX + word)
       continue
     }
-    const concept = exact ?? conceptOf(word, language, vocab)
+    // Exact words beat stems: "meses" is months (the lexicon's word), not "mesas" (a table word's stem).
+    const exactTranslation = language === 'es' && exact === undefined ? englishOfExactly(word) : undefined
+    const translated = exactTranslation ?? (language === 'es' && exact === undefined ? englishOf(word) : undefined)
+    const concept =
+      exact ??
+      (exactTranslation === undefined ? conceptOf(word, language, vocab) : undefined) ??
+      (translated === undefined ? undefined : conceptOf(translated, 'en', vocab))
     if (concept === undefined) {
-      const cognate = language === 'es' ? englishCognate(word) : undefined
-      const term = cognate === undefined ? stemWord(word, language) : stemWord(cognate, 'en')
+      const general = generalTerm(word, language, translated)
+      const term = general.startsWith(CONCEPT_PREFIX) ? general : general.slice(0, MAX_TERM_LENGTH)
       rawTerms.push(term)
       if (names.has(word)) entities.add(term)
       continue
@@ -108,6 +127,22 @@ export function analyzeText(text: string): AnalyzedText {
     trigrams: trigramsOf(contentWords),
     contrasts: [...contrasts].sort(),
   }
+}
+
+/**
+ * The term of a word no OKR concept names: its English translation's (then a synonym's) stem when the
+ * general lexicon knows it, else a Spanish cognate's English stem, else its own stem. A canonical
+ * word that a table or a phrase names ("ontime" for "punctual" and "on time") reads as that concept.
+ */
+function generalTerm(word: string, language: Language, translated: string | undefined): string {
+  const cognate = translated === undefined && language === 'es' ? englishCognate(word) : undefined
+  const english = translated ?? cognate ?? (language === 'en' ? word : undefined)
+  if (english === undefined) return stemWord(word, language)
+  const canonical = englishCanonical(english)
+  const vocab = okrVocabulary()
+  // A canonical word that a table names ("outage" for "blackout") reads as the table's concept.
+  const concept = vocab.words.get(canonical.replace(/\s+/g, '')) ?? conceptOf(canonical, 'en', vocab)
+  return concept === undefined ? englishTerm(english) : CONCEPT_PREFIX + concept
 }
 
 function trigramsOf(words: readonly string[]): string[] {

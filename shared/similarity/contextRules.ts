@@ -35,6 +35,7 @@ const RULES: readonly ContextRule[] = [
       'cerrar',
       'complet',
       'consegu',
+      'reach',
       'termin',
       'obten',
     ],
@@ -43,14 +44,37 @@ const RULES: readonly ContextRule[] = [
   // Winning, capturing or dominating a market is becoming its leader.
   {
     when: ['market', 'marketleader'],
-    terms: ['win', 'captur', 'domin', 'dominat', 'conquer', 'own', 'lead', 'gan', 'ganar', 'conquist', 'lider', 'liderar', 'captar', 'capt'],
+    terms: ['win', 'captur', 'domin', 'dominat', 'conquer', 'own', 'lead', 'gan', 'ganar', 'conquist', 'lider', 'liderar', 'captar', 'capt', 'attract'],
     to: concept('marketleader'),
   },
   // Winning, landing, signing or closing deals, accounts or customers is acquiring them.
   {
     when: ['deal', 'customer', 'partner', 'enterprise'],
-    terms: ['win', 'land', 'sign', 'close', 'gan', 'ganar', 'firm', 'firmar', 'cerr', 'cerrar', 'capt', 'captar', 'acquir', 'acquisi', 'acquisition'],
+    terms: [
+      'win',
+      'land',
+      'sign',
+      'close',
+      'gan',
+      'ganar',
+      'firm',
+      'firmar',
+      'cerr',
+      'cerrar',
+      'capt',
+      'captar',
+      'attract',
+      'acquir',
+      'acquisi',
+      'acquisition',
+    ],
     to: concept('acquire'),
+  },
+  // Raising, growing or collecting donations, grants or money is fundraising.
+  {
+    when: ['g-donor', 'g-grant', 'g-money'],
+    terms: [concept('up'), 'get', 'reach', 'collect'],
+    to: concept('g-raisefunds'),
   },
 ]
 

@@ -83,7 +83,7 @@ export const GENERAL_CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]
   { id: 'g-guest', en: ['guest', 'guests'], es: ['huesped', 'huespedes'] },
   { id: 'g-room', en: ['room', 'rooms'], es: ['habitacion', 'habitaciones'] },
   { id: 'g-occupancy', en: ['occupancy', 'occupied'], es: ['ocupacion', 'ocupadas'] },
-  { id: 'g-rating', en: ['rating', 'ratings', 'stars'], es: ['nota', 'notas', 'valoracion', 'valoraciones', 'estrellas', 'puntuacion'] },
+  { id: 'g-rating', en: ['stars'], es: ['nota', 'notas', 'valoracion', 'valoraciones', 'estrellas', 'puntuacion'] },
   { id: 'g-review', en: ['reviews'], es: ['resena', 'resenas', 'opiniones'] },
   { id: 'g-loyalty', en: ['loyalty', 'loyal', 'reward', 'rewards', 'repeat'], es: ['fidelizacion', 'fidelidad', 'fieles', 'recompensa', 'recompensas'] },
   { id: 'g-season', en: ['season', 'seasonal'], es: ['temporada'] },
@@ -116,7 +116,7 @@ export const GENERAL_CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]
   { id: 'g-gap', en: ['gap', 'gaps'], es: ['brecha', 'brechas'] },
   { id: 'g-perk', en: ['benefits', 'perks', 'perk'], es: ['ventajas'] },
   { id: 'g-wellbeing', en: ['wellbeing', 'wellness', 'burnout', 'stress', 'mental'], es: ['bienestar', 'burnout', 'estres', 'agotamiento'] },
-  { id: 'g-hybrid', en: ['hybrid', 'home', 'wfh'], es: ['hibrido', 'casa', 'teletrabajo'] },
+  { id: 'g-hybrid', en: ['hybrid', 'wfh'], es: ['hibrido', 'teletrabajo'] },
   { id: 'g-rule', en: ['rule', 'rules', 'guideline', 'guidelines'], es: ['norma', 'normas', 'regla', 'reglas', 'politica'] },
   {
     id: 'g-promote',

@@ -3,6 +3,9 @@
  * "5 AEs", "$10M ARR" and "10 millones de ARR" share the number. Works on folded words.
  */
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  // Roman numerals as phases and tiers are written ("phase II"); "iv" and above are too often other words.
+  ii: 2,
+  iii: 3,
   one: 1,
   two: 2,
   three: 3,
@@ -64,6 +67,12 @@ const NUMBER_WITH_SUFFIX = /^(\d+)(k|m|mm|b|bn)$/
 /** "2x", "3x": a multiple, as in "grow revenue 2x". */
 const MULTIPLE = /^(\d+)x$/
 const DIGITS = /^\d+$/
+/** "v5": a version number, as "version 5" reads. */
+const VERSION = /^v(\d+)$/
+/** A magnitude said without a number: "mil coches", "a million users". Single letters never stand alone. */
+const BARE_MAGNITUDES = new Set(['thousand', 'mil', 'million', 'millon'])
+/** "medio millón", "half a million". */
+const HALF_WORDS = new Set(['medio', 'half'])
 
 /**
  * Replaces number words and magnitudes by digits. "once" (Spanish 11) and "una" are only read as
@@ -78,6 +87,21 @@ export function canonicalNumbers(words: readonly string[]): string[] {
     const multiple = MULTIPLE.exec(word)
     if (multiple) {
       out.push(multiple[1] === '2' ? 'double' : (multiple[1] as string))
+      continue
+    }
+    const version = VERSION.exec(word)
+    if (version) {
+      out.push('version', version[1] as string)
+      continue
+    }
+    const half = HALF_WORDS.has(word) ? (next === 'a' ? words[i + 2] : next) : undefined
+    if (half !== undefined && BARE_MAGNITUDES.has(half)) {
+      out.push(String((MAGNITUDE_WORDS[half] as number) / 2))
+      i += next === 'a' ? 2 : 1
+      continue
+    }
+    if (BARE_MAGNITUDES.has(word)) {
+      out.push(String(MAGNITUDE_WORDS[word] as number))
       continue
     }
     const suffixed = NUMBER_WITH_SUFFIX.exec(word)

@@ -8,6 +8,61 @@ import { GENERAL_CONCEPTS } from './generalVocabulary.ts'
  */
 const PHRASES: ReadonlyArray<readonly [string, string]> = [
   ['latin america', 'latam'],
+  ['on time', 'ontime'],
+  ['from home', 'wfh'],
+  ['desde casa', 'wfh'],
+  ['en remoto', 'wfh'],
+  ['on schedule', 'ontime'],
+  ['a tiempo', 'ontime'],
+  ['en plazo', 'ontime'],
+  ['en hora', 'ontime'],
+  ['second hand', 'secondhand'],
+  ['used car', 'secondhand car'],
+  ['used cars', 'secondhand cars'],
+  ['segunda mano', 'secondhand'],
+  ['pre owned', 'secondhand'],
+  ['en linea', 'online'],
+  ['on line', 'online'],
+  ['dar de baja', 'cancellations'],
+  ['darse de baja', 'cancellations'],
+  ['den de baja', 'cancellations'],
+  ['se dan de baja', 'cancellations'],
+  ['e book', 'ebook'],
+  ['e books', 'ebook'],
+  ['ebooks', 'ebook'],
+  ['libro electronico', 'ebook'],
+  ['libros electronicos', 'ebook'],
+  ['best seller', 'bestseller'],
+  ['best sellers', 'bestseller'],
+  ['best selling', 'bestseller'],
+  ['mas vendido', 'bestseller'],
+  ['mas vendidos', 'bestseller'],
+  ['mas vendida', 'bestseller'],
+  ['mas vendidas', 'bestseller'],
+  ['bestsellers', 'bestseller'],
+  ['real time', 'realtime'],
+  ['tiempo real', 'realtime'],
+  ['lead time', 'leadtime'],
+  ['word of mouth', 'referral'],
+  ['boca a boca', 'referral'],
+  ['cash flow', 'cashflow'],
+  ['flujo de caja', 'cashflow'],
+  ['head office', 'headquarters'],
+  ['oficina central', 'headquarters'],
+  ['call center', 'callcentre'],
+  ['call centre', 'callcentre'],
+  ['centro de llamadas', 'callcentre'],
+  ['contact center', 'callcentre'],
+  ['trade fair', 'tradefair'],
+  ['trade show', 'tradefair'],
+  ['feria comercial', 'tradefair'],
+  ['social media', 'socialmedia'],
+  ['redes sociales', 'socialmedia'],
+  ['job offer', 'vacancy'],
+  ['ofertas de empleo', 'vacancy'],
+  ['oferta de empleo', 'vacancy'],
+  ['market share', 'marketshare'],
+  ['cuota de mercado', 'marketshare'],
   ['america latina', 'latam'],
   ['asia pacific', 'apac'],
   ['net promoter score', 'nps'],
@@ -190,7 +245,11 @@ const CONCEPTS: ReadonlyArray<{ id: string; en: readonly string[]; es: readonly 
     es: ['lanzar', 'lanzamiento', 'publicar', 'sacar', 'implantar', 'implementar'],
   },
   { id: 'build', en: ['build', 'create', 'develop', 'generate'], es: ['construir', 'crear', 'desarrollar', 'montar', 'generar'] },
-  { id: 'revenue', en: ['revenue', 'revenues', 'sales', 'income', 'arr', 'mrr', 'bookings'], es: ['ingresos', 'ingreso', 'ventas', 'venta', 'facturar'] },
+  {
+    id: 'revenue',
+    en: ['revenue', 'revenues', 'sales', 'sell', 'selling', 'income', 'arr', 'mrr', 'bookings'],
+    es: ['ingresos', 'ingreso', 'ventas', 'venta', 'vender', 'facturar'],
+  },
   { id: 'customer', en: ['customer', 'customers', 'client', 'clients'], es: ['cliente', 'clientes'] },
   { id: 'user', en: ['user', 'users'], es: ['usuario', 'usuarios'] },
   {
@@ -522,6 +581,8 @@ function buildVocabulary(): Vocabulary {
   return { phrases, words, stems, contrasts, entityConcepts, typoKeys }
 }
 
+const MIN_CROSS_LANGUAGE_LENGTH = 5
+
 /** Shorter words have too many real neighbours one edit away ("cost" / "most" / "host"). */
 const MIN_TYPO_WORD_LENGTH = 5
 
@@ -554,14 +615,18 @@ function isOtherEnding(a: string, b: string): boolean {
 
 /**
  * The table word an unknown word is a one-edit typo of ("custmer" → "customer", "migarte" →
- * "migrate"), if exactly one concept or phrase word is that close; otherwise undefined. Real words
- * one edit from a table word ("scales" / "sales") are corrected too: a known, rare cost.
+ * "migrate"), if exactly one concept or phrase word is that close; otherwise undefined. The first
+ * letter must match: people rarely mistype it, and real words differing there are many ("phone" /
+ * "iphone", "tender" / "gender").
+ * Real words one edit from a table word ("scales" / "sales") are corrected too: a known, rare cost.
  */
 export function correctTypo(word: string, vocab: Vocabulary): string | undefined {
   if (word.length < MIN_TYPO_WORD_LENGTH || !/^[a-z]+$/.test(word)) return undefined
   const found = new Set<string>()
   for (const key of [word, ...deletesOf(word)]) {
-    for (const candidate of vocab.typoKeys.get(key) ?? []) if (isOneEditAway(word, candidate) && !isOtherEnding(word, candidate)) found.add(candidate)
+    for (const candidate of vocab.typoKeys.get(key) ?? []) {
+      if (candidate[0] === word[0] && isOneEditAway(word, candidate) && !isOtherEnding(word, candidate)) found.add(candidate)
+    }
   }
   if (found.size === 0) return undefined
   const sorted = [...found].sort()
@@ -603,6 +668,8 @@ export function conceptOf(word: string, language: Language, vocab: Vocabulary): 
   if (exact !== undefined) return exact
   const own = vocab.stems[language].get(stemWord(word, language))
   if (own !== undefined) return own
+  // Short words' stems collide across languages ("date" / "datos"): only longer ones cross over.
+  if (word.length < MIN_CROSS_LANGUAGE_LENGTH) return undefined
   const other: Language = language === 'en' ? 'es' : 'en'
   return vocab.stems[other].get(stemWord(word, other))
 }

@@ -227,9 +227,12 @@ function contrastsOf(index: SimilarityIndex, unit: number): readonly string[] {
 /**
  * Every pair of distinct units scoring at least minScore (a < b; by b, then a). Candidates come from
  * the inverted index (units sharing a term), so cost follows the number of related pairs rather
- * than N²; the trigram cosine is computed only where it could lift a pair to minScore.
+ * than N²; the trigram cosine is computed only where it could lift a pair to minScore. A pair naming
+ * different members of one kind is scaled by CONTRAST_FACTOR; with contrastPenalty it is instead
+ * given as -contrastPenalty whenever it would otherwise have reached minScore (average linkage then
+ * keeps the two apart).
  */
-export function unitPairs(index: SimilarityIndex, minScore: number): UnitPairs {
+export function unitPairs(index: SimilarityIndex, minScore: number, contrastPenalty?: number): UnitPairs {
   const { termWeight, termVectors, trigramVectors, termPostings } = index
   const unitCount = termVectors.length
   const trigramWeight = 1 - termWeight
@@ -271,8 +274,11 @@ export function unitPairs(index: SimilarityIndex, minScore: number): UnitPairs {
       let score = termWeight * termCosine + trigramWeight * trigramCosine
       if (score < minScore) continue
       if (isContrasting(contrastsOf(index, a), contrastsB)) {
-        score *= CONTRAST_FACTOR
-        if (score < minScore) continue
+        if (contrastPenalty !== undefined) score = -contrastPenalty
+        else {
+          score *= CONTRAST_FACTOR
+          if (score < minScore) continue
+        }
       }
       if (out.length === out.a.length) out = grow(out)
       out.a[out.length] = a

@@ -1,10 +1,15 @@
 import type { CardRecord, ClusterRecord } from '../board/boardTypes.ts'
 import type { VoteCandidate } from './voteState.ts'
 
+/** The people behind some cards (authors and supporters), each once: who may not vote for their own candidate. */
+export function peopleOfCards(cards: readonly CardRecord[]): string[] {
+  return [...new Set(cards.flatMap((c) => [...c.authorIds, ...c.supporterIds]))]
+}
+
 /** What the vote is over: each cluster as one candidate (named by its cluster), and each card left on its own. */
 export function candidatesFromBoard(cards: readonly CardRecord[], clusters: readonly ClusterRecord[]): VoteCandidate[] {
   const byCreation = <T extends { createdAt: number; id: string }>(a: T, b: T) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)
-  const people = (cs: readonly CardRecord[]) => [...new Set(cs.flatMap((c) => [...c.authorIds, ...c.supporterIds]))]
+  const people = peopleOfCards
   const out: VoteCandidate[] = []
   for (const cluster of [...clusters].sort(byCreation)) {
     const members = cards.filter((c) => c.clusterId === cluster.id).sort(byCreation)

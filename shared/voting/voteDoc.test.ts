@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { meetingMaps } from '../meeting/meetingDoc.ts'
 import { joinVote, readVote, splitVote, writeVote } from './voteDoc.ts'
 import type { VoteCandidate, VoteState } from './voteState.ts'
+import type { CardRecord } from '../board/boardTypes.ts'
 
 const candidate = (i: number): VoteCandidate => ({ id: `c${i}`, title: `Objective number ${i}`, authorIds: [`p${i}`], cardIds: [`k${i}`] })
 const ALL = Array.from({ length: 200 }, (_, i) => candidate(i))
@@ -94,5 +95,67 @@ describe('writeVote / readVote in a doc', () => {
     const maps = meetingMaps(doc)
     doc.transact(() => writeVote(maps, vote()))
     expect(readVote(maps)).toBe(readVote(maps))
+  })
+
+  it('stores a candidate that is one card as it stands as a reference, read back from the card', () => {
+    const doc = new Y.Doc()
+    const maps = meetingMaps(doc)
+    const card = (i: number, extra: Partial<CardRecord> = {}): CardRecord => ({
+      id: `c${i}`,
+      title: `Objective number ${i}`,
+      why: 'because',
+      authorIds: [`p${i}`],
+      supporterIds: [],
+      merged: [],
+      clusterId: null,
+      submissionIds: [],
+      createdAt: i,
+      ...extra,
+    })
+    const lone = (i: number): VoteCandidate => ({ id: `c${i}`, title: `Objective number ${i}`, authorIds: [`p${i}`], cardIds: [`c${i}`] })
+    const cluster: VoteCandidate = { id: 'cluster', title: 'A cluster', authorIds: ['p1', 'p2'], cardIds: ['c1', 'c2'] }
+    const renamed: VoteCandidate = { ...lone(3), title: 'Not the card title' }
+    doc.transact(() => {
+      for (const i of [0, 1, 2, 3]) maps.cards.set(`c${i}`, card(i))
+      maps.cards.set('c4', card(4, { supporterIds: ['p9'] }))
+    })
+    const all = [lone(0), cluster, renamed, { ...lone(4), authorIds: ['p4', 'p9'] }]
+    const expected = vote({ candidates: all, allCandidates: all })
+    doc.transact(() => writeVote(maps, expected))
+    expect(maps.voteCandidates.get('c0')).toEqual({ id: 'c0', order: 0 })
+    expect(maps.voteCandidates.get('cluster')).toMatchObject({ title: 'A cluster' })
+    expect(maps.voteCandidates.get('c3')).toMatchObject({ title: 'Not the card title' })
+    expect(maps.voteCandidates.get('c4')).toEqual({ id: 'c4', order: 3 })
+    // A fresh reader (another client) joins references to its own copy of the cards.
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    expect(readVote(meetingMaps(copy))).toEqual(expected)
+  })
+
+  it('sends far fewer bytes at Group→Vote when the candidates are the cards', () => {
+    const cards = (doc: Y.Doc) =>
+      doc.transact(() => {
+        for (const c of ALL)
+          meetingMaps(doc).cards.set(c.id, {
+            id: c.id,
+            title: c.title,
+            why: '',
+            authorIds: [...c.authorIds],
+            supporterIds: [],
+            merged: [],
+            clusterId: null,
+            submissionIds: [],
+            createdAt: 0,
+          })
+      })
+    const lone = ALL.map((c) => ({ ...c, cardIds: [c.id] }))
+    const withCards = new Y.Doc()
+    cards(withCards)
+    const bare = new Y.Doc()
+    const byReference = updateBytes(withCards, () => writeVote(meetingMaps(withCards), vote({ candidates: lone, allCandidates: lone })))
+    const whole = updateBytes(bare, () =>
+      writeVote({ meeting: bare.getMap('meeting'), voteCandidates: bare.getMap('voteCandidates') }, vote({ candidates: lone, allCandidates: lone })),
+    )
+    expect(byReference).toBeLessThan(whole / 2)
   })
 })
