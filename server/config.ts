@@ -15,6 +15,14 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** Cluster mode (DATABASE_URL): this node's id (default: a random one per process) and where other nodes reach it. */
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'letters, digits and . _ : - only (at most 64)')
+    .optional(),
+  NODE_URL: z.string().url().optional(),
+  /** Cluster mode: how long a meeting's owner keeps it without renewing (Postgres's clock). */
+  LEASE_TTL_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   MAX_PARTICIPANTS_PER_MEETING: z.coerce.number().int().min(1).default(10_000),
   /** A socket whose unsent backlog grows past this is a slow reader and is dropped. */
   MAX_SOCKET_BUFFER_BYTES: z.coerce
@@ -62,6 +70,8 @@ export type Config = {
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   sqliteSynchronous: 'FULL' | 'NORMAL'
   databaseUrl: string | null
+  /** Cluster mode only: this node's id, its internal URL (null: http://127.0.0.1:<port>) and the lease length. */
+  cluster?: { nodeId: string | null; nodeUrl: string | null; leaseTtlMs: number }
   maxParticipantsPerMeeting: number
   maxSocketBufferBytes: number
   rateLimitMessagesPerSecond: number
@@ -99,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     databaseUrl: e.DATABASE_URL ?? null,
+    cluster: { nodeId: e.NODE_ID ?? null, nodeUrl: e.NODE_URL?.replace(/\/+$/, '') ?? null, leaseTtlMs: e.LEASE_TTL_MS },
     maxParticipantsPerMeeting: e.MAX_PARTICIPANTS_PER_MEETING,
     maxSocketBufferBytes: e.MAX_SOCKET_BUFFER_BYTES,
     rateLimitMessagesPerSecond: e.RATE_LIMIT_MESSAGES_PER_SECOND,

@@ -25,6 +25,7 @@ import { createSharedLimits } from './limits/SocketLimits.ts'
 import { startMetricsServer } from './http/metricsRoute.ts'
 import { CommittedVersions, RouteCache, trackCommits } from './http/RouteCache.ts'
 import { PER_MESSAGE_DEFLATE } from './sync/sharedDeflate.ts'
+import { openClusterNode } from './cluster/openClusterNode.ts'
 
 /** An objective's co-edited key-result doc, on its own socket. */
 function keyResultTarget(room: MeetingRoom, objectiveId: string): SocketTarget | null {
@@ -58,8 +59,10 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const metrics = createMetrics()
   const committedVersions = new CommittedVersions()
   // Every write is counted per meeting, so pages built from stored state are cached until their meeting changes.
-  // (One process writes a store for now; several nodes would have to relay these counts too.)
-  const store = trackCommits(await openMeetingStore(config), committedVersions)
+  const openedStore = await openMeetingStore(config)
+  // Cluster mode (DATABASE_URL): commits are fenced by this node's meeting leases; sockets go to each meeting's owner.
+  const cluster = config.databaseUrl ? await openClusterNode(openedStore, config, log) : null
+  const store = trackCommits(cluster?.store ?? openedStore, committedVersions)
   const committer = new GroupCommitter(store, ({ durationMs, error }) => {
     metrics.commitDuration.observe(durationMs / 1000)
     if (error) {
@@ -83,6 +86,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     maxParticipants: config.maxParticipantsPerMeeting,
     compactAfterUpdates: config.compactAfterUpdates,
     semantic: config.embeddings ? createSemanticScorer(config.embeddings, log) : null,
+    onLoaded: cluster ? (room) => cluster.onRoomLoaded(room) : undefined,
   })
   const teams = new TeamRegistry({
     store,
@@ -105,7 +109,8 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       staticDir: config.staticDir,
       startedAt,
       connectionCount: () => sockets.size,
-      routeCache: new RouteCache(committedVersions, { onOutcome: (outcome) => metrics.routeCache.inc({ outcome }) }),
+      // Another node's commits do not bump this node's versions: in a cluster, cached pages live 2 s at most.
+      routeCache: new RouteCache(committedVersions, { onOutcome: (outcome) => metrics.routeCache.inc({ outcome }), maxAgeMs: cluster ? 2_000 : undefined }),
       metricsAccess: { token: config.metricsToken, isOnPublicPort: config.metricsPort === null },
       meetingCreation: new KeyedBuckets({ capacity: config.meetingCreationBurst, refillPerSecond: config.meetingCreationPerMinute / 60 }),
     }),
@@ -127,7 +132,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     }
     const meetingId = match[1] as string
     const objectiveId = match[2] ?? null
-    const address = normalizeAddress(req.socket.remoteAddress)
+    // A socket another node of the cluster passes on carries its client's address (vouched for by the internal secret).
+    const forwardedFor = cluster?.forwardedAddress(req) ?? null
+    const address = forwardedFor ?? normalizeAddress(req.socket.remoteAddress)
     const release = connectionsPerAddress.tryAcquire(address)
     if (!release) {
       metrics.protocolErrors.inc({ reason: 'too_many_connections' })
@@ -147,8 +154,22 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       log.error({ err: error, meetingId }, 'loading a room failed')
       upgrade((ws) => ws.close(CLOSE.internalError, 'Server error; reconnecting.'))
     }
-    if (teamMatch) teams.open(meetingId).then((team) => upgrade((ws) => acceptTeam(ws, team)), failed)
-    else rooms.open(meetingId).then((room) => upgrade((ws) => acceptMeeting(ws, room)), failed)
+    const openHere = () => {
+      if (teamMatch) teams.open(meetingId).then((team) => upgrade((ws) => acceptTeam(ws, team)), failed)
+      else rooms.open(meetingId).then((room) => upgrade((ws) => acceptMeeting(ws, room)), failed)
+    }
+    if (!cluster) openHere()
+    else {
+      cluster.route(teamMatch ? { teamId: meetingId } : { meetingId }).then((where) => {
+        metrics.clusterRoutes.inc({ route: where.kind })
+        if (where.kind === 'local') return openHere()
+        // A socket passed on by another node is never passed on again: no loops while ownership moves.
+        if (where.kind === 'remote' && forwardedFor === null) {
+          return upgrade((ws) => cluster.proxy(ws, where.url, req.url ?? path, address, config.maxSocketBufferBytes))
+        }
+        upgrade((ws) => ws.close(CLOSE.serviceRestart, 'This meeting is moving between servers; reconnecting.'))
+      }, failed)
+    }
 
     function acceptTeam(ws: WebSocket, team: TeamRoom | null): void {
       if (!team) return void ws.close(CLOSE.notFound, 'No such team space.')
@@ -202,6 +223,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const address = httpServer.address() as AddressInfo
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const url = `http://${shownHost}:${address.port}`
+  await cluster?.join(`http://127.0.0.1:${address.port}`, rooms, teams, () => metrics.leasesLost.inc())
 
   return {
     httpServer,
@@ -221,6 +243,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     async close() {
       clearInterval(heartbeat)
       await committer.flush()
+      await cluster?.leave()
       for (const client of wss.clients) client.terminate()
       wss.close()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))

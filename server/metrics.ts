@@ -61,6 +61,17 @@ export function createMetrics() {
       registers: [registry],
     }),
     commitFailures: new Counter({ name: 'quarterdeck_commit_failures_total', help: 'Group commits that failed', registers: [registry] }),
+    clusterRoutes: new Counter({
+      name: 'quarterdeck_cluster_routes_total',
+      help: 'Cluster mode: new sockets served here (local), passed on to the owner (remote) or told to retry (unavailable)',
+      labelNames: ['route'],
+      registers: [registry],
+    }),
+    leasesLost: new Counter({
+      name: 'quarterdeck_cluster_leases_lost_total',
+      help: 'Cluster mode: meetings this node found another node owns now (fenced commit or renewal); their sockets got 1012',
+      registers: [registry],
+    }),
   }
 }
 

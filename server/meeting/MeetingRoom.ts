@@ -5,7 +5,7 @@ import { CLOSE } from '../../shared/protocol/closeCodes.ts'
 import type { Command } from '../../shared/protocol/messages.ts'
 import type { Stage } from '../../shared/stages/stages.ts'
 import type { CommitParticipant, CommitScheduler } from '../persistence/GroupCommitter.ts'
-import type { Awaitable, MeetingBatch, MeetingStore, StoredMeeting } from '../persistence/MeetingStore.ts'
+import { MeetingFencedError, type Awaitable, type MeetingBatch, type MeetingStore, type StoredMeeting } from '../persistence/MeetingStore.ts'
 import { Broadcaster } from '../room/Broadcaster.ts'
 import { CommandPipeline, type CommandOutcomeMetric } from '../room/CommandPipeline.ts'
 import { CommitCycle } from '../room/CommitCycle.ts'
@@ -283,16 +283,24 @@ export class MeetingRoom implements CommitParticipant {
     this.cycle.committed()
   }
 
-  onCommitFailed(): void {
+  onCommitFailed(error?: unknown): void {
     // Memory is now ahead of disk. Refuse what was pending and drop every socket; the registry reloads the
     // room from disk on the next connection, so nobody ever sees state that was not stored.
     this.broadcastAfterCommit = null
     this.cycle.failed()
-    this.abandonUncommitted()
+    this.abandonUncommitted(error instanceof MeetingFencedError)
+  }
+
+  /** Cluster mode: another node owns this meeting now. Its sockets close with 1012 and reconnect to the owner. */
+  dropAsFenced(): void {
+    if (!this.isBroken) this.abandonUncommitted(true)
   }
 
   /** Memory is ahead of disk: refuse what is owed, drop every socket; the registry reloads the room from storage. */
-  private abandonUncommitted(): void {
+  private abandonUncommitted(isFenced = false): void {
+    const [code, reason] = isFenced
+      ? [CLOSE.serviceRestart, 'This meeting moved to another server; reconnecting.']
+      : [CLOSE.internalError, 'Server error; reconnecting.']
     this.isBroken = true
     this.broadcaster.stop()
     this.docChanges.drop()
@@ -300,11 +308,11 @@ export class MeetingRoom implements CommitParticipant {
     this.credentials.drop()
     for (const d of this.keyResultDocs.values()) {
       d.dropUncommitted()
-      for (const conn of d.connections) conn.close(CLOSE.internalError, 'Server error; reconnecting.')
+      for (const conn of d.connections) conn.close(code, reason)
       d.connections.clear()
     }
     this.cycle.abandon()
-    for (const conn of [...this.connections]) conn.close(CLOSE.internalError, 'Server error; reconnecting.')
+    for (const conn of [...this.connections]) conn.close(code, reason)
     this.connections.clear()
   }
 

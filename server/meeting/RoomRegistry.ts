@@ -23,6 +23,8 @@ export class RoomRegistry {
       joinsPerAddress?: KeyedBuckets
       /** The sentence model for similarity, shared by every meeting (its cache too); null: lexical only. */
       semantic?: SemanticScorer | null
+      /** Told of every room as it loads (cluster mode notes which lease the meeting is written under). */
+      onLoaded?: (room: MeetingRoom) => void
     },
   ) {
     this.rooms = new LoadedRooms({
@@ -79,6 +81,7 @@ export class RoomRegistry {
         return this.releaseLater(other)
       },
     })
+    this.deps.onLoaded?.(room)
     this.deps.log.info({ meetingId, updates: stored.updates.length }, 'meeting loaded')
     return room
   }

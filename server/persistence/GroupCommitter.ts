@@ -1,4 +1,4 @@
-import type { MeetingBatch, MeetingStore } from './MeetingStore.ts'
+import { MeetingFencedError, type MeetingBatch, type MeetingStore } from './MeetingStore.ts'
 
 /** A party to a group commit: hands over what it wrote, then hears whether it is on disk. */
 export interface CommitParticipant {
@@ -58,9 +58,15 @@ export class GroupCommitter implements CommitScheduler {
     const batches = participants.map((p) => p.takeBatch())
     const started = performance.now()
     const run = this.store.commit(batches).then(
-      () => {
+      (outcome) => {
         this.observe({ batches: batches.length, durationMs: performance.now() - started })
-        for (const p of participants) p.onCommitted()
+        // A fenced meeting's batch was not written (another node owns it now): it hears "failed", never "saved".
+        const fenced = new Set(outcome?.fenced ?? [])
+        participants.forEach((p, i) => {
+          const meetingId = batches[i]?.meetingId ?? ''
+          if (fenced.has(meetingId)) p.onCommitFailed(new MeetingFencedError(meetingId))
+          else p.onCommitted()
+        })
       },
       (error: unknown) => {
         this.observe({ batches: batches.length, durationMs: performance.now() - started, error })

@@ -45,6 +45,19 @@ export interface MeetingBatch {
   extraDocs?: ({ name: string } & VaultBatch)[]
 }
 
+/** What a commit refused: meetings another node owns now (cluster mode). */
+export interface CommitOutcome {
+  fenced: readonly string[]
+}
+
+/** The reason a fenced meeting's commit failed: another node owns it now, so its sockets go there (close 1012). */
+export class MeetingFencedError extends Error {
+  constructor(readonly meetingId: string) {
+    super(`meeting ${meetingId} is owned by another node now`)
+    this.name = 'MeetingFencedError'
+  }
+}
+
 /** A value now, or later: a synchronous engine (SQLite) answers at once, a networked one with a promise. */
 export type Awaitable<T> = T | Promise<T>
 
@@ -57,8 +70,12 @@ export type Awaitable<T> = T | Promise<T>
 export interface MeetingStore {
   createMeeting(meeting: NewMeeting): Promise<void>
   loadMeeting(id: string): Awaitable<StoredMeeting | null>
-  /** Applies all batches atomically (all or none). The caller has at most one commit in flight. */
-  commit(batches: readonly MeetingBatch[]): Promise<void>
+  /**
+   * Applies all batches atomically (all or none). The caller has at most one commit in flight. A cluster store
+   * may answer which meetings it refused to write because this node no longer owns them (`fenced`): nothing of
+   * theirs was written, so they must not be acknowledged (server/cluster/node/ClusterMembership.ts).
+   */
+  commit(batches: readonly MeetingBatch[]): Promise<void> | Promise<CommitOutcome>
   findCommandResult(meetingId: string, actorKey: string, commandId: string): Awaitable<string | null>
   /**
    * Every logged (actor, command id) of a meeting, read once when its room handles its first command so that a fresh

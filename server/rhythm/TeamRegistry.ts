@@ -58,6 +58,10 @@ export class TeamRegistry {
     this.rooms.releaseIfIdle(room)
   }
 
+  all(): IterableIterator<TeamRoom> {
+    return this.rooms.all()
+  }
+
   close(): void {
     this.rooms.close()
   }

@@ -6,7 +6,7 @@ import { TeamCommand, type TeamRole } from '../../shared/rhythm/teamCommands.ts'
 import { emptyWeek, readTeamView, teamMaps, type TeamView } from '../../shared/rhythm/teamDoc.ts'
 import { applyWeekEdit, type WeekEdit } from '../../shared/rhythm/teamEdits.ts'
 import type { CommitParticipant, CommitScheduler } from '../persistence/GroupCommitter.ts'
-import type { MeetingBatch, MeetingStore, TeamSpaceRow } from '../persistence/MeetingStore.ts'
+import { MeetingFencedError, type MeetingBatch, type MeetingStore, type TeamSpaceRow } from '../persistence/MeetingStore.ts'
 import { Broadcaster } from '../room/Broadcaster.ts'
 import { CommandPipeline, type Applied, type CommandOutcomeMetric, type PipelineRoom } from '../room/CommandPipeline.ts'
 import { CommitCycle, type Reply } from '../room/CommitCycle.ts'
@@ -231,7 +231,7 @@ export class TeamRoom implements CommitParticipant, PipelineRoom<TeamCommand, un
     this.cycle.committed()
   }
 
-  onCommitFailed(): void {
+  onCommitFailed(error?: unknown): void {
     // Memory is ahead of disk: refuse what was pending, drop every socket; the registry reloads from disk.
     this.broadcastAfterCommit = null
     this.isBroken = true
@@ -239,7 +239,16 @@ export class TeamRoom implements CommitParticipant, PipelineRoom<TeamCommand, un
     this.changes.drop()
     this.cycle.failed()
     this.cycle.abandon()
-    for (const conn of [...this.connections]) conn.close(CLOSE.internalError, 'Server error; reconnecting.')
+    const isFenced = error instanceof MeetingFencedError
+    for (const conn of [...this.connections]) {
+      if (isFenced) conn.close(CLOSE.serviceRestart, 'This team space moved to another server; reconnecting.')
+      else conn.close(CLOSE.internalError, 'Server error; reconnecting.')
+    }
     this.connections.clear()
+  }
+
+  /** Cluster mode: another node owns this team's meeting now. */
+  dropAsFenced(): void {
+    if (!this.isBroken) this.onCommitFailed(new MeetingFencedError(this.meetingId))
   }
 }

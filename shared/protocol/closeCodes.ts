@@ -17,6 +17,11 @@ export const CLOSE = {
   messageTooBig: 1009,
   /** The server failed (a bug, or storage refused a commit): reconnect and load again from disk. */
   internalError: 1011,
+  /**
+   * This node stopped serving the meeting (cluster mode: another node owns it now, or its owner went away): the
+   * client reconnects at once and resends its queued commands with the same ids (RFC 6455: service restart).
+   */
+  serviceRestart: 1012,
 } as const
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE]

@@ -69,6 +69,8 @@ function withLimit<T>(promise: Promise<T>, ms: number, what: string): Promise<T>
 }
 
 async function main(): Promise<void> {
+  // `--cluster N`: the cluster benchmark (1 node vs N nodes on one Postgres), a separate run (tests/bench/clusterBench.ts).
+  if (process.argv.includes('--cluster')) return (await import('./clusterBench.ts')).runClusterBench(process.argv.slice(2))
   killChildrenOnExit()
   const options = parseBenchArgs(process.argv.slice(2))
   if (options.similarityOnly) {

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { LeaseKeeper } from '../../server/cluster/lease/LeaseKeeper.ts'
 import { acquireLease, readLeaseOwner, releaseLease, renewLeases } from '../../server/cluster/lease/meetingLease.ts'
 import { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
 import { freshDatabase } from './helpers/freshDatabase.ts'
@@ -61,6 +62,25 @@ describe('meeting_owner lease', () => {
     expect(await releaseLease(db(0), 'node-a', a!)).toBe(true)
     expect(await acquireLease(db(1), 'm1', 'node-b', 60_000)).toEqual({ leaseKey: 'm1', epoch: 2 })
     expect(await releaseLease(db(0), 'node-a', a!)).toBe(false)
+  })
+
+  it('a keeper gives up one meeting it no longer serves and keeps the others; renewals report a lost one', async () => {
+    const lost: string[] = []
+    const keeper = new LeaseKeeper(db(0), 'node-a', { ttlMs: 10_000, renewEveryMs: 3_000 }, (key) => lost.push(key))
+    expect(await keeper.tryAcquire('m1')).toEqual({ leaseKey: 'm1', epoch: 1 })
+    expect(await keeper.tryAcquire('m2')).toEqual({ leaseKey: 'm2', epoch: 1 })
+    await keeper.release('m1')
+    expect(keeper.leaseOf('m1')).toBeNull()
+    expect(await acquireLease(db(1), 'm1', 'node-b', 10_000)).toEqual({ leaseKey: 'm1', epoch: 2 })
+    expect(await acquireLease(db(1), 'm2', 'node-b', 10_000)).toBeNull()
+    await keeper.renewNow()
+    expect(lost).toEqual([])
+    // m2 taken over behind its back (expired and re-granted): the next renewal reports it.
+    await releaseLease(db(0), 'node-a', { leaseKey: 'm2', epoch: 1 })
+    expect(await acquireLease(db(1), 'm2', 'node-b', 10_000)).toEqual({ leaseKey: 'm2', epoch: 2 })
+    await keeper.renewNow()
+    expect(lost).toEqual(['m2'])
+    expect(keeper.held()).toEqual([])
   })
 
   it('five nodes racing for one meeting: exactly one wins each round, epochs go up by one', async () => {

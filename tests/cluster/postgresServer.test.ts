@@ -27,7 +27,8 @@ const clients: MeetingClient[] = []
 beforeAll(async () => {
   postgres = await ThrowawayPostgres.start()
   databaseUrl = await freshDatabase(postgres)
-  server = await CrashableServer.start({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' })
+  // A restarted process is a new node: a short lease lets it take the meeting soon after the kill.
+  server = await CrashableServer.start({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', LEASE_TTL_MS: '1500' })
 }, 60_000)
 
 afterAll(async () => {

@@ -186,7 +186,7 @@ describe('PostgresMeetingStore', () => {
     try {
       expect(readMeetingView(await rebuild('m1', others[2]))?.stage).toBe('submit')
       const { rows } = await store.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
-      expect(rows.map((r) => r.version)).toEqual([1])
+      expect(rows.map((r) => r.version)).toEqual([1, 2])
     } finally {
       await Promise.all(others.map((o) => o.close()))
     }

@@ -72,6 +72,14 @@ export class LeaseKeeper {
     if (this.leases.delete(leaseKey)) this.onLost(leaseKey)
   }
 
+  /** Gives one meeting up (it has no room here any more): another node may take it at once. */
+  async release(leaseKey: string): Promise<void> {
+    const lease = this.leases.get(leaseKey)
+    if (!lease) return
+    this.leases.delete(leaseKey)
+    await releaseLease(this.db, this.nodeId, lease).catch(() => false)
+  }
+
   /**
    * Graceful shutdown: give every meeting up so other nodes take over at once instead of after the TTL.
    * The caller must first stop committing (and await the commit in flight), or that commit renews the lease.

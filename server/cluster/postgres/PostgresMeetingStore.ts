@@ -164,6 +164,15 @@ export class PostgresMeetingStore implements MeetingStore, TeamSpaceStore {
     return rows[0]?.result_json ?? null
   }
 
+  /** Every logged command key of a meeting: a new owner reads them at takeover, so resends are answered from the log. */
+  async listCommandKeys(meetingId: string): Promise<{ actorKey: string; commandId: string }[]> {
+    const { rows } = await this.pool.query<{ actorKey: string; commandId: string }>(
+      'SELECT actor_key AS "actorKey", command_id AS "commandId" FROM command_log WHERE meeting_id = $1',
+      [meetingId],
+    )
+    return rows
+  }
+
   async updateCount(meetingId: string): Promise<number> {
     const { rows } = await this.pool.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM doc_updates WHERE meeting_id = $1 AND doc_name = 'meeting'", [
       meetingId,

@@ -49,6 +49,19 @@ const MIGRATIONS: readonly string[] = [
      epoch bigint NOT NULL CHECK (epoch > 0),
      lease_until timestamptz NOT NULL
    );`,
+  // Cluster nodes find each other here: the owner of a meeting (meeting_owner.node_id) is reached at its url.
+  // The internal secret lets a node trust the client address another node forwards with a proxied socket.
+  `CREATE TABLE cluster_nodes (
+     node_id text PRIMARY KEY,
+     url text NOT NULL,
+     seen_until timestamptz NOT NULL
+   );
+   CREATE TABLE cluster_settings (
+     name text PRIMARY KEY,
+     value text NOT NULL
+   );
+   INSERT INTO cluster_settings (name, value)
+     VALUES ('internal_secret', replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''));`,
 ]
 
 /** Brings the schema up to date. Several nodes may start at once: an advisory lock makes them take turns. */

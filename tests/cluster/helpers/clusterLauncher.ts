@@ -70,6 +70,8 @@ export interface ClusterOptions {
   /** The node program, relative to the repo root, run with `node --import tsx`. */
   entry: string
   env?: Record<string, string>
+  /** Extra environment of the node in one slot (0-based); a replacement in that slot gets the same (e.g. its port). */
+  nodeEnv?: (slot: number) => Record<string, string>
   /** Runs against the fresh database before any node starts (create meetings, seed data). */
   prepare?: (databaseUrl: string) => Promise<void>
 }
@@ -94,14 +96,14 @@ export class Cluster {
     const [postgres, redis] = await Promise.all([ThrowawayPostgres.start(), ThrowawayRedis.start()])
     const cluster = new Cluster(postgres, redis, await freshDatabase(postgres), options)
     await options.prepare?.(cluster.databaseUrl)
-    for (let i = 0; i < options.nodes; i++) cluster.nodes.push(cluster.spawnNode())
+    for (let i = 0; i < options.nodes; i++) cluster.nodes.push(cluster.spawnNode(i))
     await Promise.all(cluster.nodes.map((n) => cluster.ready(n)))
     return cluster
   }
 
   /** Replaces node `index` (already dead or stopped) by a fresh process with a new id. */
   async replace(index: number): Promise<ClusterNode> {
-    const node = this.spawnNode()
+    const node = this.spawnNode(index)
     this.nodes[index] = node
     await this.ready(node)
     return node
@@ -119,11 +121,19 @@ export class Cluster {
 
   private readonly everyNode = new Set<ClusterNode>()
 
-  private spawnNode(): ClusterNode {
+  private spawnNode(slot: number): ClusterNode {
     const id = `node-${++this.started}`
     const child = spawn(process.execPath, ['--import', 'tsx', this.options.entry], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...this.options.env, DATABASE_URL: this.databaseUrl, REDIS_URL: this.redis.url, NODE_ID: id, LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'silent',
+        ...this.options.env,
+        ...this.options.nodeEnv?.(slot),
+        DATABASE_URL: this.databaseUrl,
+        REDIS_URL: this.redis.url,
+        NODE_ID: id,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const node = new ClusterNode(id, child)

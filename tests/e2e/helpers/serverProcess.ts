@@ -11,10 +11,14 @@ const LOOPBACK_CROWD_ENV = { MEETING_CREATION_BURST: '100000', JOIN_BURST_PER_AD
 export class ServerProcess {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'qd-e2e-'))
   private child: ChildProcess | null = null
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
 
-  static async start(): Promise<ServerProcess> {
-    const server = new ServerProcess(await freePort())
+  /** `env`: extra environment (cluster mode's DATABASE_URL, LEASE_TTL_MS…). */
+  static async start(env: Record<string, string> = {}): Promise<ServerProcess> {
+    const server = new ServerProcess(await freePort(), env)
     await server.spawn()
     return server
   }
@@ -25,7 +29,7 @@ export class ServerProcess {
 
   async spawn(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...LOOPBACK_CROWD_ENV },
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...LOOPBACK_CROWD_ENV, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.child = child
