@@ -21,6 +21,7 @@ import { clusterPairs, type Linkage } from './similarity/clusterPairs.ts'
 import { normalizeText } from './similarity/normalizeText.ts'
 import { blendedUnitPairs } from './similarity/semanticPairs.ts'
 import type { SemanticInput } from './similarity/semanticBlend.ts'
+import { wordVectorUnitPairs, type WordVectorBoost } from './similarity/wordVectorPairs.ts'
 import {
   buildSimilarityIndex,
   expandUnitPairs,
@@ -40,6 +41,8 @@ export type { ScoredPair } from './similarity/similarityIndex.ts'
 import type { ScoredPair } from './similarity/similarityIndex.ts'
 export { DEFAULT_SEMANTIC_BLEND, blendScores, calibrate, cosine } from './similarity/semanticBlend.ts'
 export type { SemanticBlend, SemanticInput } from './similarity/semanticBlend.ts'
+export { DEFAULT_WORD_VECTOR_BOOST, type WordVectorBoost } from './similarity/wordVectorPairs.ts'
+export { englishWordsOf, parseWordVectors, sentenceVector, type WordVectorTable } from './similarity/wordVectors.ts'
 
 /**
  * Default similarity at or above which two submissions are the same objective: the highest mean
@@ -57,6 +60,8 @@ export interface GroupOptions extends BuildIndexOptions {
   linkage?: Linkage
   /** A sentence model's embeddings of the texts (same order), blended into the pair scores. */
   semantic?: SemanticInput
+  /** Word vectors that lift pairs the lexical score misses (recall only; see similarity/wordVectorPairs.ts). */
+  wordVectors?: WordVectorBoost
 }
 
 /**
@@ -66,7 +71,7 @@ export interface GroupOptions extends BuildIndexOptions {
  */
 export function groupSimilar(texts: readonly string[], threshold: number = DEFAULT_SIMILARITY_THRESHOLD, options: GroupOptions = {}): number[][] {
   const index = buildSimilarityIndex(texts, options)
-  return groupIndexed(index, threshold, options.linkage, options.semantic)
+  return groupIndexed(index, threshold, options.linkage, options.semantic, options.wordVectors)
 }
 
 /**
@@ -93,11 +98,16 @@ export function groupIndexed(
   threshold: number = DEFAULT_SIMILARITY_THRESHOLD,
   linkage: Linkage = 'average',
   semantic?: SemanticInput,
+  wordVectors?: WordVectorBoost,
 ): number[][] {
   // Average linkage also needs pairs a little below the threshold: they pull a group's mean down.
   const minScore = linkage === 'average' ? threshold * AVERAGE_LINKAGE_FLOOR : threshold
   const weights = index.unitMembers.map((members) => members.length)
-  const pairs = semantic ? blendedUnitPairs(index, minScore, semantic) : unitPairs(index, minScore, CONTRAST_PENALTY)
+  const pairs = semantic
+    ? blendedUnitPairs(index, minScore, semantic)
+    : wordVectors
+      ? wordVectorUnitPairs(index, minScore, CONTRAST_PENALTY, wordVectors)
+      : unitPairs(index, minScore, CONTRAST_PENALTY)
   const labels = clusterPairs(weights, pairs, threshold, linkage)
   const groups = new Map<number, number[]>()
   labels.forEach((label, unit) => {

@@ -1,4 +1,12 @@
-import { buildSimilarityIndex, DEFAULT_SIMILARITY_THRESHOLD, groupIndexed, scoredPairs, similarity, type SemanticInput } from '../similarity.ts'
+import {
+  buildSimilarityIndex,
+  DEFAULT_SIMILARITY_THRESHOLD,
+  groupIndexed,
+  scoredPairs,
+  similarity,
+  type SemanticInput,
+  type WordVectorBoost,
+} from '../similarity.ts'
 import type { CardRecord } from './boardTypes.ts'
 import { MAX_SUGGESTION_THRESHOLD, MIN_SUGGESTION_THRESHOLD } from './suggestionResult.ts'
 
@@ -41,6 +49,8 @@ export interface SuggestOptions {
   threshold?: number
   /** A sentence model's embeddings of the cards' titles, in the order of `cards`. */
   semantic?: SemanticInput
+  /** Word vectors that lift pairs the lexical score misses (used when there is no sentence model). */
+  wordVectors?: WordVectorBoost
 }
 
 /**
@@ -58,7 +68,7 @@ export function suggestClustersWithReport(cards: readonly CardRecord[], options:
   const sorted = order.map((o) => o.c)
   const semantic = options.semantic && { ...options.semantic, vectors: order.map((o) => options.semantic?.vectors[o.i]) }
   const index = buildSimilarityIndex(sorted.map((c) => c.title))
-  const groups = groupIndexed(index, threshold, 'average', semantic)
+  const groups = groupIndexed(index, threshold, 'average', semantic, semantic ? undefined : options.wordVectors)
   const suggestions: BoardSuggestion[] = []
   const groupOf = new Map<number, number>()
   groups.forEach((group, g) => group.forEach((i) => groupOf.set(i, g)))

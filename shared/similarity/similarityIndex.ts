@@ -232,7 +232,13 @@ function contrastsOf(index: SimilarityIndex, unit: number): readonly string[] {
  * given as -contrastPenalty whenever it would otherwise have reached minScore (average linkage then
  * keeps the two apart).
  */
-export function unitPairs(index: SimilarityIndex, minScore: number, contrastPenalty?: number): UnitPairs {
+export function unitPairs(
+  index: SimilarityIndex,
+  minScore: number,
+  contrastPenalty?: number,
+  /** At most how much a caller will add to a pair's score (word vectors): pairs that could then reach minScore are kept. */
+  liftOf?: (a: number, b: number) => number,
+): UnitPairs {
   const { termWeight, termVectors, trigramVectors, termPostings } = index
   const unitCount = termVectors.length
   const trigramWeight = 1 - termWeight
@@ -267,17 +273,19 @@ export function unitPairs(index: SimilarityIndex, minScore: number, contrastPena
       const a = candidates[t] as number
       const termCosine = termDot[a] as number
       termDot[a] = 0
-      if (termCosine < minTermCosine) continue
+      const lift = liftOf === undefined || termCosine >= minTermCosine ? 0 : liftOf(a, b)
+      if (termCosine < minTermCosine - lift / termWeight) continue
       const ta = trigramVectors[a] as SparseVector
       let trigramCosine = 0
       for (let k = 0; k < ta.ids.length; k++) trigramCosine += (ta.weights[k] as number) * (trigramOfB[ta.ids[k] as number] as number)
       let score = termWeight * termCosine + trigramWeight * trigramCosine
-      if (score < minScore) continue
+      if (score + (liftOf === undefined || score >= minScore ? 0 : lift || liftOf(a, b)) < minScore) continue
       if (isContrasting(contrastsOf(index, a), contrastsB)) {
         if (contrastPenalty !== undefined) score = -contrastPenalty
         else {
           score *= CONTRAST_FACTOR
-          if (score < minScore) continue
+          // With liftOf the caller decides (it undoes the scaling to apply its own rule).
+          if (score < minScore && liftOf === undefined) continue
         }
       }
       if (out.length === out.a.length) out = grow(out)

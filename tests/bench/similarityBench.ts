@@ -21,7 +21,9 @@
  * - tests/fixtures/similarity-meaning-holdout4.json: the fourth fresh holdout, written after the
  *   fourth round and scored once (F1 53.7%); a fifth round then read its misses: no longer clean;
  * - tests/fixtures/similarity-meaning-holdout5.json: the fifth fresh holdout, written after the fifth
- *   round and never tuned on.
+ *   round and never tuned on;
+ * - tests/fixtures/similarity-meaning-holdout6.json: issue 18b's fresh holdout, written before the
+ *   word-vector boost was scored on it; scored once with the lexical and the word-vector code.
  * Speed: groupSimilar on 5,000 submissions recombined from the first fixture with typos, accents
  * dropped, time boxes and prefixes (fixed seed).
  */
@@ -36,6 +38,8 @@ import meaningTune3 from '../fixtures/similarity-meaning-tune3.json' with { type
 import meaningHoldout3 from '../fixtures/similarity-meaning-holdout3.json' with { type: 'json' }
 import meaningHoldout4 from '../fixtures/similarity-meaning-holdout4.json' with { type: 'json' }
 import meaningHoldout5 from '../fixtures/similarity-meaning-holdout5.json' with { type: 'json' }
+import meaningHoldout6 from '../fixtures/similarity-meaning-holdout6.json' with { type: 'json' }
+import { wordVectorReport } from './wordVectorBench.ts'
 import { DEFAULT_SIMILARITY_THRESHOLD, groupSimilar, type Linkage } from '../../shared/similarity.ts'
 import { scoreGrouping, type GroupingScore } from '../../shared/similarityQuality.ts'
 
@@ -192,7 +196,8 @@ export async function similarityReport(): Promise<string> {
     ['issue-18 holdout 2', meaningHoldout2.items],
     ['issue-18 holdout 3 (seen)', meaningHoldout3.items],
     ['issue-18 holdout 4 (seen)', meaningHoldout4.items],
-    ['issue-18 FRESH holdout 5', meaningHoldout5.items],
+    ['issue-18 holdout 5', meaningHoldout5.items],
+    ['issue-18b FRESH holdout 6', meaningHoldout6.items],
     ['first fixture, all', items],
     ['first fixture, holdout', holdout],
   ]
@@ -216,6 +221,7 @@ export async function similarityReport(): Promise<string> {
   }
   lines.push('* default')
   const result = await runSimilarityBench()
+  lines.push('', wordVectorReport(sets, syntheticSubmissions(SYNTHETIC_SIZE), TIMING_RUNS), '')
   lines.push(
     `groupSimilar on ${SYNTHETIC_SIZE.toLocaleString('en')} submissions: median ${result.groupMs5000.median} ms over ${TIMING_RUNS} runs (${result.groupMs5000.runs.join(', ')} ms); CPU time median ${result.groupCpuMs5000.median} ms (${result.groupCpuMs5000.runs.join(', ')} ms); load average ${loadavg()[0]?.toFixed(1)} on this machine`,
   )

@@ -4,7 +4,14 @@ import { suggestClustersWithReport as suggestRule } from '../../../shared/board/
 import { checkPermission } from '../../../shared/stages/permissions.ts'
 import type { CommandHandler } from '../../meeting/commandTypes.ts'
 import { refuse } from '../../meeting/commandTypes.ts'
+import { wordVectorBoost } from '../../similarity/wordVectorTable.ts'
 import { applyPatch, boardOf, rememberForUndo } from './boardWrites.ts'
+
+/**
+ * Above this many cards "Suggest clusters" stays lexical: word vectors cost about 1.6× the lexical
+ * grouping (tests/bench), and a board this big is rare; 2,000 cards group well under a second.
+ */
+const MAX_WORD_VECTOR_CARDS = 2000
 
 /** Runs groupSimilar over the board and lists suggestions for the facilitator to accept or reject one by one. */
 export const suggestClusters: CommandHandler<'suggestClusters'> = (ctx, command) => {
@@ -14,9 +21,11 @@ export const suggestClusters: CommandHandler<'suggestClusters'> = (ctx, command)
   const cards = [...ctx.maps.cards.values()]
   const titles = cards.map((c) => c.title)
   const model = ctx.semantic
+  const wordVectors = cards.length <= MAX_WORD_VECTOR_CARDS ? wordVectorBoost() : undefined
   const report = suggestRule(cards, {
     ...(command.threshold !== undefined ? { threshold: command.threshold } : {}),
     ...(model ? { semantic: { vectors: titles.map((t) => model.vectorOf(t)), blend: model.blend } } : {}),
+    ...(wordVectors ? { wordVectors } : {}),
   })
   let count = 0
   for (const s of report.suggestions) {
