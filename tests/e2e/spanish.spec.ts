@@ -64,6 +64,21 @@ test('a Spanish-speaking participant runs the whole meeting in Spanish; another 
   await expect(maria.getByRole('button', { name: 'Acciones para «Automatizar los reembolsos»' })).toBeVisible()
   await expectNoSeriousA11yViolations(maria, 'group board in Spanish')
   await expectNoSeriousA11yViolations(linus, 'group board in Spanish on a phone')
+  // On the phone, grouping is pick-then-place, in Spanish too; Cancelar puts the card back.
+  await linus.getByRole('button', { name: 'Elegir «Reducir la rotación de clientes» para agruparla' }).tap()
+  const elegida = linus.getByRole('region', { name: 'Elegida: Reducir la rotación de clientes' })
+  await expect(elegida.getByRole('button', { name: 'Fusionar con…' })).toBeVisible()
+  await expect(linus.getByRole('button', { name: 'Fusionar «Reducir la rotación de clientes» con «Automatizar los reembolsos»' })).toBeVisible()
+  await expectNoSeriousA11yViolations(linus, 'a picked card in Spanish on a phone')
+  await elegida.getByRole('button', { name: 'Cancelar' }).tap()
+  await expect(elegida).toHaveCount(0)
+  // The projector screen in a Spanish browser: the stage, its question and the counts in Spanish.
+  const pantalla = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'es-ES' })).newPage()
+  await pantalla.goto(`${joinUrl}/screen`)
+  await expect(pantalla.getByText('Fusionando duplicados en candidatos claros')).toBeVisible()
+  await expect(pantalla.getByText(/2027 Q1 · etapa 3 de 7/i)).toBeVisible()
+  await expect(pantalla.getByText('2 conectados')).toBeVisible()
+  await expectNoSeriousA11yViolations(pantalla, 'projector screen in Spanish')
 
   await facilitator.getByRole('button', { name: 'Advance to Vote' }).click()
   await facilitator.getByRole('button', { name: 'Open voting' }).click()

@@ -137,6 +137,11 @@ async function main() {
     if (want('group')) {
       await shoot(facilitator, '03-group-facilitator', { fullPhone: true })
       await shoot(phone, '03-group-phone', { sizes: [SIZES[2]], fullPhone: true })
+      // The phone's pick-then-place flow: a card picked, "Merge here" / "Add here" on the others, the bar below.
+      await phone.locator('.pick-button').nth(1).click()
+      await phone.locator('.picked-bar').waitFor()
+      await shoot(phone, '03-group-phone-picked', { sizes: [SIZES[2]] })
+      await phone.keyboard.press('Escape')
       await shoot(screen, '03-group-projector', { sizes: SIZES.slice(0, 2) })
     }
 

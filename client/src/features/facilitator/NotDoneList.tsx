@@ -1,7 +1,7 @@
 import { doneProgress, notDone } from '../../../../shared/presence/roomCounts.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useRoster } from '../../sync/useFeed.ts'
-import { formatCount } from '../../ui/formatCount.ts'
+import { useTranslation } from 'react-i18next'
 
 const MAX_LISTED = 50
 
@@ -10,6 +10,7 @@ export function NotDoneList() {
   const { client, view } = useMeeting()
   const roster = useRoster(client)
   const progress = doneProgress(view)
+  const { t } = useTranslation()
   if (!progress.isTracked) return null
   const people = notDone(roster, view.stage)
   // The heading counts the list it heads (both from the roster feed); the summary counts arrive on another path
@@ -18,20 +19,20 @@ export function NotDoneList() {
   const shown = people.slice(0, MAX_LISTED)
   return (
     <section className="card controls" aria-labelledby="not-done-heading">
-      <h2 id="not-done-heading">Not done yet ({formatCount(notDoneCount)})</h2>
+      <h2 id="not-done-heading">{t('facilitator.notDoneHeading', { count: notDoneCount })}</h2>
       {people.length === 0 ? (
-        <p className="hint">{progress.total === 0 ? 'Nobody has joined yet.' : 'Everyone is done.'}</p>
+        <p className="hint">{progress.total === 0 ? t('facilitator.nobodyYet') : t('facilitator.everyoneDone')}</p>
       ) : (
-        <ul className="people compact" aria-label="People not done yet" tabIndex={0}>
+        <ul className="people compact" aria-label={t('facilitator.notDoneList')} tabIndex={0}>
           {shown.map((p) => (
             <li key={p.id}>
               <span className="person-name">{p.name}</span>
-              {!p.isOnline && <span className="status away">away</span>}
+              {!p.isOnline && <span className="status away">{t('facilitator.away')}</span>}
             </li>
           ))}
         </ul>
       )}
-      {people.length > shown.length && <p className="hint">and {formatCount(people.length - shown.length)} more.</p>}
+      {people.length > shown.length && <p className="hint">{t('facilitator.andMore', { count: people.length - shown.length })}</p>}
     </section>
   )
 }

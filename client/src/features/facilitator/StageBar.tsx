@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
 import { facilitatorNextStep, type FacilitatorNextStep } from '../../../../shared/stages/facilitatorNextStep.ts'
 import { doneProgress, votedProgress } from '../../../../shared/presence/roomCounts.ts'
-import { STAGE_LABELS, previousStage } from '../../../../shared/stages/stages.ts'
+import { previousStage } from '../../../../shared/stages/stages.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCommand } from '../../sync/useCommand.ts'
 import { useCascade } from '../cascade/useCascade.ts'
-import { formatCount } from '../../ui/formatCount.ts'
+import { Trans, useTranslation } from 'react-i18next'
 import { StageTimerDisplay } from '../room/StageTimerDisplay.tsx'
 import { TIE_RESOLUTION_ID, VOTE_SETUP_FORM_ID } from '../vote/voteAnchors.ts'
 
@@ -30,11 +30,12 @@ export function StageBar() {
   const links = JSON.stringify(useCascade().supports)
   useEffect(() => reset(), [links, step.kind, view.stage]) // eslint-disable-line react-hooks/exhaustive-deps
   const isSaving = state.phase === 'saving'
+  const { t } = useTranslation()
   return (
-    <section className="stage-bar" aria-label="Stage controls">
+    <section className="stage-bar" aria-label={t('stageBar.label')}>
       <div className="stage-bar-row">
         <div className="stage-bar-status">
-          <span className="stage-bar-stage">{STAGE_LABELS[view.stage]}</span>
+          <span className="stage-bar-stage">{t(`stages.${view.stage}.label`)}</span>
           <StageProgress />
           <StageTimerDisplay compact />
         </div>
@@ -42,9 +43,9 @@ export function StageBar() {
           <NextStepControl step={step} isSaving={isSaving} onAct={(a) => void execute(a)} />
           {previous && !isConfirmingBack && (
             <button type="button" className="secondary" disabled={isSaving} onClick={() => setConfirmingBack(true)}>
-              <span className="wide-only">Back to {STAGE_LABELS[previous]}…</span>
+              <span className="wide-only">{t('stageBar.back', { stage: t(`stages.${previous}.label`) })}</span>
               <span className="narrow-only" aria-hidden="true">
-                Back…
+                {t('stageBar.backShort')}
               </span>
             </button>
           )}
@@ -53,8 +54,8 @@ export function StageBar() {
       {previous && isConfirmingBack && (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-back-text">
           <p id="confirm-back-text">
-            Go back to <strong>{STAGE_LABELS[previous]}</strong>? Everyone’s screen moves back with you.
-            {view.stage === 'vote' && ' All ballots cast so far are discarded: the vote starts again after grouping.'}
+            <Trans i18nKey="stageBar.confirmBack" values={{ stage: t(`stages.${previous}.label`) }} components={{ strong: <strong /> }} />
+            {view.stage === 'vote' && t('stageBar.confirmBackVote')}
           </p>
           <div className="button-row">
             <button
@@ -66,36 +67,35 @@ export function StageBar() {
                 void execute({ kind: 'changeStage', move: 'back' })
               }}
             >
-              Yes, go back
+              {t('stageBar.yesBack')}
             </button>
             <button type="button" className="secondary" onClick={() => setConfirmingBack(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </div>
       )}
       <p className="hint stage-bar-message" aria-live="polite">
-        {isSaving ? 'Saving…' : state.phase === 'failed' ? state.message : ''}
+        {isSaving ? t('common.saving') : state.phase === 'failed' ? state.message : ''}
       </p>
     </section>
   )
 }
 
-const VOTE_BUTTONS = { closeVoting: 'Close voting', revealVotes: 'Reveal results', startFinalRound: 'Start round 2 on the shortlist' } as const
-
 function NextStepControl({ step, isSaving, onAct }: { step: FacilitatorNextStep; isSaving: boolean; onAct: (action: BarAction) => void }) {
+  const { t } = useTranslation()
   switch (step.kind) {
     case 'advance':
       return (
         <button type="button" className="primary" disabled={isSaving} onClick={() => onAct({ kind: 'changeStage', move: 'advance' })}>
-          {step.to === 'published' ? 'Confirm and publish' : `Advance to ${STAGE_LABELS[step.to]}`}
+          {step.to === 'published' ? t('stageBar.publish') : t('stageBar.advance', { stage: t(`stages.${step.to}.label`) })}
         </button>
       )
     case 'openVoting':
       // Submits the setup form below (its rules travel with it), wherever the facilitator has scrolled to.
       return (
         <button type="submit" form={VOTE_SETUP_FORM_ID} className="primary">
-          Open voting
+          {t('stageBar.openVoting')}
         </button>
       )
     case 'closeVoting':
@@ -103,30 +103,31 @@ function NextStepControl({ step, isSaving, onAct }: { step: FacilitatorNextStep;
     case 'startFinalRound':
       return (
         <button type="button" className="primary" disabled={isSaving} onClick={() => onAct({ kind: 'vote', command: step.kind })}>
-          {VOTE_BUTTONS[step.kind]}
+          {t(`stageBar.${step.kind}`)}
         </button>
       )
     case 'settleTie':
       return (
         <a className="button primary" href={`#${TIE_RESOLUTION_ID}`}>
-          Next: settle the tie
+          {t('stageBar.settleTie')}
         </a>
       )
     case 'preparing':
-      return <span className="hint">Preparing the vote…</span>
+      return <span className="hint">{t('stageBar.preparing')}</span>
     case 'none':
-      return <span className="hint">This is the last stage.</span>
+      return <span className="hint">{t('stageBar.last')}</span>
   }
 }
 
 /** One count for the stage: who voted in Vote, who is done in the other working stages. */
 function StageProgress() {
   const { view } = useMeeting()
+  const { t } = useTranslation()
   if (view.stage === 'vote' && view.vote && view.vote.phase !== 'setup') {
     const { voted, total } = votedProgress(view, view.vote.round)
     return (
       <span className="stage-bar-count">
-        <strong>{formatCount(voted)}</strong> of {formatCount(total)} voted
+        <Trans t={t} i18nKey="stageBar.voted" values={{ voted, total }} components={{ strong: <strong /> }} />
       </span>
     )
   }
@@ -134,7 +135,7 @@ function StageProgress() {
   if (!progress.isTracked || view.stage === 'vote') return null
   return (
     <span className="stage-bar-count">
-      <strong>{formatCount(progress.done)}</strong> of {formatCount(progress.total)} done
+      <Trans t={t} i18nKey="stageBar.done" values={{ done: progress.done, total: progress.total }} components={{ strong: <strong /> }} />
     </span>
   )
 }

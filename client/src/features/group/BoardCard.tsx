@@ -8,6 +8,7 @@ import { cardDndId } from './boardDnd.ts'
 import { peopleCount } from '../../../../shared/board/boardModel.ts'
 import { CardActionsButton, CardActionsMenu } from './CardActionsMenu.tsx'
 import { InlineRenameForm } from './InlineRenameForm.tsx'
+import { PickOrPlaceButton } from './PickedCardBar.tsx'
 import { useTranslation } from 'react-i18next'
 import i18next from '../../i18n/i18n.ts'
 
@@ -26,7 +27,8 @@ export const BoardCard = memo(function BoardCard({ card }: { card: CardRecord })
     // The card a move just put somewhere else: its handle takes the focus the move took away.
     if (!isFocusTarget) return
     const frame = requestAnimationFrame(() => {
-      if (isFocusLost()) document.getElementById(cardHandleId(card.id))?.focus()
+      // On a phone the card has no handle: its Pick button takes the focus instead.
+      if (isFocusLost()) (document.getElementById(cardHandleId(card.id)) ?? document.getElementById(cardActionsId(card.id)))?.focus()
       useBoardUi.getState().clearFocusCard()
     })
     return () => cancelAnimationFrame(frame)
@@ -43,17 +45,30 @@ export const BoardCard = memo(function BoardCard({ card }: { card: CardRecord })
   )
   const titleId = useId()
   const isOver = drop.isOver && !drag.isDragging
-  const className = ['board-card', drag.isDragging && 'is-dragging', isOver && 'is-over', isSaving && 'is-saving'].filter(Boolean).join(' ')
+  const isPicked = useBoardUi((s) => s.picked?.id === card.id)
+  // A phone card has no handle, so dnd-kit would take Enter on its Pick button as "pick up": keys stay with the
+  // buttons there (the long press still drags).
+  const isCompact = useBoardUi((s) => s.isCompact)
+  const listeners = isCompact ? withoutKeys(drag.listeners) : drag.listeners
+  const className = ['board-card', drag.isDragging && 'is-dragging', isOver && 'is-over', isSaving && 'is-saving', isPicked && 'is-picked']
+    .filter(Boolean)
+    .join(' ')
   // reason: dnd-kit re-renders every draggable when the drag state changes (pick-up, each new place under the
   // pointer, drop); only this shell follows it, the card's contents are memoised below.
   return (
-    <article ref={setRef} className={className} aria-labelledby={titleId} aria-busy={isSaving || undefined} {...(canMove ? drag.listeners : {})}>
+    <article ref={setRef} className={className} aria-labelledby={titleId} aria-busy={isSaving || undefined} {...(canMove ? listeners : {})}>
       <CardBody card={card} canMove={canMove} titleId={titleId} setHandleRef={drag.setActivatorNodeRef} handleAttributes={drag.attributes} />
       {isOver && <DropToMerge />}
       {isSaving && <p className="card-saving">Saving…</p>}
     </article>
   )
 })
+
+function withoutKeys(listeners: ReturnType<typeof useDraggable>['listeners']) {
+  if (!listeners) return listeners
+  const { onKeyDown: _keys, ...rest } = listeners
+  return rest
+}
 
 const CardBody = memo(function CardBody({
   card,
@@ -69,12 +84,14 @@ const CardBody = memo(function CardBody({
   handleAttributes: DraggableAttributes
 }) {
   const isEditing = useBoardUi((s) => s.editingCardId === card.id)
+  const isCompact = useBoardUi((s) => s.isCompact)
+  const isPicked = useBoardUi((s) => s.picked?.id === card.id)
   const menuId = useId()
   const { t } = useTranslation()
   return (
     <>
       <div className="card-top">
-        {canMove && (
+        {canMove && !isCompact && (
           <button
             type="button"
             id={cardHandleId(card.id)}
@@ -93,9 +110,11 @@ const CardBody = memo(function CardBody({
             {card.title}
           </p>
         )}
-        {canMove && !isEditing && <CardActionsButton card={card} menuId={menuId} />}
+        {canMove && !isEditing && !isCompact && <CardActionsButton card={card} menuId={menuId} />}
+        {canMove && !isEditing && isCompact && <PickOrPlaceButton cardId={card.id} title={card.title} clusterId={card.clusterId} />}
       </div>
-      {canMove && <CardActionsMenu card={card} menuId={menuId} />}
+      {canMove && !isCompact && <CardActionsMenu card={card} menuId={menuId} />}
+      {isPicked && <p className="visually-hidden">{t('board.pickedNote')}</p>}
       {isEditing && (
         <p className="visually-hidden" id={titleId}>
           {card.title}

@@ -3,7 +3,7 @@ import { useBoardCommands } from './boardCommands.tsx'
 import type { BoardModel } from '../../../../shared/board/boardModel.ts'
 import { Trans, useTranslation } from 'react-i18next'
 
-/** Search, counts, and "Undo my last move". */
+/** Search, counts, the last move's status, and "Undo my last move": one row above the board. */
 export function BoardToolbar({ model }: { model: BoardModel }) {
   const query = useBoardUi((s) => s.query)
   const setQuery = useBoardUi((s) => s.setQuery)
@@ -21,6 +21,7 @@ export function BoardToolbar({ model }: { model: BoardModel }) {
         <strong>{t('board.cards', { count: model.cardCount })}</strong> · {t('board.clusters', { count: model.clusterCount })}
         {model.isFiltered && <> · {t('board.match', { count: model.matchCount })}</>}
       </p>
+      <MoveStatusLine />
       {canMove && (
         <p className="hint phone-board-hint">
           <Trans i18nKey="board.phoneHint" components={{ strong: <strong /> }} />

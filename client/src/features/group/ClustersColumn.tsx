@@ -8,6 +8,7 @@ import type { ClusterView } from '../../../../shared/board/boardModel.ts'
 import { BoardCard } from './BoardCard.tsx'
 import { VirtualColumnList } from './VirtualColumnList.tsx'
 import { InlineRenameForm } from './InlineRenameForm.tsx'
+import { AddHereButton, NewClusterHereButton } from './PickedCardBar.tsx'
 import { isPendingClusterId, usePendingMoves } from './pendingMoves.ts'
 import { useTranslation } from 'react-i18next'
 
@@ -73,11 +74,13 @@ export function ClustersColumn({
 
 function NewClusterZone({ isDragging }: { isDragging: boolean }) {
   const zone = useDroppable({ id: NEW_CLUSTER_ZONE })
+  const isCompact = useBoardUi((s) => s.isCompact)
   const { t } = useTranslation()
   return (
     <div ref={zone.setNodeRef} className={`new-cluster-zone${zone.isOver ? ' is-over' : ''}${isDragging ? ' is-target' : ''}`}>
       <strong>{t('board.newCluster')}</strong>
-      <span className="zone-hint">{zone.isOver ? t('board.dropNewOver') : t('board.dropNew')}</span>
+      <span className="zone-hint">{zone.isOver ? t('board.dropNewOver') : isCompact ? t('board.pickNew') : t('board.dropNew')}</span>
+      <NewClusterHereButton />
     </div>
   )
 }
@@ -114,6 +117,7 @@ const ClusterBox = memo(
               <h4 id={nameId} className="cluster-name">
                 {cluster.name}
               </h4>
+              {canMove && !isPending && <AddHereButton clusterId={cluster.id} name={cluster.name} />}
               {canMove && !isPending && (
                 <button
                   type="button"

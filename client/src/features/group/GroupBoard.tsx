@@ -23,7 +23,7 @@ import { applyPendingMoves, isPendingClusterId, usePendingMoves } from './pendin
 import { BOARD_MARKS } from './boardMarks.ts'
 import { useStableList } from './useStableList.ts'
 import { cardHandleId, useBoardUi } from './boardUiStore.ts'
-import { BoardToolbar, MoveStatusLine } from './BoardToolbar.tsx'
+import { BoardToolbar } from './BoardToolbar.tsx'
 import { UnclusteredColumn } from './UnclusteredColumn.tsx'
 import { ClustersColumn } from './ClustersColumn.tsx'
 import { CardPreview } from './BoardCard.tsx'
@@ -32,7 +32,13 @@ import { HideCardDialog, PickCardDialog, PickClusterDialog } from './PickTargetD
 import { SuggestionsPanel } from './SuggestionsPanel.tsx'
 import { AuditTrail } from './AuditTrail.tsx'
 import { GroupingSettings } from './GroupingSettings.tsx'
+import { PickedCardBar } from './PickedCardBar.tsx'
+import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery.ts'
+import { useTranslation } from 'react-i18next'
 import './board.css'
+
+/** From this width the facilitator's tools sit in a column beside the board instead of above it. */
+const SIDE_TOOLS_QUERY = '(min-width: 1000px)'
 
 /**
  * Drop places are measured only while dragging, and again whenever the set of them changes (a virtualised list
@@ -66,11 +72,14 @@ export function GroupBoard() {
   const commands = useMemo(() => makeBoardCommands(client, lookup), [client, lookup])
   const announcements = useMemo(() => boardAnnouncements(lookup), [lookup])
   const sensors = useBoardSensors()
+  const { t } = useTranslation()
 
   const setFacts = useBoardUi((s) => s.setFacts)
+  const isCompact = useMediaQuery(PHONE_QUERY)
+  const hasSideTools = useMediaQuery(SIDE_TOOLS_QUERY)
   useLayoutEffect(() => {
-    setFacts({ canMove: permission.ok, isFacilitator, hasClusters: view.clusters.length > 0 })
-  }, [setFacts, permission.ok, isFacilitator, view.clusters.length])
+    setFacts({ canMove: permission.ok, isFacilitator, hasClusters: view.clusters.length > 0, isCompact })
+  }, [setFacts, permission.ok, isFacilitator, view.clusters.length, isCompact])
   useEffect(
     () => () => {
       useBoardUi.getState().reset()
@@ -111,12 +120,18 @@ export function GroupBoard() {
 
   return (
     <BoardCommandsContext.Provider value={commands}>
-      <div className="group-board">
-        <BoardToolbar model={model} />
-        <MoveStatusLine />
-        {!permission.ok && permission.code === 'forbidden' && <p className="board-note">{permission.reason} You can still read and search the board.</p>}
-        {isHelper && permission.ok && <p className="board-note">You are a helper: you can arrange the board.</p>}
-        {isFacilitator && <FacilitatorTools suggestions={view.suggestions} lookup={lookup} settings={view.settings} />}
+      <div className={`group-board${isFacilitator && hasSideTools ? ' with-side-tools' : ''}`}>
+        <div className="board-top">
+          <BoardToolbar model={model} />
+          {!permission.ok && permission.code === 'forbidden' && (
+            <p className="board-note">
+              {permission.reason} {t('board.readOnly')}
+            </p>
+          )}
+          {isHelper && permission.ok && <p className="board-note">{t('board.helperNote')}</p>}
+        </div>
+        {isFacilitator && <FacilitatorTools suggestions={view.suggestions} lookup={lookup} settings={view.settings} isSide={hasSideTools} />}
+        {isCompact && permission.ok && <PickedCardBar />}
         <DndContext
           sensors={sensors}
           collisionDetection={boardCollisionDetection}
@@ -155,19 +170,37 @@ const FacilitatorTools = memo(function FacilitatorTools({
   suggestions,
   lookup,
   settings,
+  isSide,
 }: {
   suggestions: MeetingView['suggestions']
   lookup: BoardLookup
   settings: MeetingView['settings']
+  isSide: boolean
 }) {
-  return (
-    <div className="facilitator-tools">
+  const { t } = useTranslation()
+  const tools = (
+    <>
       <SuggestionsPanel suggestions={suggestions} lookup={lookup} />
       <div className="tool-row">
         <AuditTrail />
         <GroupingSettings settings={settings} />
       </div>
-    </div>
+    </>
+  )
+  // Wide screens: a column beside the board, so the board starts right under the toolbar. Narrower: folded
+  // above the board (its summary says how many suggestions wait), so the cards still come first.
+  if (isSide) {
+    return (
+      <aside className="facilitator-tools side" aria-label={t('board.toolsLabel')}>
+        {tools}
+      </aside>
+    )
+  }
+  return (
+    <details className="facilitator-tools folded">
+      <summary>{t('board.toolsSummary', { count: suggestions.length })}</summary>
+      {tools}
+    </details>
   )
 })
 

@@ -1,7 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react'
 import type { CardRecord, ClusterRecord } from '../../../../shared/board/boardTypes.ts'
 import { formatCount, plural } from '../../ui/formatCount.ts'
-import { BOARD_SEARCH_ID, cardHandleId, useBoardUi } from './boardUiStore.ts'
+import { BOARD_SEARCH_ID, cardActionsId, cardHandleId, useBoardUi } from './boardUiStore.ts'
 import { useBoardCommands } from './boardCommands.tsx'
 import { cardMatches, normalizeQuery, peopleCount } from '../../../../shared/board/boardModel.ts'
 import { BoardDialog } from './BoardDialog.tsx'
@@ -79,7 +79,8 @@ export function PickClusterDialog({
   )
   const shown = matches.slice(0, MAX_OPTIONS)
   const pick = (clusterId: string | null) => {
-    closeDialog(cardHandleId(source.id))
+    // On a phone the card has no handle: its Pick button takes the focus back.
+    closeDialog(useBoardUi.getState().isCompact ? cardActionsId(source.id) : cardHandleId(source.id))
     if (clusterId) void commands.move(source.id, clusterId)
     else void commands.newCluster(source.id)
   }

@@ -6,6 +6,12 @@ export type BoardDialog =
   | { kind: 'pickCluster'; cardId: string }
   | { kind: 'hide'; cardId: string }
 
+export interface PickedCard {
+  id: string
+  title: string
+  clusterId: string | null
+}
+
 export type MoveStatus = { phase: 'idle' } | { phase: 'saving'; text: string } | { phase: 'saved'; text: string } | { phase: 'failed'; text: string }
 
 /** Local UI state of the Group board (the board itself lives in the shared doc). */
@@ -15,6 +21,10 @@ interface BoardUiState {
   canMove: boolean
   isFacilitator: boolean
   hasClusters: boolean
+  /** Phone width: cards are picked and placed with buttons (list-first) instead of handles and menus. */
+  isCompact: boolean
+  /** The card picked on a phone, waiting for the person to say where it goes. */
+  picked: PickedCard | null
   openMenuCardId: string | null
   editingCardId: string | null
   editingClusterId: string | null
@@ -34,7 +44,8 @@ interface BoardUiState {
   clearReveal(): void
   clearFocusCard(): void
   setQuery(query: string): void
-  setFacts(facts: { canMove: boolean; isFacilitator: boolean; hasClusters: boolean }): void
+  setFacts(facts: { canMove: boolean; isFacilitator: boolean; hasClusters: boolean; isCompact: boolean }): void
+  pick(card: PickedCard | null): void
   openMenu(cardId: string | null): void
   editCard(cardId: string | null): void
   editCluster(clusterId: string | null): void
@@ -52,6 +63,8 @@ const INITIAL = {
   canMove: false,
   isFacilitator: false,
   hasClusters: false,
+  isCompact: false,
+  picked: null,
   openMenuCardId: null,
   editingCardId: null,
   editingClusterId: null,
@@ -68,7 +81,8 @@ const INITIAL = {
 export const useBoardUi = create<BoardUiState>((set, get) => ({
   ...INITIAL,
   setQuery: (query) => set({ query }),
-  setFacts: (facts) => set(facts),
+  setFacts: (facts) => set(facts.isCompact ? facts : { ...facts, picked: null }),
+  pick: (picked) => set({ picked, openMenuCardId: null }),
   openMenu: (cardId) => set({ openMenuCardId: cardId }),
   editCard: (cardId) => set({ editingCardId: cardId, openMenuCardId: null }),
   editCluster: (clusterId) => set({ editingClusterId: clusterId }),
@@ -79,7 +93,8 @@ export const useBoardUi = create<BoardUiState>((set, get) => ({
       else next[clusterId] = true
       return { expandedClusterIds: next }
     }),
-  openDialog: (dialog, returnFocusId) => set({ dialog, returnFocusId, openMenuCardId: null }),
+  // A dialog carries the picked card's move from here on (it has its own Cancel).
+  openDialog: (dialog, returnFocusId) => set({ dialog, returnFocusId, openMenuCardId: null, picked: null }),
   closeDialog: (focusId) => {
     const target = focusId === undefined ? get().returnFocusId : focusId
     set({ dialog: null, returnFocusId: null })
@@ -123,4 +138,5 @@ export function isFocusLost(): boolean {
 export const BOARD_SEARCH_ID = 'qd-board-search'
 export const cardHandleId = (cardId: string) => `qd-card-handle-${cardId}`
 export const cardActionsId = (cardId: string) => `qd-card-actions-${cardId}`
+export const PICKED_HEADING_ID = 'qd-picked-heading'
 export const clusterRenameId = (clusterId: string) => `qd-cluster-rename-${clusterId}`

@@ -19,9 +19,11 @@ export function StagePanel() {
   const { t } = useTranslation()
   return (
     <section className="card stage-panel" aria-labelledby="stage-heading">
-      <p className="eyebrow">{t('room.currentStage')}</p>
-      <h2 id="stage-heading">{t(`stages.${stage}.label`)}</h2>
-      <p className="lead">{t(`stages.${stage}.purpose`)}</p>
+      <div className="stage-head">
+        <p className="eyebrow">{t('room.currentStage')}</p>
+        <h2 id="stage-heading">{t(`stages.${stage}.label`)}</h2>
+        <p className="lead">{t(`stages.${stage}.purpose`)}</p>
+      </div>
       <StageTimerDisplay />
       {stage === 'mission' ? (
         <div className="mission-stage">

@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react'
 import { MeetingClient } from '../../../../shared/client/MeetingClient.ts'
 import { countPresence, doneProgress } from '../../../../shared/presence/roomCounts.ts'
 import { formatCountdown, timerRemainingMs } from '../../../../shared/presence/timer.ts'
-import { STAGES, STAGE_LABELS, stageIndex } from '../../../../shared/stages/stages.ts'
+import { STAGES, stageIndex } from '../../../../shared/stages/stages.ts'
 import { useMeetingView } from '../../sync/useMeetingView.ts'
 import { socketBaseUrl } from '../../sync/socketUrl.ts'
 import { joinLinkFor } from '../../sync/tokenStorage.ts'
 import { useNow } from '../../sync/useNow.ts'
 import { QrCode } from '../../ui/QrCode.tsx'
 import { LoadingPage } from '../../ui/Spinner.tsx'
-import { formatCount } from '../../ui/formatCount.ts'
+import { Trans, useTranslation } from 'react-i18next'
 import { PresenterStage } from './PresenterStage.tsx'
 
 /**
@@ -24,8 +24,9 @@ export function JoinScreen({ meetingId }: { meetingId: string }) {
     return () => c.destroy()
   }, [meetingId])
   const view = useMeetingView(client)
+  const { t } = useTranslation()
   useNow(500, view?.timer != null)
-  if (!view || !client) return <LoadingPage message="Connecting to the meeting…" />
+  if (!view || !client) return <LoadingPage message={t('presenter.connecting')} />
   const link = joinLinkFor(meetingId)
   const counts = countPresence(view)
   const progress = doneProgress(view)
@@ -35,36 +36,34 @@ export function JoinScreen({ meetingId }: { meetingId: string }) {
   return (
     <main className={`presenter ${isArriving ? 'arriving' : ''} ${isResults ? 'results-view' : ''}`}>
       <header className="presenter-head">
-        <p className="eyebrow">
-          {view.quarter} · stage {stageIndex(view.stage) + 1} of {STAGES.length}
-        </p>
+        <p className="eyebrow">{t('presenter.stageOf', { quarter: view.quarter, n: stageIndex(view.stage) + 1, total: STAGES.length })}</p>
         <h1>
-          {STAGE_LABELS[view.stage]} <span className="presenter-title">· {view.title}</span>
+          {t(`stages.${view.stage}.label`)} <span className="presenter-title">· {view.title}</span>
         </h1>
       </header>
-      <section className="presenter-main" aria-label="What the room is doing">
+      <section className="presenter-main" aria-label={t('presenter.mainLabel')}>
         <PresenterStage view={view} />
       </section>
-      <aside className="presenter-side" aria-label="Room">
+      <aside className="presenter-side" aria-label={t('presenter.sideLabel')}>
         {remaining !== null && (
-          <p className={`presenter-timer ${remaining === 0 ? 'over' : ''}`} role="timer" aria-label="Stage timer">
-            {remaining === 0 ? 'Time’s up' : formatCountdown(remaining)}
+          <p className={`presenter-timer ${remaining === 0 ? 'over' : ''}`} role="timer" aria-label={t('presenter.timerLabel')}>
+            {remaining === 0 ? t('presenter.timesUp') : formatCountdown(remaining)}
           </p>
         )}
         <p className="presenter-count" aria-live="polite">
-          <strong>{formatCount(counts.joined)}</strong> joined
+          <Trans i18nKey="presenter.joined" values={{ count: counts.joined }} components={{ strong: <strong /> }} />
           {progress.isTracked && view.stage !== 'vote' && (
             <>
               <br />
-              <strong>{formatCount(progress.done)}</strong> of {formatCount(progress.total)} done
+              <Trans i18nKey="presenter.done" values={{ done: progress.done, total: progress.total }} components={{ strong: <strong /> }} />
             </>
           )}
         </p>
         {view.stage !== 'published' && (
           <div className="presenter-join">
-            <QrCode text={link} size={isArriving ? 360 : 180} label="QR code: scan to join the meeting" />
+            <QrCode text={link} size={isArriving ? 360 : 180} label={t('presenter.qrLabel')} />
             <p>
-              Join at <strong className="projector-link">{link}</strong>
+              <Trans i18nKey="presenter.joinAt" values={{ link }} components={{ strong: <strong className="projector-link" /> }} />
             </p>
           </div>
         )}

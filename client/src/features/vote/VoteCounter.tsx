@@ -2,8 +2,7 @@ import { notVoted, votedProgress } from '../../../../shared/presence/roomCounts.
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useRoster } from '../../sync/useFeed.ts'
-import { formatCount } from '../../ui/formatCount.ts'
-import { Trans } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 
 /** "120 of 143 have voted" for everyone; the facilitator also sees who has not (from the roster feed). */
 export function VoteCounter() {
@@ -13,15 +12,16 @@ export function VoteCounter() {
   const round = view.vote?.round ?? 0
   const { voted, total } = votedProgress(view, round)
   const notYet = role === 'facilitator' ? notVoted(roster, round) : []
+  const { t } = useTranslation()
   return (
     <div className="vote-counter">
       <p className="done-count" aria-live="polite">
-        <Trans i18nKey="vote.voted" values={{ voted, total }} components={{ strong: <strong /> }} />
+        <Trans t={t} i18nKey="vote.voted" values={{ voted, total }} components={{ strong: <strong /> }} />
       </p>
       {notYet.length > 0 && (
         <details>
-          <summary>Not voted yet ({formatCount(notYet.length)})</summary>
-          <ul className="people compact" aria-label="Not voted yet" tabIndex={0}>
+          <summary>{t('vote.notVotedSummary', { count: notYet.length })}</summary>
+          <ul className="people compact" aria-label={t('vote.notVotedList')} tabIndex={0}>
             {notYet.slice(0, 100).map((p) => (
               <li key={p.id}>
                 <span className="person-name">{p.name}</span>

@@ -3,6 +3,7 @@ import { suggestBudget, TWO_ROUNDS_SUGGESTED_ABOVE } from '../../../../shared/vo
 import type { VoteState } from '../../../../shared/voting/voteState.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { VOTE_SETUP_FORM_ID } from './voteAnchors.ts'
+import { useTranslation } from 'react-i18next'
 
 /** The facilitator sets the rules before opening: dots (suggested), cap, own-vote rule, reminder, two rounds. */
 export function VoteSetup({ vote }: { vote: VoteState }) {
@@ -17,6 +18,7 @@ export function VoteSetup({ vote }: { vote: VoteState }) {
   const [error, setError] = useState<string | null>(null)
   const [isSaving, setSaving] = useState(false)
   const ids = { budget: useId(), cap: useId(), shortlist: useId() }
+  const { t } = useTranslation()
 
   const open = async (event: FormEvent) => {
     event.preventDefault()
@@ -40,9 +42,9 @@ export function VoteSetup({ vote }: { vote: VoteState }) {
   }
   return (
     <form id={VOTE_SETUP_FORM_ID} className="vote-setup" onSubmit={open} aria-labelledby="vote-setup-heading">
-      <h3 id="vote-setup-heading">Set up the vote on {count} candidates</h3>
+      <h3 id="vote-setup-heading">{t('voteSetup.heading', { count })}</h3>
       <div className="field">
-        <label htmlFor={ids.budget}>Dots per person</label>
+        <label htmlFor={ids.budget}>{t('voteSetup.budget')}</label>
         <input
           id={ids.budget}
           type="number"
@@ -54,26 +56,26 @@ export function VoteSetup({ vote }: { vote: VoteState }) {
           aria-describedby={`${ids.budget}-hint`}
         />
         <p className="hint" id={`${ids.budget}-hint`}>
-          Suggested: {suggestBudget(count)} (candidates ÷ 3 + 1, kept between 3 and 5).
+          {t('voteSetup.budgetHint', { n: suggestBudget(count) })}
         </p>
       </div>
       <div className="field">
-        <label htmlFor={ids.cap}>Most dots on one candidate (empty: no cap)</label>
+        <label htmlFor={ids.cap}>{t('voteSetup.cap')}</label>
         <input id={ids.cap} type="number" min={1} max={20} value={cap} onChange={(e) => setCap(e.target.value)} />
       </div>
       <label className="choice">
-        <input type="checkbox" checked={isOwnVoteForbidden} onChange={(e) => setOwn(e.target.checked)} /> No votes on your own proposal
+        <input type="checkbox" checked={isOwnVoteForbidden} onChange={(e) => setOwn(e.target.checked)} /> {t('voteSetup.ownVote')}
       </label>
       <label className="choice">
-        <input type="checkbox" checked={isSpendAllReminded} onChange={(e) => setRemind(e.target.checked)} /> Remind people to spend all their dots
+        <input type="checkbox" checked={isSpendAllReminded} onChange={(e) => setRemind(e.target.checked)} /> {t('voteSetup.remind')}
       </label>
       <label className="choice">
-        <input type="checkbox" checked={isTwoRounds} onChange={(e) => setTwoRounds(e.target.checked)} /> Two rounds: shortlist first
-        {count > TWO_ROUNDS_SUGGESTED_ABOVE && <span className="hint"> (suggested with more than {TWO_ROUNDS_SUGGESTED_ABOVE} candidates)</span>}
+        <input type="checkbox" checked={isTwoRounds} onChange={(e) => setTwoRounds(e.target.checked)} /> {t('voteSetup.twoRounds')}
+        {count > TWO_ROUNDS_SUGGESTED_ABOVE && <span className="hint">{t('voteSetup.twoRoundsHint', { n: TWO_ROUNDS_SUGGESTED_ABOVE })}</span>}
       </label>
       {isTwoRounds && (
         <div className="field">
-          <label htmlFor={ids.shortlist}>Shortlist size</label>
+          <label htmlFor={ids.shortlist}>{t('voteSetup.shortlist')}</label>
           <input
             id={ids.shortlist}
             type="number"
@@ -90,7 +92,7 @@ export function VoteSetup({ vote }: { vote: VoteState }) {
         </p>
       )}
       <p className="hint" aria-live="polite">
-        {isSaving ? 'Opening the vote…' : 'When the rules are right, press “Open voting” in the stage bar at the top.'}
+        {isSaving ? t('voteSetup.opening') : t('voteSetup.ready')}
       </p>
     </form>
   )
