@@ -246,7 +246,9 @@ describe('three nodes serving one meeting through the real room core', () => {
     const before = work.proposed.size
     await waitFor('proposals acknowledged by the new owner while the old one is frozen', () => work.proposed.size >= before + 20, 90_000)
     frozenNode?.thaw()
-    await waitFor('the woken owner to send its sockets away (1012)', () => closeCodes.includes(1012), 30_000)
+    await waitFor('the woken owner to send its sockets away (1012)', () => closeCodes.includes(1012), 30_000).catch((e: unknown) => {
+      throw new Error(`${String(e)}; the probe's socket closed with [${closeCodes.join(', ')}]`)
+    })
     expect(await metric(frozen.slot, 'quarterdeck_cluster_leases_lost_total')).toBeGreaterThanOrEqual(1)
     // The third node (neither the frozen owner nor the new one) served its sockets by passing them on.
     const passer = [0, 1, 2].find((slot) => slot !== frozen.slot && cluster.nodes[slot]?.id !== next.nodeId) as number

@@ -117,14 +117,22 @@ export class ClusterMembership {
    */
   async commit(batches: readonly MeetingBatch[]): Promise<CommitOutcome> {
     const { store, nodeId, timing } = this.options
-    const result = await store.commitFenced(batches, {
-      nodeId,
-      leaseTtlMs: timing.ttlMs,
-      leaseOf: (meetingId) => {
-        const key = this.keys.known(meetingId)
-        return key === undefined ? null : this.keeper.leaseOf(key)
-      },
-    })
+    const result = await store
+      .commitFenced(batches, {
+        nodeId,
+        leaseTtlMs: timing.ttlMs,
+        leaseOf: (meetingId) => {
+          const key = this.keys.known(meetingId)
+          return key === undefined ? null : this.keeper.leaseOf(key)
+        },
+      })
+      .catch(async (error: unknown) => {
+        // A commit can fail because this node was frozen mid-transaction and Postgres ended its session while another
+        // node took the meeting over. Ask before failing: a lease found lost drops its rooms as fenced (1012, "it
+        // moved"), not as a server error (1011). Nothing is acknowledged either way; clients resend the same ids.
+        await Promise.race([this.keeper.renewNow().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, timing.ttlMs / 2).unref())])
+        throw error
+      })
     for (const meetingId of result.fenced) {
       const key = this.keys.known(meetingId)
       if (key !== undefined) this.keeper.markLost(key)
