@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import * as Y from 'yjs'
 import { CommandFailure, MeetingClient } from '../../shared/client/MeetingClient.ts'
 import { newCommandId } from '../../shared/client/commandId.ts'
 import type { CreateMeetingResponse, IdentityResult } from '../../shared/protocol/messages.ts'
 import { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
-import { vaultMaps } from '../../server/meeting/vaultDoc.ts'
 import { CrashableServer } from '../integration/crash/crashableServer.ts'
 import { DEFAULT_MEETING } from '../integration/helpers/testServer.ts'
 import { freshDatabase } from './helpers/freshDatabase.ts'
 import { ThrowawayPostgres } from './helpers/ThrowawayPostgres.ts'
 import { waitFor } from './helpers/waitFor.ts'
+import { auditWorkload } from './helpers/auditWorkload.ts'
 
 // The real server on Postgres (DATABASE_URL, single node), SIGKILLed mid-burst: what was acknowledged is there
 // after the restart, once. Joins and proposals from several clients; each client resends what was in flight
@@ -138,22 +137,7 @@ async function commitFailures(): Promise<number> {
 async function auditStored(work: Workload): Promise<number> {
   const store = await PostgresMeetingStore.connect({ connectionString: databaseUrl, maxConnections: 1 })
   try {
-    const stored = await store.loadMeeting(work.meetingId)
-    const vault = new Y.Doc()
-    for (const u of stored?.vaultUpdates ?? []) Y.applyUpdate(vault, u)
-    const { participants, submissions } = vaultMaps(vault)
-    const credentials = new Set(stored?.credentials.map((c) => c.participantId))
-    for (const [id, name] of work.joined) {
-      expect(participants.get(id)?.name).toBe(name)
-      expect(credentials.has(id)).toBe(true)
-    }
-    for (const [id, title] of work.proposed) expect(submissions.get(id)?.title).toBe(title)
-    // A resent command (same id) did not create a second proposal or person.
-    const titles = [...submissions.values()].map((s) => s.title)
-    expect(new Set(titles).size).toBe(titles.length)
-    const names = [...participants.values()].map((p) => p.name)
-    expect(new Set(names).size).toBe(names.length)
-    return titles.length
+    return (await auditWorkload(store, work)).stored
   } finally {
     await store.close()
   }

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import * as Y from 'yjs'
 import { CommandFailure, MeetingClient } from '../../shared/client/MeetingClient.ts'
 import { newCommandId } from '../../shared/client/commandId.ts'
 import type { CreateMeetingResponse, IdentityResult } from '../../shared/protocol/messages.ts'
 import { readLeaseOwner } from '../../server/cluster/lease/meetingLease.ts'
 import { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
-import { vaultMaps } from '../../server/meeting/vaultDoc.ts'
 import { DEFAULT_MEETING } from '../integration/helpers/testServer.ts'
 import { Cluster } from './helpers/clusterLauncher.ts'
 import { staleWrites, storedWrites } from './helpers/writeLedger.ts'
 import { freePort } from './helpers/freePort.ts'
 import { waitFor } from './helpers/waitFor.ts'
+import { auditWorkload } from './helpers/auditWorkload.ts'
 
 // The real server (room core, group commit, sync) as 3 node processes on one Postgres: every node accepts any
 // socket and passes it on to the meeting's owner (found through the lease table). ~60 simulated participants are
@@ -140,22 +139,8 @@ async function startWorkload(): Promise<Workload> {
 }
 
 /** 0 acknowledged lost, 0 applied twice, checked in Postgres itself. */
-async function audit(work: Workload): Promise<{ stored: number; people: number }> {
-  const stored = await observer.loadMeeting(work.meetingId)
-  const vault = new Y.Doc()
-  for (const u of stored?.vaultUpdates ?? []) Y.applyUpdate(vault, u)
-  const { participants, submissions } = vaultMaps(vault)
-  const credentials = new Set(stored?.credentials.map((c) => c.participantId))
-  for (const [id, name] of work.joined) {
-    expect(participants.get(id)?.name).toBe(name)
-    expect(credentials.has(id)).toBe(true)
-  }
-  for (const [id, title] of work.proposed) expect(submissions.get(id)?.title).toBe(title)
-  const titles = [...submissions.values()].map((s) => s.title)
-  expect(new Set(titles).size).toBe(titles.length)
-  const names = [...participants.values()].map((p) => p.name)
-  expect(new Set(names).size).toBe(names.length)
-  return { stored: titles.length, people: names.length }
+function audit(work: Workload): Promise<{ stored: number; people: number }> {
+  return auditWorkload(observer, work)
 }
 
 /** One counter from a node's /metrics (0 when it has no sample yet). */
