@@ -21,6 +21,14 @@ const Env = z.object({
     .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'letters, digits and . _ : - only (at most 64)')
     .optional(),
   NODE_URL: z.string().url().optional(),
+  /**
+   * Cluster mode: nodes relay to each other over this Redis (a node keeps the sockets of meetings it does not own and
+   * follows them; see README "Cluster"). Unset: such sockets are passed on to the owner instead.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
   /** Cluster mode: how long a meeting's owner keeps it without renewing (Postgres's clock). */
   LEASE_TTL_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   MAX_PARTICIPANTS_PER_MEETING: z.coerce.number().int().min(1).default(10_000),
@@ -71,7 +79,7 @@ export type Config = {
   sqliteSynchronous: 'FULL' | 'NORMAL'
   databaseUrl: string | null
   /** Cluster mode only: this node's id, its internal URL (null: http://127.0.0.1:<port>) and the lease length. */
-  cluster?: { nodeId: string | null; nodeUrl: string | null; leaseTtlMs: number }
+  cluster?: { nodeId: string | null; nodeUrl: string | null; leaseTtlMs: number; redisUrl?: string | null }
   maxParticipantsPerMeeting: number
   maxSocketBufferBytes: number
   rateLimitMessagesPerSecond: number
@@ -109,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     databaseUrl: e.DATABASE_URL ?? null,
-    cluster: { nodeId: e.NODE_ID ?? null, nodeUrl: e.NODE_URL?.replace(/\/+$/, '') ?? null, leaseTtlMs: e.LEASE_TTL_MS },
+    cluster: { nodeId: e.NODE_ID ?? null, nodeUrl: e.NODE_URL?.replace(/\/+$/, '') ?? null, leaseTtlMs: e.LEASE_TTL_MS, redisUrl: e.REDIS_URL ?? null },
     maxParticipantsPerMeeting: e.MAX_PARTICIPANTS_PER_MEETING,
     maxSocketBufferBytes: e.MAX_SOCKET_BUFFER_BYTES,
     rateLimitMessagesPerSecond: e.RATE_LIMIT_MESSAGES_PER_SECOND,

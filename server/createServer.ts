@@ -26,6 +26,7 @@ import { startMetricsServer } from './http/metricsRoute.ts'
 import { CommittedVersions, RouteCache, trackCommits } from './http/RouteCache.ts'
 import { PER_MESSAGE_DEFLATE } from './sync/sharedDeflate.ts'
 import { openClusterNode } from './cluster/openClusterNode.ts'
+import type { FollowerMeeting } from './cluster/follower/FollowerMeeting.ts'
 
 /** An objective's co-edited key-result doc, on its own socket. */
 function keyResultTarget(room: MeetingRoom, objectiveId: string): SocketTarget | null {
@@ -87,6 +88,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     compactAfterUpdates: config.compactAfterUpdates,
     semantic: config.embeddings ? createSemanticScorer(config.embeddings, log) : null,
     onLoaded: cluster ? (room) => cluster.onRoomLoaded(room) : undefined,
+    onCommittedUpdate: cluster ? (meetingId, update) => cluster.onCommittedUpdate(meetingId, update) : undefined,
   })
   const teams = new TeamRegistry({
     store,
@@ -161,12 +163,14 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     if (!cluster) openHere()
     else {
       cluster.route(teamMatch ? { teamId: meetingId } : { meetingId }).then((where) => {
-        metrics.clusterRoutes.inc({ route: where.kind })
-        if (where.kind === 'local') return openHere()
         // A socket passed on by another node is never passed on again: no loops while ownership moves.
-        if (where.kind === 'remote' && forwardedFor === null) {
-          return upgrade((ws) => cluster.proxy(ws, where.url, req.url ?? path, address, config.maxSocketBufferBytes))
-        }
+        const isPassable = where.kind === 'remote' && forwardedFor === null
+        // With Redis, a meeting socket stays here and is relayed; key-result docs and team spaces are passed on.
+        const following = isPassable && !teamMatch && objectiveId === null ? cluster.follow(meetingId, where) : null
+        metrics.clusterRoutes.inc({ route: following ? 'relayed' : where.kind })
+        if (where.kind === 'local') return openHere()
+        if (following) return following.then((meeting) => upgrade((ws) => acceptFollowed(ws, meeting)), failed)
+        if (isPassable) return upgrade((ws) => cluster.proxy(ws, where.url, req.url ?? path, address, config.maxSocketBufferBytes))
         upgrade((ws) => ws.close(CLOSE.serviceRestart, 'This meeting is moving between servers; reconnecting.'))
       }, failed)
     }
@@ -175,6 +179,13 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       if (!team) return void ws.close(CLOSE.notFound, 'No such team space.')
       const deps = { log, metrics, maxBufferedBytes: config.maxSocketBufferBytes, rateLimit, address, shared, frameTimeoutMs: config.frameTimeoutMs }
       const conn = attachSocket(ws, teamTarget(team), { ...deps, onClose: () => (sockets.delete(conn), teams.releaseIfIdle(team)) })
+      sockets.add(conn)
+    }
+
+    /** Cluster mode with Redis: a socket of a meeting another node owns, kept here (its limits apply here). */
+    function acceptFollowed(ws: WebSocket, meeting: FollowerMeeting): void {
+      const deps = { log, metrics, maxBufferedBytes: config.maxSocketBufferBytes, rateLimit, address, shared, frameTimeoutMs: config.frameTimeoutMs }
+      const conn = attachSocket(ws, meeting.target, { ...deps, onClose: () => sockets.delete(conn) })
       sockets.add(conn)
     }
 
@@ -223,7 +234,13 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const address = httpServer.address() as AddressInfo
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const url = `http://${shownHost}:${address.port}`
-  await cluster?.join(`http://127.0.0.1:${address.port}`, rooms, teams, () => metrics.leasesLost.inc())
+  await cluster?.join(
+    `http://127.0.0.1:${address.port}`,
+    rooms,
+    teams,
+    () => metrics.leasesLost.inc(),
+    (reason) => metrics.followerResyncs.inc({ reason }),
+  )
 
   return {
     httpServer,

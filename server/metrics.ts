@@ -63,13 +63,19 @@ export function createMetrics() {
     commitFailures: new Counter({ name: 'quarterdeck_commit_failures_total', help: 'Group commits that failed', registers: [registry] }),
     clusterRoutes: new Counter({
       name: 'quarterdeck_cluster_routes_total',
-      help: 'Cluster mode: new sockets served here (local), passed on to the owner (remote) or told to retry (unavailable)',
+      help: 'Cluster mode: new sockets served here (local), kept here and relayed over Redis (relayed), passed on to the owner (remote) or told to retry (unavailable)',
       labelNames: ['route'],
       registers: [registry],
     }),
     leasesLost: new Counter({
       name: 'quarterdeck_cluster_leases_lost_total',
       help: 'Cluster mode: meetings this node found another node owns now (fenced commit or renewal); their sockets got 1012',
+      registers: [registry],
+    }),
+    followerResyncs: new Counter({
+      name: 'quarterdeck_cluster_follower_resyncs_total',
+      help: 'Cluster mode with Redis: followed meetings whose sockets here were sent to reconnect (1012), by reason (new-owner, gap, silent)',
+      labelNames: ['reason'],
       registers: [registry],
     }),
   }

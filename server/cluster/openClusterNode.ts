@@ -7,5 +7,5 @@ import type { ClusterNode } from './node/ClusterNode.ts'
 export async function openClusterNode(store: MeetingStore & TeamSpaceStore, config: Pick<Config, 'cluster'>, log: Logger): Promise<ClusterNode> {
   const [{ ClusterNode }, { PostgresMeetingStore }] = await Promise.all([import('./node/ClusterNode.ts'), import('./postgres/PostgresMeetingStore.ts')])
   if (!(store instanceof PostgresMeetingStore)) throw new Error('cluster mode needs the Postgres store (DATABASE_URL)')
-  return new ClusterNode(store, config.cluster ?? { nodeId: null, nodeUrl: null, leaseTtlMs: 10_000 }, log)
+  return new ClusterNode(store, config.cluster ?? { nodeId: null, nodeUrl: null, leaseTtlMs: 10_000, redisUrl: null }, log)
 }

@@ -43,6 +43,8 @@ export interface RoomOptions {
   otherRoom?: (meetingId: string) => Awaitable<MeetingRoom | null>
   /** Joins are limited per address across meetings: a refusal, or null to go ahead. */
   admitJoin?: (conn: RoomConnection) => CommandError | null
+  /** Cluster mode with Redis: a committed tick's shared update, for the nodes following this meeting. */
+  onCommittedUpdate?: (meetingId: string, update: Uint8Array) => void
 }
 
 const SERVER_ORIGIN = Symbol('server')
@@ -273,6 +275,7 @@ export class MeetingRoom implements CommitParticipant {
   }
 
   onCommitted(): void {
+    if (this.broadcastAfterCommit) this.options.onCommittedUpdate?.(this.id, this.broadcastAfterCommit)
     // Whoever acted in this commit sees their change before their acknowledgement; everyone else soon after.
     this.broadcaster.committed(this.broadcastAfterCommit, this.committingActors)
     this.broadcastAfterCommit = null

@@ -25,6 +25,8 @@ export class RoomRegistry {
       semantic?: SemanticScorer | null
       /** Told of every room as it loads (cluster mode notes which lease the meeting is written under). */
       onLoaded?: (room: MeetingRoom) => void
+      /** Told of every committed shared update (cluster mode with Redis publishes it to following nodes). */
+      onCommittedUpdate?: (meetingId: string, update: Uint8Array) => void
     },
   ) {
     this.rooms = new LoadedRooms({
@@ -73,6 +75,7 @@ export class RoomRegistry {
         return { code: 'rate_limited', message: `Too many people joined from your network just now; try again in ${seconds} s.` }
       },
       semantic: this.deps.semantic ?? null,
+      onCommittedUpdate: this.deps.onCommittedUpdate,
       onCommand: this.deps.metrics.countCommand,
       onError: (error) => this.deps.log.error({ err: error, meetingId }, 'command failed after waiting on storage'),
       otherRoom: (id) => {

@@ -1,32 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-import { CommandFailure, MeetingClient } from '../../shared/client/MeetingClient.ts'
-import { newCommandId } from '../../shared/client/commandId.ts'
-import type { CreateMeetingResponse, IdentityResult } from '../../shared/protocol/messages.ts'
 import { readLeaseOwner } from '../../server/cluster/lease/meetingLease.ts'
 import { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
-import { DEFAULT_MEETING } from '../integration/helpers/testServer.ts'
 import { Cluster } from './helpers/clusterLauncher.ts'
 import { staleWrites, storedWrites } from './helpers/writeLedger.ts'
 import { freePort } from './helpers/freePort.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { auditWorkload } from './helpers/auditWorkload.ts'
+import { longestAckGap, RoomWorkloads, type Workload } from './helpers/roomWorkload.ts'
 
-// The real server (room core, group commit, sync) as 3 node processes on one Postgres: every node accepts any
-// socket and passes it on to the meeting's owner (found through the lease table). ~60 simulated participants are
+// The real server (room core, group commit, sync) as 3 node processes on one Postgres, without REDIS_URL: every node
+// accepts any socket and passes it on to the meeting's owner (found through the lease table). The Redis follower
+// path has its own suite (followerCluster.test.ts). ~60 simulated participants are
 // spread over the nodes; the owner is SIGKILLed mid-burst several times, and a non-owner once. Asserted in Postgres
 // itself: nothing acknowledged lost, nothing applied twice, and the lease moved to a new epoch at each kill.
 
 const OWNER_KILLS = Number(process.env.ROOM_CLUSTER_KILLS ?? 10)
 const WORKERS = 60
 const LEASE_TTL_MS = 1_500
-/** How long a client waits before resending a command the server could not save (as the real client's backoff). */
-const RESEND_PAUSE_MS = 200
 
 let cluster: Cluster
 let observer: PostgresMeetingStore
 const ports: number[] = []
-const clients = new Set<MeetingClient>()
+let workloads: RoomWorkloads
 const report: Record<string, unknown> = {}
 
 beforeAll(async () => {
@@ -43,128 +38,27 @@ beforeAll(async () => {
       JOIN_BURST_PER_ADDRESS: '100000',
     },
     nodeEnv: (slot) => ({ PORT: String(ports[slot]) }),
+    relay: false,
   })
   observer = await PostgresMeetingStore.connect({ connectionString: cluster.databaseUrl, maxConnections: 2 })
+  workloads = new RoomWorkloads(cluster, ports, observer)
 }, 90_000)
 
 afterAll(async () => {
   console.log('room cluster figures', JSON.stringify(report))
-  for (const c of clients) c.destroy()
+  workloads?.destroy()
   await observer?.close()
   await cluster?.destroy()
 })
 
-const httpUrl = (slot: number) => `http://127.0.0.1:${ports[slot]}`
-
-function client(slot: number, meetingId: string, token: string | null = null): MeetingClient {
-  const c = new MeetingClient({ serverUrl: `ws://127.0.0.1:${ports[slot]}/ws`, meetingId, token, WebSocketPolyfill: WebSocket })
-  clients.add(c)
-  return c
-}
-
-const isUnsaved = (error: unknown) => error instanceof CommandFailure && error.code === 'internal'
-
-/** Resends with the same command id until the server answers: from its log if the first try did land. */
-async function sendUntilSaved<T>(send: (id: string) => Promise<T>): Promise<T> {
-  const id = newCommandId()
-  for (;;) {
-    try {
-      return await send(id)
-    } catch (error) {
-      if (!isUnsaved(error)) throw error
-      await new Promise((resolve) => setTimeout(resolve, RESEND_PAUSE_MS))
-    }
-  }
-}
-
-interface Workload {
-  meetingId: string
-  joined: Map<string, string>
-  proposed: Map<string, string>
-  ackTimes: number[]
-  stop(): Promise<unknown[]>
-}
-
-/** WORKERS participants, worker w on node w % 3: join as a new person, propose three objectives, leave, again. */
-async function startWorkload(): Promise<Workload> {
-  const res = await fetch(`${httpUrl(0)}/api/meetings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(DEFAULT_MEETING),
-  })
-  expect(res.status).toBe(201)
-  const meeting = (await res.json()) as CreateMeetingResponse
-  const facilitator = client(1, meeting.meetingId, meeting.facilitatorToken)
-  expect(await facilitator.send({ type: 'changeStage', move: 'advance', expected: 'mission' })).toEqual({ stage: 'submit' })
-  const joined = new Map<string, string>()
-  const proposed = new Map<string, string>()
-  const ackTimes: number[] = []
-  let isRunning = true
-  const worker = async (w: number) => {
-    for (let round = 0; isRunning; round++) {
-      const person = client(w % 3, meeting.meetingId)
-      const name = `W${w}-${round}`
-      let identity: IdentityResult
-      try {
-        identity = await person.join(name)
-      } catch (error) {
-        person.destroy()
-        clients.delete(person)
-        // Not saved (the owner died or was fenced): not acknowledged. Come back as someone new.
-        if (isUnsaved(error)) continue
-        throw error
-      }
-      joined.set(identity.participantId, name)
-      for (let i = 0; i < 3 && isRunning; i++) {
-        const title = `${name} objective ${i}`
-        const { submissionId } = await sendUntilSaved((id) => person.send({ type: 'submitObjective', title, why: '' }, id))
-        proposed.set(submissionId, title)
-        ackTimes.push(Date.now())
-      }
-      person.destroy()
-      clients.delete(person)
-    }
-  }
-  const workers = Array.from({ length: WORKERS }, (_, w) => worker(w).catch((error: unknown) => error))
-  return {
-    meetingId: meeting.meetingId,
-    joined,
-    proposed,
-    ackTimes,
-    stop: async () => {
-      isRunning = false
-      return (await Promise.all(workers)).filter((o) => o !== undefined)
-    },
-  }
-}
+const client = (slot: number, meetingId: string) => workloads.client(slot, meetingId)
+const startWorkload = () => workloads.start(WORKERS)
+const owner = (meetingId: string) => workloads.owner(meetingId)
+const metric = (slot: number, name: string) => workloads.metric(slot, name)
 
 /** 0 acknowledged lost, 0 applied twice, checked in Postgres itself. */
 function audit(work: Workload): Promise<{ stored: number; people: number }> {
   return auditWorkload(observer, work)
-}
-
-/** One counter from a node's /metrics (0 when it has no sample yet). */
-async function metric(slot: number, name: string): Promise<number> {
-  const text = await (await fetch(`${httpUrl(slot)}/metrics`)).text()
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `))
-  return Number(line?.split(' ')[1] ?? 0)
-}
-
-/** The longest wait between two acknowledgements from `since` on (a pause the participants felt). */
-function longestAckGap(ackTimes: readonly number[], since: number): number {
-  const times = [since, ...ackTimes.filter((t) => t > since)].sort((a, b) => a - b)
-  let longest = 0
-  for (let i = 1; i < times.length; i++) longest = Math.max(longest, (times[i] as number) - (times[i - 1] as number))
-  return longest
-}
-
-async function owner(meetingId: string) {
-  const lease = await waitFor('a live lease', async () => {
-    const found = await readLeaseOwner(observer.db, meetingId)
-    return found && found.remainingMs > 0 ? found : undefined
-  })
-  const slot = cluster.nodes.findIndex((n) => n.id === lease.nodeId && n.isAlive)
-  return { slot, epoch: lease.epoch }
 }
 
 describe('three nodes serving one meeting through the real room core', () => {

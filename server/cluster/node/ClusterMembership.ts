@@ -8,7 +8,7 @@ import { LeaseKeys } from './LeaseKeys.ts'
 import { announceNode, findLiveOwner, forgetNode, readInternalSecret } from './nodeDirectory.ts'
 
 /** Where a socket for a meeting (or team space) is served: here, by another node, or nowhere right now. */
-export type Route = { kind: 'local' } | { kind: 'remote'; url: string; nodeId: string } | { kind: 'unavailable' }
+export type Route = { kind: 'local' } | { kind: 'remote'; url: string; nodeId: string; epoch: number } | { kind: 'unavailable' }
 
 const MAX_CACHED_ROUTES = 10_000
 
@@ -99,7 +99,7 @@ export class ClusterMembership {
     }
     const owner = await findLiveOwner(this.options.store.db, key)
     if (!owner || owner.nodeId === this.options.nodeId) return { kind: 'unavailable' }
-    const route: Route = { kind: 'remote', url: owner.url, nodeId: owner.nodeId }
+    const route: Route = { kind: 'remote', url: owner.url, nodeId: owner.nodeId, epoch: owner.epoch }
     if (this.remoteRoutes.size > MAX_CACHED_ROUTES) this.remoteRoutes.clear()
     this.remoteRoutes.set(key, { route, until: Date.now() + Math.min(1_000, this.options.timing.renewEveryMs) })
     return route
@@ -107,8 +107,13 @@ export class ClusterMembership {
 
   /** Whether this node holds the lease a meeting is written under. */
   owns(meetingId: string): boolean {
+    return this.epochOf(meetingId) !== null
+  }
+
+  /** The epoch under which this node holds a meeting's lease, or null when it does not (or the meeting is unknown). */
+  epochOf(meetingId: string): number | null {
     const key = this.keys.known(meetingId)
-    return key !== undefined && this.keeper.leaseOf(key) !== null
+    return key === undefined ? null : (this.keeper.leaseOf(key)?.epoch ?? null)
   }
 
   /**

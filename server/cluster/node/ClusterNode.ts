@@ -8,6 +8,8 @@ import type { RoomRegistry } from '../../meeting/RoomRegistry.ts'
 import type { MeetingBatch } from '../../persistence/MeetingStore.ts'
 import type { TeamRegistry } from '../../rhythm/TeamRegistry.ts'
 import type { PostgresMeetingStore } from '../postgres/PostgresMeetingStore.ts'
+import type { FollowerMeeting } from '../follower/FollowerMeeting.ts'
+import { RelayHub } from '../follower/RelayHub.ts'
 import { ClusterMembership, type Route } from './ClusterMembership.ts'
 import { proxySocket } from './proxySocket.ts'
 
@@ -18,6 +20,8 @@ export interface ClusterSettings {
   nodeId: string | null
   nodeUrl: string | null
   leaseTtlMs: number
+  /** Set: nodes relay over this Redis, and a node keeps (follows) sockets of meetings it does not own. */
+  redisUrl?: string | null
 }
 
 /**
@@ -29,6 +33,7 @@ export class ClusterNode {
   readonly nodeId: string
   readonly store: PostgresMeetingStore
   private membership: ClusterMembership | null = null
+  private hub: RelayHub | null = null
   private releaseTimer: NodeJS.Timeout | null = null
   private markJoined: (membership: ClusterMembership) => void = () => undefined
   /** Sockets may arrive between listen and join: their routing waits for this. */
@@ -50,7 +55,13 @@ export class ClusterNode {
     })
   }
 
-  async join(listenUrl: string, rooms: RoomRegistry, teams: TeamRegistry, onLeaseLost: () => void = () => undefined): Promise<void> {
+  async join(
+    listenUrl: string,
+    rooms: RoomRegistry,
+    teams: TeamRegistry,
+    onLeaseLost: () => void = () => undefined,
+    onResync: (reason: string) => void = () => undefined,
+  ): Promise<void> {
     const ttlMs = this.settings.leaseTtlMs
     this.membership = await ClusterMembership.join({
       store: this.base,
@@ -72,13 +83,30 @@ export class ClusterNode {
       void membership.releaseUnused(inUse).catch(() => undefined)
     }, RELEASE_SWEEP_MS)
     this.releaseTimer.unref()
+    if (this.settings.redisUrl) this.hub = await this.connectRelay(this.settings.redisUrl, membership, rooms, onResync)
     this.markJoined(this.membership)
     this.log.info({ nodeId: this.nodeId, url: this.settings.nodeUrl ?? listenUrl }, 'joined the cluster')
   }
 
-  /** Every room notes which lease its meeting is written under as it loads. */
+  /** Every room notes which lease its meeting is written under as it loads; its followers hear it live from now. */
   onRoomLoaded(room: MeetingRoom): void {
-    this.joined().keys.learnFromDoc(room.id, room.doc)
+    const membership = this.joined()
+    membership.keys.learnFromDoc(room.id, room.doc)
+    this.hub?.owned(room, membership.epochOf(room.id))
+  }
+
+  /** A committed shared update of a meeting this node owns, published once for the nodes following it. */
+  onCommittedUpdate(meetingId: string, update: Uint8Array): void {
+    if (this.hub && this.membership) this.hub.committed(meetingId, update, this.membership.epochOf(meetingId))
+  }
+
+  /**
+   * With Redis up: the follower copy of a meeting another node owns, for a socket this node keeps. Null without
+   * Redis (or while it is down): the socket is passed on to the owner instead.
+   */
+  follow(meetingId: string, owner: Extract<Route, { kind: 'remote' }>): Promise<FollowerMeeting> | null {
+    if (!this.hub?.isUp) return null
+    return this.hub.follow(meetingId, { nodeId: owner.nodeId, epoch: owner.epoch })
   }
 
   /** Where a meeting's socket is served (a team space's: its meeting's). */
@@ -103,11 +131,36 @@ export class ClusterNode {
   /** Graceful stop, after the last commit: other nodes take this node's meetings at once. */
   async leave(): Promise<void> {
     if (this.releaseTimer) clearInterval(this.releaseTimer)
+    await this.hub?.close().catch(() => undefined)
     await this.membership?.leave().catch((error: unknown) => this.log.warn({ err: error }, 'leaving the cluster failed'))
   }
 
   private joined(): ClusterMembership {
     if (!this.membership) throw new Error('the node has not joined the cluster yet')
     return this.membership
+  }
+
+  private async connectRelay(
+    redisUrl: string,
+    membership: ClusterMembership,
+    rooms: RoomRegistry,
+    onResync: (reason: string) => void,
+  ): Promise<RelayHub | null> {
+    try {
+      return await RelayHub.connect({
+        redisUrl,
+        nodeId: this.nodeId,
+        log: this.log,
+        epochOf: (meetingId) => membership.epochOf(meetingId),
+        admit: async (meetingId) => ((await membership.route(meetingId)).kind === 'local' ? rooms.open(meetingId) : 'moved'),
+        release: (room) => rooms.releaseIfIdle(room),
+        loadDoc: (meetingId) => this.base.loadDoc(meetingId, 'meeting'),
+        onResync,
+      })
+    } catch (error) {
+      // The node still works without the bus: sockets of meetings owned elsewhere are passed on to their owner.
+      this.log.error({ err: error }, 'cannot reach Redis (REDIS_URL); passing sockets on to their owners instead')
+      return null
+    }
   }
 }

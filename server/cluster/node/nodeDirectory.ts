@@ -4,6 +4,8 @@ import type { Pool } from 'pg'
 export interface LiveOwner {
   nodeId: string
   url: string
+  /** The lease's fencing epoch: a follower ignores an older owner still talking and resyncs on a newer one. */
+  epoch: number
 }
 
 /**
@@ -25,13 +27,13 @@ export async function forgetNode(db: Pool, nodeId: string): Promise<void> {
 
 /** The node holding a live lease on `leaseKey`, by Postgres's clock; null when the lease is free or expired. */
 export async function findLiveOwner(db: Pool, leaseKey: string): Promise<LiveOwner | null> {
-  const { rows } = await db.query<{ node_id: string; url: string }>(
-    `SELECT o.node_id, n.url FROM meeting_owner o JOIN cluster_nodes n ON n.node_id = o.node_id
+  const { rows } = await db.query<{ node_id: string; url: string; epoch: string }>(
+    `SELECT o.node_id, n.url, o.epoch FROM meeting_owner o JOIN cluster_nodes n ON n.node_id = o.node_id
      WHERE o.lease_key = $1 AND o.lease_until > clock_timestamp()`,
     [leaseKey],
   )
   const row = rows[0]
-  return row ? { nodeId: row.node_id, url: row.url } : null
+  return row ? { nodeId: row.node_id, url: row.url, epoch: Number(row.epoch) } : null
 }
 
 /** The secret nodes show each other on internal links (created once by the schema migration). */

@@ -57,3 +57,20 @@ describe('MeetingFeedTracker', () => {
     expect(t.accept(broadcast(3, 18), 10)).toEqual({ action: 'deliver' })
   })
 })
+
+describe('MeetingFeedTracker seeded with the owner epoch from the lease table', () => {
+  it('takes the first message of that epoch as the baseline, ignores an older owner and resyncs on a newer one', () => {
+    const t = new MeetingFeedTracker()
+    t.watch('m1', 0, 4)
+    expect(t.accept(beat(3, 40), 0)).toEqual({ action: 'ignore', reason: 'stale-epoch' })
+    expect(t.accept(broadcast(4, 17), 0)).toEqual({ action: 'deliver' })
+    expect(t.accept(broadcast(4, 18), 0)).toEqual({ action: 'deliver' })
+    expect(t.accept(beat(5, 1), 0)).toEqual({ action: 'resync', reason: 'new-owner' })
+  })
+
+  it('resyncs when the first message already comes from a newer owner', () => {
+    const t = new MeetingFeedTracker()
+    t.watch('m1', 0, 4)
+    expect(t.accept(broadcast(5, 1), 0)).toEqual({ action: 'resync', reason: 'new-owner' })
+  })
+})

@@ -18,6 +18,8 @@ interface FeedState {
   epoch: number
   lastSeq: number
   lastHeardAt: number
+  /** Nothing heard yet in this epoch: the first message sets the sequence baseline. */
+  isFresh?: boolean
 }
 
 /** Per-meeting order checking on a follower node. Pure state machine: the caller passes the time. */
@@ -26,6 +28,10 @@ export class MeetingFeedTracker {
 
   accept(message: MeetingMessage, now: number): FeedDecision {
     const state = this.feeds.get(message.meetingId)
+    if (state?.isFresh && message.epoch === state.epoch) {
+      this.feeds.set(message.meetingId, { epoch: message.epoch, lastSeq: message.seq, lastHeardAt: now })
+      return message.kind === 'broadcast' ? { action: 'deliver' } : { action: 'alive' }
+    }
     if (!state || state.epoch === 0) {
       // The first message we hear sets the baseline: the follower loaded the committed state when it started
       // following, and everything broadcast from here on comes in order after it.
@@ -68,8 +74,11 @@ export class MeetingFeedTracker {
     this.feeds.delete(meetingId)
   }
 
-  /** Begin the silence clock for a meeting before its first message arrives. */
-  watch(meetingId: string, now: number): void {
-    if (!this.feeds.has(meetingId)) this.feeds.set(meetingId, { epoch: 0, lastSeq: 0, lastHeardAt: now })
+  /**
+   * Begin the silence clock for a meeting before its first message arrives. With the owner's `epoch` known (from the
+   * lease table), an older owner still talking is ignored from the start and a newer one is a resync.
+   */
+  watch(meetingId: string, now: number, epoch = 0): void {
+    if (!this.feeds.has(meetingId)) this.feeds.set(meetingId, { epoch, lastSeq: 0, lastHeardAt: now, isFresh: epoch > 0 })
   }
 }

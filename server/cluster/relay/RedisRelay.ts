@@ -9,6 +9,11 @@ export interface RelayOptions {
   beatMs?: number
   /** A followed meeting whose owner said nothing this long is reported `silent` (then its sockets are closed). */
   silenceMs?: number
+  /**
+   * The epoch under which this node holds a meeting now (null: not any more). Asked before each heartbeat, so a
+   * meeting this node lost or gave up stops being announced as alive.
+   */
+  epochOf?: (meetingId: string) => number | null
 }
 
 export type FeedEvent =
@@ -41,6 +46,7 @@ export class RedisRelay {
     private readonly handlers: RelayHandlers,
     private readonly beatMs: number,
     private readonly silenceMs: number,
+    private readonly epochOf: ((meetingId: string) => number | null) | null,
   ) {}
 
   static async connect(options: RelayOptions, handlers: RelayHandlers): Promise<RedisRelay> {
@@ -52,7 +58,7 @@ export class RedisRelay {
     publisher.on('error', () => undefined)
     subscriber.on('error', () => undefined)
     await Promise.all([publisher.connect(), subscriber.connect()])
-    const relay = new RedisRelay(publisher, subscriber, options.nodeId, handlers, options.beatMs ?? 1_000, options.silenceMs ?? 3_000)
+    const relay = new RedisRelay(publisher, subscriber, options.nodeId, handlers, options.beatMs ?? 1_000, options.silenceMs ?? 3_000, options.epochOf ?? null)
     subscriber.on('message', (channel: string, raw: string) => relay.receive(channel, raw))
     await subscriber.subscribe(nodeChannel(options.nodeId))
     relay.timers.push(setInterval(() => relay.beat(), relay.beatMs))
@@ -65,8 +71,17 @@ export class RedisRelay {
     return this.invalidCount
   }
 
-  /** This node now owns the meeting under `epoch`: its broadcasts start again at seq 1. */
+  /** Both links to Redis are up: relaying works now (otherwise the node falls back to passing sockets on). */
+  get isUp(): boolean {
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready'
+  }
+
+  /**
+   * This node now owns the meeting under `epoch`: its broadcasts start again at seq 1. Owning it again under the same
+   * epoch (the room reloaded) keeps the sequence going: followers would take a restart at 1 for duplicates.
+   */
   own(meetingId: string, epoch: number): void {
+    if (this.owned.get(meetingId)?.epoch === epoch) return
     this.owned.set(meetingId, { epoch, seq: 0 })
   }
 
@@ -87,10 +102,11 @@ export class RedisRelay {
     return seq
   }
 
-  async follow(meetingId: string): Promise<void> {
+  /** Subscribes to a meeting's channel; resolves once Redis confirmed it (from then on nothing published is missed). */
+  async follow(meetingId: string, epoch = 0): Promise<void> {
     if (this.followed.has(meetingId)) return
     this.followed.add(meetingId)
-    this.tracker.watch(meetingId, Date.now())
+    this.tracker.watch(meetingId, Date.now(), epoch)
     await this.subscriber.subscribe(meetingChannel(meetingId))
   }
 
@@ -131,6 +147,10 @@ export class RedisRelay {
 
   private beat(): void {
     for (const [meetingId, { epoch, seq }] of this.owned) {
+      if (this.epochOf && this.epochOf(meetingId) !== epoch) {
+        this.owned.delete(meetingId)
+        continue
+      }
       const message: MeetingMessage = { kind: 'beat', meetingId, owner: this.nodeId, epoch, seq }
       // reason: a beat that cannot be sent is exactly the silence followers watch for.
       this.publisher.publish(meetingChannel(meetingId), JSON.stringify(message)).catch(() => undefined)

@@ -29,10 +29,41 @@ export type MeetingMessage = z.infer<typeof MeetingMessage>
 
 /** On a node's private channel. */
 export const NodeMessage = z.discriminatedUnion('kind', [
-  /** A non-owner passes on what a socket it holds sent (hello, commands) to the meeting's owner. */
-  z.object({ kind: z.literal('forward'), meetingId: Id, from: Id, socketId: Id, frame: Base64 }),
+  /**
+   * A non-owner passes on what a socket it holds sent (hello, commands) to the meeting's owner. The socket's first
+   * frame says `open` and carries the client's address (for the owner's per-address limits); a frame for a socket
+   * the owner does not know, without `open`, is answered with `close` (the owner restarted or dropped it).
+   */
+  z.object({
+    kind: z.literal('forward'),
+    meetingId: Id,
+    from: Id,
+    socketId: Id,
+    frame: Base64,
+    open: z.boolean().optional(),
+    address: z.string().max(64).optional(),
+  }),
   /** The owner sends one person's private feed (ballot, own proposals, roster) to the node holding their socket. */
   z.object({ kind: z.literal('private'), meetingId: Id, owner: Id, epoch: Epoch, socketId: Id, frame: Base64 }),
+  /**
+   * What the owner sent to sockets of one node during one tick (acks, replies, ballot, own proposals, roster), in
+   * order: one message per node and tick instead of one per frame.
+   */
+  z.object({
+    kind: z.literal('privates'),
+    owner: Id,
+    items: z
+      .array(
+        z.union([
+          z.object({ socketId: Id, frame: Base64 }),
+          /** The owner closed this socket (kicked, fenced, broken room, unknown socket): close it with this. */
+          z.object({ socketId: Id, close: z.object({ code: z.number().int().min(1000).max(4999), reason: z.string().max(123) }) }),
+        ]),
+      )
+      .max(10_000),
+  }),
+  /** A node that holds sockets for an owner says it lives (every second); the owner drops a silent node's sockets. */
+  z.object({ kind: z.literal('alive'), from: Id }),
   /** A node's sockets in a meeting changed; the owner sums them for presence. */
   z.object({
     kind: z.literal('presence'),

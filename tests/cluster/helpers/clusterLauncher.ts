@@ -72,6 +72,8 @@ export interface ClusterOptions {
   env?: Record<string, string>
   /** Extra environment of the node in one slot (0-based); a replacement in that slot gets the same (e.g. its port). */
   nodeEnv?: (slot: number) => Record<string, string>
+  /** false: the nodes get no REDIS_URL (sockets of meetings owned elsewhere are passed on, not relayed). */
+  relay?: boolean
   /** Runs against the fresh database before any node starts (create meetings, seed data). */
   prepare?: (databaseUrl: string) => Promise<void>
 }
@@ -131,7 +133,7 @@ export class Cluster {
         ...this.options.env,
         ...this.options.nodeEnv?.(slot),
         DATABASE_URL: this.databaseUrl,
-        REDIS_URL: this.redis.url,
+        ...(this.options.relay === false ? {} : { REDIS_URL: this.redis.url }),
         NODE_ID: id,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
