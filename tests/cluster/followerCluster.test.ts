@@ -132,6 +132,7 @@ describe('three nodes relaying one meeting over Redis (the follower path)', () =
     await waitFor('a first burst of proposals', () => work.proposed.size >= 30, 90_000)
     const { slot: ownerSlot } = await workloads.owner(work.meetingId)
     const follower = (ownerSlot + 1) % 3
+    expect(await relayedOn(follower)).toBeGreaterThan(0)
     const before = work.proposed.size
     const killedAt = Date.now()
     await cluster.redis.kill()
@@ -150,5 +151,66 @@ describe('three nodes relaying one meeting over Redis (the follower path)', () =
     const stored = await auditStored(work)
     const lease = await readLeaseOwner(observer.db, work.meetingId)
     Object.assign(report, { redisKill: { longestAckPauseMs: longestPauseMs, ...stored, epoch: lease?.epoch } })
+  }, 300_000)
+
+  it('an owner frozen (SIGSTOP) past its lease: followers hear it fall silent, another node takes over, the woken one is fenced', async () => {
+    const work = await workloads.start(WORKERS)
+    await waitFor('a first burst of proposals', () => work.proposed.size >= 30, 90_000)
+    const frozen = await workloads.owner(work.meetingId)
+    const probe = workloads.client(frozen.slot, work.meetingId)
+    const closeCodes: number[] = []
+    probe.provider.on('connection-close', (event: CloseEvent | null) => void (event && closeCodes.push(event.code)))
+    await probe.join('Probe')
+    const frozenNode = cluster.nodes[frozen.slot]
+    frozenNode?.freeze()
+    const frozenAt = Date.now()
+    const next = await waitFor(
+      'another node to take the meeting over',
+      async () => {
+        const lease = await readLeaseOwner(observer.db, work.meetingId)
+        return lease && lease.epoch > frozen.epoch && lease.remainingMs > 0 ? lease : undefined
+      },
+      20_000,
+    )
+    const takenOverAfterMs = Date.now() - frozenAt
+    const before = work.proposed.size
+    await waitFor('proposals acknowledged by the new owner while the old one is frozen', () => work.proposed.size >= before + 20, 90_000)
+    frozenNode?.thaw()
+    await waitFor('the woken owner to send its sockets away (1012)', () => closeCodes.includes(1012), 30_000)
+    const afterThaw = work.proposed.size
+    await waitFor('proposals after the old owner woke', () => work.proposed.size >= afterThaw + 20, 90_000)
+    const followerSlots = [0, 1, 2].filter((slot) => cluster.nodes[slot]?.id !== next.nodeId)
+    const resyncs = await Promise.all(followerSlots.map((slot) => workloads.metric(slot, 'quarterdeck_cluster_follower_resyncs_total{reason="silent"}')))
+
+    expect((await work.stop()).map(String)).toEqual([])
+    await auditStored(work)
+    for (const doc of ['meeting', 'vault']) {
+      const writes = await storedWrites(observer.db, work.meetingId, doc)
+      const firstOfNew = writes.find((w) => w.epoch !== null && w.epoch >= next.epoch)?.writeId ?? Number.POSITIVE_INFINITY
+      expect(writes.filter((w) => w.epoch === frozen.epoch && w.writeId > firstOfNew)).toEqual([])
+    }
+    Object.assign(report, { freezeTakeoverMs: takenOverAfterMs, freezeEpochs: [frozen.epoch, next.epoch], silentResyncs: resyncs })
+  }, 300_000)
+
+  it('rolling restart (SIGTERM one node at a time) and a Postgres crash: nothing acknowledged lost, nothing twice', async () => {
+    const work = await workloads.start(WORKERS)
+    await waitFor('a first burst of proposals', () => work.proposed.size >= 30, 90_000)
+    const handovers: number[] = []
+    for (let slot = 0; slot < 3; slot++) {
+      const before = work.proposed.size
+      const stoppedAt = Date.now()
+      await cluster.nodes[slot]?.stop()
+      await cluster.replace(slot)
+      await waitFor('proposals after the restart', () => work.proposed.size >= before + 20, 90_000)
+      handovers.push(longestAckGap(work.ackTimes, stoppedAt))
+    }
+    const beforeCrash = work.proposed.size
+    await cluster.postgres.crash()
+    await cluster.postgres.restart()
+    await waitFor('proposals after Postgres came back', () => work.proposed.size >= beforeCrash + 20, 90_000)
+
+    expect((await work.stop()).map(String)).toEqual([])
+    await auditStored(work)
+    Object.assign(report, { rollingRestartLongestAckGapMs: handovers })
   }, 300_000)
 })

@@ -171,9 +171,17 @@ export class Followers {
 
   /** Every owner this node relays for hears from it each second, or drops its sockets after a few. */
   private sayAlive(): void {
-    const owners = new Set<string>()
-    for (const { meeting } of this.meetings.values()) if (!meeting.isEmpty) owners.add(meeting.owner.nodeId)
-    for (const owner of owners) this.options.relay.sendToNode(owner, { kind: 'alive', from: this.options.relay.nodeId }).catch(() => undefined)
+    const owners = new Map<string, string[]>()
+    for (const [meetingId, { meeting }] of this.meetings) {
+      if (meeting.isEmpty) continue
+      const followed = owners.get(meeting.owner.nodeId)
+      if (followed) followed.push(meetingId)
+      else owners.set(meeting.owner.nodeId, [meetingId])
+    }
+    for (const [owner, meetingIds] of owners) {
+      const message: NodeMessage = { kind: 'alive', from: this.options.relay.nodeId, meetingIds: meetingIds.slice(0, 10_000) }
+      this.options.relay.sendToNode(owner, message).catch(() => undefined)
+    }
   }
 
   private newSocketId(): string {

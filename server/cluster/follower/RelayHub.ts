@@ -52,7 +52,12 @@ export class RelayHub {
         options.onResync?.(reason)
       },
     })
-    const remote = new RemoteSockets({ admit: options.admit, release: options.release, send: (nodeId, item) => outbox.push(nodeId, item) })
+    const remote = new RemoteSockets({
+      admit: options.admit,
+      release: options.release,
+      send: (nodeId, item) => outbox.push(nodeId, item),
+      isAnnounced: (meetingId) => relay.owns(meetingId),
+    })
     hub = new RelayHub(relay, followers, remote, options.log)
     return hub
   }

@@ -155,3 +155,25 @@ describe('PrivateOutbox', () => {
     expect(published).toEqual([5_000, 5_000, 2_000])
   })
 })
+
+describe('RemoteSockets and meetings a follower watches without a word', () => {
+  it('loads (then releases) a followed meeting it does not announce yet, so its heartbeats start', async () => {
+    const room = fakeRoom()
+    const admitted: string[] = []
+    const released: unknown[] = []
+    const remote = new RemoteSockets({
+      admit: async (meetingId) => {
+        admitted.push(meetingId)
+        return room as unknown as MeetingRoom
+      },
+      release: (r) => void released.push(r),
+      send: () => undefined,
+      isAnnounced: (meetingId) => meetingId === 'loaded',
+    })
+    remote.onAlive({ kind: 'alive', from: 'b', meetingIds: ['loaded', 'quiet'] })
+    await settle()
+    expect(admitted).toEqual(['quiet'])
+    expect(released).toEqual([room])
+    remote.close()
+  })
+})

@@ -9,6 +9,8 @@ import type { PrivateItem } from './PrivateOutbox.ts'
 export interface RemoteSocketsOptions {
   /** The meeting's room if this node owns it ('moved' otherwise; null: no such meeting). */
   admit: (meetingId: string) => Promise<MeetingRoom | null | 'moved'>
+  /** Whether the owner already announces the meeting (heartbeats): its room is loaded here. */
+  isAnnounced?: (meetingId: string) => boolean
   /** A room lost a socket (it unloads some minutes after its last one). */
   release: (room: MeetingRoom) => void
   /** Sends one item to a socket held by another node (PrivateOutbox). */
@@ -85,6 +87,16 @@ export class RemoteSockets {
 
   onAlive(message: Extract<NodeMessage, { kind: 'alive' }>): void {
     this.lastHeard.set(message.from, this.now())
+    // A follower may hold sockets that never said hello (someone on the join page): without a forwarded frame the
+    // room would not load here, no heartbeat would be sent, and the follower would resync them over and over.
+    const { isAnnounced, admit, release } = this.options
+    for (const meetingId of message.meetingIds ?? []) {
+      if (!isAnnounced || isAnnounced(meetingId)) continue
+      admit(meetingId).then(
+        (room) => room && room !== 'moved' && release(room),
+        () => undefined,
+      )
+    }
   }
 
   /** Drops the sockets of nodes silent for too long (killed, or cut from Redis: they closed their sockets by now). */

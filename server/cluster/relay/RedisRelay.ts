@@ -85,6 +85,11 @@ export class RedisRelay {
     this.owned.set(meetingId, { epoch, seq: 0 })
   }
 
+  /** Whether this node announces (heartbeats, broadcasts) the meeting as its owner now. */
+  owns(meetingId: string): boolean {
+    return this.owned.has(meetingId)
+  }
+
   disown(meetingId: string): void {
     this.owned.delete(meetingId)
   }

@@ -63,7 +63,8 @@ export const NodeMessage = z.discriminatedUnion('kind', [
       .max(10_000),
   }),
   /** A node that holds sockets for an owner says it lives (every second); the owner drops a silent node's sockets. */
-  z.object({ kind: z.literal('alive'), from: Id }),
+  /** It also names the meetings it follows: an owner that has not loaded one yet loads it, so its heartbeats start. */
+  z.object({ kind: z.literal('alive'), from: Id, meetingIds: z.array(Id).max(10_000).optional() }),
   /** A node's sockets in a meeting changed; the owner sums them for presence. */
   z.object({
     kind: z.literal('presence'),
