@@ -78,6 +78,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     floodSeconds: config.rateLimitFloodSeconds,
   }
   const shared = createSharedLimits(rateLimit, { burst: config.joinBurstPerAddress, perMinute: config.joinsPerMinutePerAddress })
+  if (cluster) cluster.participantBudget = (key) => shared.messagesPerParticipant.tryTake(key)
   const rooms = new RoomRegistry({
     joinsPerAddress: shared.joinsPerAddress,
     store,

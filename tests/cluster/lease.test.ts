@@ -83,6 +83,21 @@ describe('meeting_owner lease', () => {
     expect(keeper.held()).toEqual([])
   })
 
+  it('a keeper that cannot confirm a lease for two lease lengths (at least 5 s past one) gives it up (a node cut off from Postgres)', async () => {
+    const lost: string[] = []
+    const keeper = new LeaseKeeper(db(0), 'node-a', { ttlMs: 10_000, renewEveryMs: 3_000 }, (key) => lost.push(key))
+    const acquiredFrom = performance.now()
+    await keeper.tryAcquire('m1')
+    keeper.giveUpUnconfirmed(acquiredFrom + 19_000)
+    const renewedFrom = performance.now()
+    await keeper.renewNow()
+    keeper.giveUpUnconfirmed(renewedFrom + 19_000)
+    expect(lost).toEqual([])
+    keeper.giveUpUnconfirmed(performance.now() + 20_500)
+    expect(lost).toEqual(['m1'])
+    expect(keeper.leaseOf('m1')).toBeNull()
+  })
+
   it('five nodes racing for one meeting: exactly one wins each round, epochs go up by one', async () => {
     const epochs: number[] = []
     for (let round = 0; round < 12; round++) {

@@ -19,6 +19,8 @@ export interface RelayHubOptions {
   release: (room: MeetingRoom) => void
   loadDoc: (meetingId: string) => Promise<Uint8Array[]>
   onResync?: (reason: string) => void
+  /** One person's message budget across their sockets (server/limits/SocketLimits.ts); false: over it. */
+  participantBudget?: (key: string) => boolean
   /** An owner silent this long (no broadcast, no heartbeat) is taken for gone by its followers. */
   silenceMs?: number
 }
@@ -57,6 +59,7 @@ export class RelayHub {
       release: options.release,
       send: (nodeId, item) => outbox.push(nodeId, item),
       isAnnounced: (meetingId) => relay.owns(meetingId),
+      participantBudget: options.participantBudget,
     })
     hub = new RelayHub(relay, followers, remote, options.log)
     return hub

@@ -13,6 +13,7 @@ function fakeRoom() {
   const connections = new Set<RoomConnection>()
   const commands: unknown[] = []
   const room = {
+    id: 'm1',
     doc: new Y.Doc(),
     connections,
     commands,
@@ -174,6 +175,30 @@ describe('RemoteSockets and meetings a follower watches without a word', () => {
     await settle()
     expect(admitted).toEqual(['quiet'])
     expect(released).toEqual([room])
+    remote.close()
+  })
+})
+
+describe('RemoteSockets and the per-person message budget', () => {
+  it("refuses a relayed command over its person's budget (rate_limited, by command id) and lets hello through", async () => {
+    const room = fakeRoom()
+    const sent: PrivateItem[] = []
+    const remote = new RemoteSockets({
+      admit: async () => room as unknown as MeetingRoom,
+      release: () => undefined,
+      send: (_nodeId, item) => void sent.push(item),
+      participantBudget: (key) => key !== 'm1\u0000p1',
+    })
+    remote.onForward({ ...forward('s1', { id: 'c0', type: 'hello', token: 't' }, true), meetingId: 'm1' })
+    await settle()
+    const [conn] = [...room.connections] as [RoomConnection]
+    conn.actor = { role: 'participant', participantId: 'p1' }
+    remote.onForward(forward('s1', { id: 'c1', type: 'submitObjective' }))
+    remote.onForward(forward('s1', { id: 'c2', type: 'hello', token: 't' }))
+    await settle()
+    expect(room.commands.map((c) => (c as { id: string }).id)).toEqual(['c0', 'c2'])
+    const refusal = sent.map((i) => ('frame' in i ? new TextDecoder().decode(i.frame) : '')).find((f) => f.includes('rate_limited'))
+    expect(refusal).toContain('"c1"')
     remote.close()
   })
 })

@@ -1,5 +1,8 @@
 import { CLOSE } from '../../../shared/protocol/closeCodes.ts'
 import type { MeetingRoom } from '../../meeting/MeetingRoom.ts'
+import { commandIdOf } from '../../limits/commandIdOf.ts'
+import { handshakeKindOf } from '../../limits/handshakeKindOf.ts'
+import { errorFrame, noticeFrame } from '../../sync/frames.ts'
 import { handleFrame } from '../../sync/handleFrame.ts'
 import type { RoomConnection } from '../../sync/RoomConnection.ts'
 import { fromBase64, type NodeMessage } from '../relay/relayMessages.ts'
@@ -18,6 +21,11 @@ export interface RemoteSocketsOptions {
   /** A node that has said nothing (no frame, no "alive") this long is gone: its sockets leave the rooms. */
   nodeSilenceMs?: number
   now?: () => number
+  /**
+   * One person's budget of messages, shared by all their sockets on every node (`meetingId\0participantId`): the
+   * node holding a socket only knows it as anonymous, so the owner counts it. False: over budget.
+   */
+  participantBudget?: (key: string) => boolean
 }
 
 interface RemoteSocket {
@@ -71,6 +79,7 @@ export class RemoteSockets {
     const target = socket
     target.queue = target.queue.then(() => {
       if (target.isClosed || !target.room) return
+      if (!this.withinBudget(target.room.id, target.conn, frame)) return
       const verdict = handleFrame(target.room, target.conn, frame)
       if (verdict.kind === 'broken') target.conn.close(verdict.code, verdict.reason)
     })
@@ -148,6 +157,16 @@ export class RemoteSockets {
       () => socket.conn.close(CLOSE.internalError, 'Server error; reconnecting.'),
     )
     return socket
+  }
+
+  private withinBudget(meetingId: string, conn: RoomConnection, frame: Uint8Array): boolean {
+    const { participantBudget } = this.options
+    if (!participantBudget || conn.actor.role === 'anonymous' || handshakeKindOf(frame) !== null) return true
+    if (participantBudget(`${meetingId}\u0000${conn.actor.participantId}`)) return true
+    const error = { code: 'rate_limited' as const, message: 'Too many messages from you just now: this one was not applied. Try again in a moment.' }
+    const id = commandIdOf(frame)
+    conn.send(id === null ? noticeFrame(error) : errorFrame(id, error))
+    return false
   }
 
   private forget(socket: RemoteSocket): void {

@@ -17,6 +17,8 @@ export const DEFAULT_LEASE_TIMING: LeaseTiming = { ttlMs: 10_000, renewEveryMs: 
  */
 export class LeaseKeeper {
   private readonly leases = new Map<string, OwnedLease>()
+  /** When each lease was last confirmed by Postgres (local clock, taken before the query was sent: conservative). */
+  private readonly confirmedAt = new Map<string, number>()
   private timer: NodeJS.Timeout | null = null
   private renewing: Promise<void> | null = null
 
@@ -28,7 +30,10 @@ export class LeaseKeeper {
   ) {}
 
   start(): void {
-    this.timer ??= setInterval(() => void this.renewNow().catch(() => undefined), this.timing.renewEveryMs)
+    this.timer ??= setInterval(() => {
+      this.giveUpUnconfirmed(performance.now())
+      void this.renewNow().catch(() => undefined)
+    }, this.timing.renewEveryMs)
   }
 
   stop(): void {
@@ -48,8 +53,12 @@ export class LeaseKeeper {
   async tryAcquire(leaseKey: string): Promise<OwnedLease | null> {
     const held = this.leases.get(leaseKey)
     if (held) return held
+    const askedAt = performance.now()
     const lease = await acquireLease(this.db, leaseKey, this.nodeId, this.timing.ttlMs)
-    if (lease) this.leases.set(leaseKey, lease)
+    if (lease) {
+      this.leases.set(leaseKey, lease)
+      this.confirmedAt.set(leaseKey, askedAt)
+    }
     return lease
   }
 
@@ -61,15 +70,33 @@ export class LeaseKeeper {
     if (this.renewing || this.leases.size === 0) return this.renewing ?? undefined
     this.renewing = (async () => {
       const asked = this.held()
+      const askedAt = performance.now()
       const renewed = await renewLeases(this.db, this.nodeId, asked, this.timing.ttlMs)
-      for (const lease of asked) if (!renewed.has(lease.leaseKey)) this.markLost(lease.leaseKey)
+      for (const lease of asked) {
+        if (!renewed.has(lease.leaseKey)) this.markLost(lease.leaseKey)
+        else if (this.leases.get(lease.leaseKey) === lease) this.confirmedAt.set(lease.leaseKey, askedAt)
+      }
     })().finally(() => (this.renewing = null))
     return this.renewing
   }
 
   /** A commit found this lease fenced (or renewal did): forget it and tell the node. */
   markLost(leaseKey: string): void {
+    this.confirmedAt.delete(leaseKey)
     if (this.leases.delete(leaseKey)) this.onLost(leaseKey)
+  }
+
+  /**
+   * A node cut off from Postgres cannot renew, yet nothing tells it so until a query times out: meanwhile it would
+   * keep its sockets and (with Redis) keep telling followers it is alive, while another node takes the meeting
+   * over. Leases not confirmed for two lease lengths (and at least 5 s past one: a loaded machine's slow round trip is
+   * not a partition) are given up here, so the rooms close their sockets (1012) and clients find the new owner.
+   * Safety never depended on this: such a node's commits are fenced anyway.
+   */
+  giveUpUnconfirmed(now: number): void {
+    const { ttlMs } = this.timing
+    const limitMs = Math.max(2 * ttlMs, ttlMs + 5_000)
+    for (const [leaseKey, at] of this.confirmedAt) if (now - at > limitMs) this.markLost(leaseKey)
   }
 
   /** Gives one meeting up (it has no room here any more): another node may take it at once. */
@@ -77,6 +104,7 @@ export class LeaseKeeper {
     const lease = this.leases.get(leaseKey)
     if (!lease) return
     this.leases.delete(leaseKey)
+    this.confirmedAt.delete(leaseKey)
     await releaseLease(this.db, this.nodeId, lease).catch(() => false)
   }
 
@@ -90,6 +118,7 @@ export class LeaseKeeper {
     await this.renewing?.catch(() => undefined)
     const all = this.held()
     this.leases.clear()
+    this.confirmedAt.clear()
     await Promise.all(all.map((lease) => releaseLease(this.db, this.nodeId, lease).catch(() => false)))
   }
 }

@@ -34,6 +34,8 @@ export class ClusterNode {
   readonly store: PostgresMeetingStore
   private membership: ClusterMembership | null = null
   private hub: RelayHub | null = null
+  /** Relayed sockets share their person's message budget with the sockets held here (set before join). */
+  participantBudget: ((key: string) => boolean) | undefined
   private releaseTimer: NodeJS.Timeout | null = null
   private markJoined: (membership: ClusterMembership) => void = () => undefined
   /** Sockets may arrive between listen and join: their routing waits for this. */
@@ -155,6 +157,7 @@ export class ClusterNode {
         admit: async (meetingId) => ((await membership.route(meetingId)).kind === 'local' ? rooms.open(meetingId) : 'moved'),
         release: (room) => rooms.releaseIfIdle(room),
         loadDoc: (meetingId) => this.base.loadDoc(meetingId, 'meeting'),
+        participantBudget: this.participantBudget,
         onResync,
       })
     } catch (error) {

@@ -72,6 +72,8 @@ export interface ClusterOptions {
   env?: Record<string, string>
   /** Extra environment of the node in one slot (0-based); a replacement in that slot gets the same (e.g. its port). */
   nodeEnv?: (slot: number) => Record<string, string>
+  /** The DATABASE_URL a slot's node gets (say, through a LinkProxy to cut that node off); default: the database's. */
+  databaseUrlFor?: (slot: number, databaseUrl: string) => string
   /** false: the nodes get no REDIS_URL (sockets of meetings owned elsewhere are passed on, not relayed). */
   relay?: boolean
   /** Runs against the fresh database before any node starts (create meetings, seed data). */
@@ -132,7 +134,7 @@ export class Cluster {
         LOG_LEVEL: 'silent',
         ...this.options.env,
         ...this.options.nodeEnv?.(slot),
-        DATABASE_URL: this.databaseUrl,
+        DATABASE_URL: this.options.databaseUrlFor?.(slot, this.databaseUrl) ?? this.databaseUrl,
         ...(this.options.relay === false ? {} : { REDIS_URL: this.redis.url }),
         NODE_ID: id,
       },
