@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { RoomConnection } from '../sync/RoomConnection.ts'
 import { Broadcaster } from './Broadcaster.ts'
@@ -60,5 +60,23 @@ describe('Broadcaster', () => {
     const broadcaster = new Broadcaster(new Set([connecting]))
     broadcaster.toEveryone(new Uint8Array([1, 2, 3]))
     expect(connecting.frames).toHaveLength(1)
+  })
+})
+
+describe('Broadcaster.catchUp (a cluster follower about to pass on an ack)', () => {
+  it('sends one socket the updates still waiting in a big room, then skips it when they go to everyone', async () => {
+    const sockets = Array.from({ length: 250 }, () => fakeConnection())
+    const broadcaster = new Broadcaster(new Set(sockets))
+    for (const s of sockets) broadcaster.listen(s)
+    broadcaster.committed(anUpdate(), new Set())
+    broadcaster.committed(anUpdate(), new Set())
+    const [acked, other] = sockets as [ReturnType<typeof fakeConnection>, ReturnType<typeof fakeConnection>]
+    expect(other.frames).toHaveLength(1)
+    broadcaster.catchUp(acked)
+    broadcaster.catchUp(acked)
+    expect(acked.frames).toHaveLength(2)
+    await vi.waitFor(() => expect(other.frames).toHaveLength(2), { timeout: 5_000 })
+    expect(acked.frames).toHaveLength(2)
+    broadcaster.stop()
   })
 })

@@ -22,6 +22,8 @@ const MAX_BROADCAST_GAP_MS = 400
 export class Broadcaster {
   /** Committed updates not yet sent to everyone. */
   private unsent: Uint8Array[] = []
+  /** The unsent updates as one frame, for catchUp (built on first use after they change). */
+  private mergedUnsent: Uint8Array | null = null
   /** Sockets that already received every unsent update personally (the latest commit's actors). */
   private haveUnsent = new Set<RoomConnection>()
   private timer: NodeJS.Timeout | null = null
@@ -54,6 +56,7 @@ export class Broadcaster {
     // The actors now hold everything unsent; nobody else does.
     this.haveUnsent = new Set(actors)
     this.unsent.push(update)
+    this.mergedUnsent = null
     if (this.timer) return
     const gap = this.listening.size < COALESCE_ABOVE_CONNECTIONS ? 0 : Math.min(MAX_BROADCAST_GAP_MS, Math.max(MIN_BROADCAST_GAP_MS, this.lastSendMs * 8))
     const wait = this.lastSentAt + gap - performance.now()
@@ -67,6 +70,17 @@ export class Broadcaster {
     }, wait)
   }
 
+  /**
+   * `conn` is about to be sent something that may depend on updates still waiting to go to everyone (a cluster
+   * follower relaying the owner's ack): it gets them now, merged, and is skipped when they go to everyone.
+   */
+  catchUp(conn: RoomConnection): void {
+    if (this.unsent.length === 0 || this.haveUnsent.has(conn) || !this.listening.has(conn)) return
+    this.mergedUnsent ??= syncUpdateFrame(this.unsent.length === 1 ? (this.unsent[0] as Uint8Array) : mergeUpdates(this.unsent))
+    conn.send(this.mergedUnsent)
+    this.haveUnsent.add(conn)
+  }
+
   /** One frame to every socket. */
   toEveryone(frame: Uint8Array): void {
     for (const conn of this.connections) conn.send(frame)
@@ -76,6 +90,7 @@ export class Broadcaster {
   stop(): void {
     this.isStopped = true
     this.unsent = []
+    this.mergedUnsent = null
     this.listening.clear()
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
@@ -85,6 +100,7 @@ export class Broadcaster {
     if (this.unsent.length === 0 || this.isStopped) return
     const update = this.unsent.length === 1 ? (this.unsent[0] as Uint8Array) : mergeUpdates(this.unsent)
     this.unsent = []
+    this.mergedUnsent = null
     const skip = this.haveUnsent
     this.haveUnsent = new Set()
     const started = performance.now()

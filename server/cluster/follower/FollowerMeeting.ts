@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
 import { MAX_COMMAND_BYTES } from '../../../shared/protocol/limits.ts'
 import { MESSAGE_APP } from '../../../shared/protocol/wire.ts'
+import { Broadcaster } from '../../room/Broadcaster.ts'
 import type { SocketTarget } from '../../sync/attachSocket.ts'
-import { isStateVector, noticeFrame, syncUpdateFrame } from '../../sync/frames.ts'
+import { isStateVector, noticeFrame } from '../../sync/frames.ts'
 import { handleFrame, type CommandRoom, type FrameVerdict } from '../../sync/handleFrame.ts'
 import { readMessageType } from '../../sync/readSyncMessage.ts'
 import type { RoomConnection } from '../../sync/RoomConnection.ts'
@@ -24,8 +25,6 @@ export interface OwnerLink {
 
 interface HeldSocket {
   id: string
-  /** Sent its sync step 2: from then on it gets every broadcast (as Broadcaster.listen on the owner). */
-  isListening: boolean
   /** Its first frame went to the owner (so the owner knows it and must be told when it leaves). */
   isOpened: boolean
 }
@@ -41,6 +40,12 @@ export class FollowerMeeting implements CommandRoom {
   readonly doc = new Y.Doc({ gc: true })
   private readonly replies = new SyncReplyCache(this.doc)
   private readonly sockets = new Map<RoomConnection, HeldSocket>()
+  private readonly connections = new Set<RoomConnection>()
+  /**
+   * The owner's updates to the sockets here, as the owner sends its own: only to sockets that hold the doc, and in a
+   * big meeting merged and sent at most every few hundred milliseconds (see Broadcaster).
+   */
+  private readonly broadcaster = new Broadcaster(this.connections)
   /** Broadcasts that arrived while the stored state was loading (applied after it; applying twice is harmless). */
   private early: Uint8Array[] | null = []
   private isClosed = false
@@ -81,13 +86,21 @@ export class FollowerMeeting implements CommandRoom {
     }
     Y.applyUpdate(this.doc, update)
     this.replies.invalidate()
-    const frame = syncUpdateFrame(update)
-    for (const [conn, held] of this.sockets) if (held.isListening) conn.send(frame)
+    this.broadcaster.committed(update, new Set())
+  }
+
+  /**
+   * The owner sent `conn` something (an ack, a feed) that may rest on updates this node has not passed on yet (a big
+   * meeting's broadcasts wait a little): the socket gets them first, so it never sees its ack before its change.
+   */
+  catchUp(conn: RoomConnection): void {
+    this.broadcaster.catchUp(conn)
   }
 
   /** The owner changed, fell silent or a broadcast was missed: everyone reconnects and resyncs (1012). */
   closeAll(code: number, reason: string): void {
     this.isClosed = true
+    this.broadcaster.stop()
     for (const conn of [...this.sockets.keys()]) conn.close(code, reason)
   }
 
@@ -103,8 +116,9 @@ export class FollowerMeeting implements CommandRoom {
     return {
       id: this.meetingId,
       addConnection: (conn) => {
-        const held: HeldSocket = { id: this.newSocketId(), isListening: false, isOpened: false }
+        const held: HeldSocket = { id: this.newSocketId(), isOpened: false }
         this.sockets.set(conn, held)
+        this.connections.add(conn)
         this.onSockets('added', held.id, conn)
         if (this.isClosed) conn.close(1012, 'This meeting is moving between servers; reconnecting.')
       },
@@ -112,6 +126,8 @@ export class FollowerMeeting implements CommandRoom {
         const held = this.sockets.get(conn)
         if (!held) return
         this.sockets.delete(conn)
+        this.connections.delete(conn)
+        this.broadcaster.forget(conn)
         this.onSockets('removed', held.id, conn)
         if (held.isOpened) this.link.left(held.id)
       },
@@ -139,10 +155,9 @@ export class FollowerMeeting implements CommandRoom {
 
   answerSyncStep1(conn: RoomConnection, stateVector: Uint8Array): boolean {
     if (!isStateVector(stateVector)) return false
-    const held = this.sockets.get(conn)
-    if (!held) return true
+    if (!this.sockets.has(conn)) return true
     conn.send(this.replies.frameFor(stateVector))
-    held.isListening = true
+    this.broadcaster.listen(conn)
     return true
   }
 

@@ -32,7 +32,7 @@ const RESYNC_REASON = 'The meeting moved between servers or missed an update; re
  */
 export class Followers {
   private readonly meetings = new Map<string, { meeting: FollowerMeeting; ready: Promise<FollowerMeeting> }>()
-  private readonly sockets = new Map<string, RoomConnection>()
+  private readonly sockets = new Map<string, { conn: RoomConnection; meeting: FollowerMeeting }>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   private readonly aliveTimer: NodeJS.Timeout
   private nextSocket = 0
@@ -58,12 +58,12 @@ export class Followers {
       if (followed.epoch > owner.epoch || (followed.epoch === owner.epoch && followed.nodeId === owner.nodeId)) return current.ready
       this.resync(meetingId, 'new-owner')
     }
-    const meeting = new FollowerMeeting(
+    const meeting: FollowerMeeting = new FollowerMeeting(
       meetingId,
       owner,
       this.linkTo(meetingId, owner.nodeId),
       () => this.newSocketId(),
-      (change, socketId, conn) => this.socketsChanged(meetingId, change, socketId, conn),
+      (change, socketId, conn) => this.socketsChanged(meeting, change, socketId, conn),
     )
     // Subscribe first, then read Postgres: whatever commits after the read is published after the subscription.
     const ready = this.options.relay
@@ -91,13 +91,15 @@ export class Followers {
   onPrivates(message: Extract<NodeMessage, { kind: 'privates' }>): void {
     const unknown = new Set<string>()
     for (const item of message.items) {
-      const conn = this.sockets.get(item.socketId)
-      if (!conn) {
+      const held = this.sockets.get(item.socketId)
+      if (!held) {
         unknown.add(item.socketId)
         continue
       }
-      if ('frame' in item) conn.send(fromBase64(item.frame))
-      else conn.close(item.close.code, item.close.reason)
+      if ('frame' in item) {
+        held.meeting.catchUp(held.conn)
+        held.conn.send(fromBase64(item.frame))
+      } else held.conn.close(item.close.code, item.close.reason)
     }
     // The owner serves a socket that is gone from here (its goodbye was lost): it stops counting it.
     if (unknown.size > 0) {
@@ -150,11 +152,11 @@ export class Followers {
     }
   }
 
-  private socketsChanged(meetingId: string, change: 'added' | 'removed', socketId: string, conn: RoomConnection): void {
-    if (change === 'added') this.sockets.set(socketId, conn)
+  private socketsChanged(meeting: FollowerMeeting, change: 'added' | 'removed', socketId: string, conn: RoomConnection): void {
+    if (change === 'added') this.sockets.set(socketId, { conn, meeting })
     else {
       this.sockets.delete(socketId)
-      this.scheduleIdleCheck(meetingId)
+      if (this.meetings.get(meeting.meetingId)?.meeting === meeting) this.scheduleIdleCheck(meeting.meetingId)
     }
   }
 
