@@ -51,6 +51,21 @@ describe('word vectors (issue 18b)', () => {
     expect(groupSimilar(texts, 0.6, { wordVectors: BOOST })).toEqual([[0, 1]])
   })
 
+  it('with a neighbour gate, lifts only mutual nearest neighbours', () => {
+    // zorbel ≈ quintar ≈ zorbex (axis 0): without the gate the three chain into one group; with one
+    // nearest neighbour each, zorbel and zorbex (closest: their vectors and spelling agree) pair up and
+    // quintar, whose nearest (zorbel) has a nearer one, is not lifted.
+    const table = tableOf({ open: [0, 0, 0.7, 0.7], new: [0, 0, 0.6, -0.8], zorbel: [1, 0, 0, 0], quintar: [0.99, 0.14, 0, 0], zorbex: [0.99, -0.14, 0, 0] })
+    const texts = ['Open a new zorbel', 'Open a new quintar', 'Open a new zorbex']
+    const boost = { table, weight: 0.35, floor: 0.6, minKnown: 2 }
+    expect(groupSimilar(texts, 0.6, { wordVectors: boost })).toEqual([[0, 1, 2]])
+    expect(groupSimilar(texts, 0.6, { wordVectors: { ...boost, neighbours: 1 } })).toEqual([[0, 2]])
+    // Pairs the lexical score groups on its own are kept whatever the gate says.
+    expect(groupSimilar(['Open a new zorbel', 'Open a new zorbel now', 'Open a new quintar'], 0.6, { wordVectors: { ...boost, neighbours: 1 } })).toEqual([
+      [0, 1],
+    ])
+  })
+
   it('never lifts a contrasting pair (different places)', () => {
     const texts = ['Open a new zorbel in Europe', 'Open a new quintar in Asia']
     expect(groupSimilar(texts, 0.5, { wordVectors: BOOST })).toEqual([])
