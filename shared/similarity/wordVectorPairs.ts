@@ -63,10 +63,12 @@ export function wordVectorUnitPairs(index: SimilarityIndex, minScore: number, co
     for (let d = 0; d < dims; d++) cos += (vx[d] as number) * (vy[d] as number)
     return boost.weight * calibrate(cos, boost.floor)
   }
-  // Pairs sharing a term that reach minScore lexically or once lifted by their vectors.
-  const candidates = unitPairs(index, minScore, undefined, liftOf)
+  // Pairs sharing a term that reach minScore lexically or could once lifted. unitPairs gets the
+  // largest possible lift rather than the real one: each pair's cosine is then computed once, below.
+  const maxLiftOf = (x: number, y: number) => (vectors[x] !== undefined && vectors[y] !== undefined ? boost.weight : 0)
+  const candidates = unitPairs(index, minScore, undefined, maxLiftOf)
   const contrasts = index.unitMembers.map((_, unit) => index.analyzed[firstOf(unit)]?.contrasts ?? [])
-  // Per candidate: -1 contrasting, else its lexical score; and its lifted score (NaN: cannot reach minScore).
+  // Per candidate: -1 contrasting, else its lexical score; and its lifted score (NaN: left out early).
   const found = candidates.score
   const lifted = new Float64Array(candidates.length).fill(Number.NaN)
   for (let k = 0; k < candidates.length; k++) {
@@ -104,20 +106,36 @@ export function wordVectorUnitPairs(index: SimilarityIndex, minScore: number, co
 
 /**
  * Whether candidate k's two units are each among the other's `neighbours` best candidates by lifted
- * score (ties by the other unit's number, so the answer never depends on input order).
+ * score (ties by the other unit's number, so the answer never depends on input order). Candidates
+ * below minScore may take a slot, but only where fewer than `neighbours` reach it: they never push
+ * out a pair that could be lifted.
  */
 function mutualNeighbours(candidates: UnitPairs, lifted: Float64Array, units: number, neighbours: number): (k: number) => boolean {
-  const byUnit: number[][] = Array.from({ length: units }, () => [])
+  // Per unit, its best candidates so far (best first), as candidate numbers; -1 is an empty slot.
+  const best = new Int32Array(units * neighbours).fill(-1)
+  const other = (k: number, unit: number) => ((candidates.a[k] as number) === unit ? (candidates.b[k] as number) : (candidates.a[k] as number))
+  const isBetter = (k: number, than: number, unit: number) =>
+    (lifted[k] as number) > (lifted[than] as number) || ((lifted[k] as number) === (lifted[than] as number) && other(k, unit) < other(than, unit))
+  const offer = (unit: number, k: number) => {
+    const base = unit * neighbours
+    let slot = neighbours
+    while (slot > 0) {
+      const held = best[base + slot - 1] as number
+      if (held !== -1 && !isBetter(k, held, unit)) break
+      slot--
+    }
+    if (slot === neighbours) return
+    for (let i = neighbours - 1; i > slot; i--) best[base + i] = best[base + i - 1] as number
+    best[base + slot] = k
+  }
   for (let k = 0; k < candidates.length; k++) {
     if (Number.isNaN(lifted[k] as number)) continue
-    ;(byUnit[candidates.a[k] as number] as number[]).push(k)
-    ;(byUnit[candidates.b[k] as number] as number[]).push(k)
+    offer(candidates.a[k] as number, k)
+    offer(candidates.b[k] as number, k)
   }
-  const near = new Uint8Array(candidates.length)
-  byUnit.forEach((ks, unit) => {
-    const other = (k: number) => ((candidates.a[k] as number) === unit ? (candidates.b[k] as number) : (candidates.a[k] as number))
-    ks.sort((x, y) => (lifted[y] as number) - (lifted[x] as number) || other(x) - other(y))
-    for (let i = 0; i < Math.min(neighbours, ks.length); i++) near[ks[i] as number] = (near[ks[i] as number] as number) + 1
-  })
-  return (k) => near[k] === 2
+  const holds = (unit: number, k: number) => {
+    for (let i = 0; i < neighbours; i++) if (best[unit * neighbours + i] === k) return true
+    return false
+  }
+  return (k) => holds(candidates.a[k] as number, k) && holds(candidates.b[k] as number, k)
 }
