@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { groupSimilar } from '../similarity.ts'
+import { buildSimilarityIndex, groupSimilar, scoredPairs } from '../similarity.ts'
 import { englishWordsOf, parseWordVectors, sentenceVector, type WordVectorTable } from './wordVectors.ts'
 
 /** A table in the file format scripts/deriveWordVectors.ts writes, from plain vectors. */
@@ -64,6 +64,16 @@ describe('word vectors (issue 18b)', () => {
     expect(groupSimilar(['Open a new zorbel', 'Open a new zorbel now', 'Open a new quintar'], 0.6, { wordVectors: { ...boost, neighbours: 1 } })).toEqual([
       [0, 1],
     ])
+  })
+
+  it('reports the lifted scores it groups by (the close pairs of the panel), never a contrasting pair', () => {
+    const index = buildSimilarityIndex(['Open a new zorbel', 'Open a new quintar', 'Open a new zorbel in Europe', 'Open a new zorbel in Asia'])
+    const lexical = scoredPairs(index, 0.01)
+    const lifted = scoredPairs(index, 0.01, undefined, BOOST)
+    const score = (pairs: typeof lexical, a: number, b: number) => pairs.find((p) => p.a === a && p.b === b)?.score ?? 0
+    expect(score(lifted, 0, 1)).toBeGreaterThan(score(lexical, 0, 1))
+    expect(lifted.some((p) => p.a === 2 && p.b === 3)).toBe(false)
+    expect(lifted.every((p) => p.score >= 0.01)).toBe(true)
   })
 
   it('never lifts a contrasting pair (different places)', () => {
