@@ -29,7 +29,7 @@ export interface WordVectorBoost {
  * holdouts 1–5): the best mean pairwise F1 at the default threshold among settings that keep precision
  * at 0.8 or more on each (scripts/tuneWordVectorBoost.ts prints the grid).
  */
-export const DEFAULT_WORD_VECTOR_BOOST = { weight: 0.4, floor: 0.2, minKnown: 2, neighbours: 2 } as const
+export const DEFAULT_WORD_VECTOR_BOOST = { weight: 0.35, floor: 0.1, minKnown: 2, neighbours: 2 } as const
 
 function idfOf(index: SimilarityIndex, wordsOfUnit: readonly string[][]): (word: string) => number {
   const df = new Map<string, number>()
