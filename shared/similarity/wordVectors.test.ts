@@ -38,6 +38,13 @@ describe('word vectors (issue 18b)', () => {
     expect(englishWordsOf('Open 8 new stores')).toEqual(['open', 'new', 'stores'])
   })
 
+  it('reads a Spanish word as the lexical terms do: an OKR table concept before a lexicon stem', () => {
+    // The lexicon's "contrato" and "baja" share stems with "contratar" and "bajar"; the tables know the verbs.
+    expect(englishWordsOf('Contratar 12 ingenieros')).toEqual(['hire', 'engineer'])
+    expect(englishWordsOf('Bajar los costes')[0]).toBe('reduce')
+    expect(englishWordsOf('Las métricas clave')).toContain('key')
+  })
+
   it('builds a unit sentence vector from known words only, undefined when none is known', () => {
     const s = sentenceVector(['zorbel', 'zzz', 'quintar'], TABLE, () => 1)
     expect(s?.known).toBe(2)
