@@ -16,8 +16,8 @@ let postgres: ThrowawayPostgres | null = null
 let redis: ThrowawayRedis | null = null
 const nodes: ServerProcess[] = []
 
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
+test.afterEach(async ({ browser }, testInfo) => {
+  await closeAllContexts(browser, testInfo)
   for (const node of nodes.splice(0)) await node.stop()
   await postgres?.destroy()
   await redis?.destroy()
