@@ -154,6 +154,15 @@ async function runSmallMeetings(postgres: ThrowawayPostgres, setup: Setup, optio
   })
 }
 
+/** How many times a node sent a followed meeting's sockets to reconnect (a relay gap, a silent owner, a new owner). */
+async function followerResyncs(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text()
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('quarterdeck_cluster_follower_resyncs_total{'))
+    .reduce((sum, l) => sum + Number(l.split(' ')[1] ?? 0), 0)
+}
+
 /** One meeting of `people`, sockets round robin over the nodes: all join, then all propose at once. */
 async function runLargeMeeting(postgres: ThrowawayPostgres, setup: Setup, people: number) {
   return withCluster(postgres, setup, async ({ nodes, connect, createMeeting }) => {
@@ -177,7 +186,12 @@ async function runLargeMeeting(postgres: ThrowawayPostgres, setup: Setup, people
         latencies.push(performance.now() - sent)
       }),
     )
-    return { ...figures(setup, nodes, latencies, (performance.now() - started) / 1000, cpuBefore), joinSeconds: Math.round(joinSeconds * 10) / 10 }
+    const resyncs = await Promise.all(nodes.map((n) => followerResyncs(n.url)))
+    return {
+      ...figures(setup, nodes, latencies, (performance.now() - started) / 1000, cpuBefore),
+      joinSeconds: Math.round(joinSeconds * 10) / 10,
+      followerResyncs: resyncs.reduce((a, b) => a + b, 0),
+    }
   })
 }
 

@@ -37,6 +37,8 @@ export class RedisRelay {
   private readonly owned = new Map<string, { epoch: number; seq: number }>()
   private readonly followed = new Set<string>()
   private readonly timers: NodeJS.Timeout[] = []
+  /** When the silence check last ran: a check that runs late ran after a blocked event loop (see checkSilence). */
+  private lastCheckAt = Date.now()
   private invalidCount = 0
 
   private constructor(
@@ -163,6 +165,13 @@ export class RedisRelay {
   }
 
   private checkSilence(): void {
+    // A node whose event loop was blocked (a burst, a GC pause) runs this timer before it reads the heartbeats waiting
+    // in its socket: every owner would look silent. Such a late round is skipped; the next one, after the reads, decides.
+    const now = Date.now()
+    const everyMs = Math.max(50, Math.floor(this.silenceMs / 4))
+    const isLate = now - this.lastCheckAt > 2 * everyMs
+    this.lastCheckAt = now
+    if (isLate) return
     for (const meetingId of this.tracker.takeSilent(Date.now(), this.silenceMs)) {
       if (!this.followed.has(meetingId)) continue
       this.tracker.watch(meetingId, Date.now())
