@@ -104,9 +104,10 @@ describe('three nodes relaying one meeting over Redis (the follower path)', () =
       expect(current.slot).toBeGreaterThanOrEqual(0)
       expect(current.epoch).toBeGreaterThan(epoch)
       epoch = current.epoch
-      const before = work.proposed.size
       await cluster.nodes[current.slot]?.kill9()
       const killedAt = Date.now()
+      // Counted from after the kill: acks the dying owner sent just before it must not pass for the next owner's.
+      const before = work.proposed.size
       await cluster.replace(current.slot)
       await waitFor('proposals acknowledged by the next owner', () => work.proposed.size >= before + 20, 90_000)
       recoveries.push((work.ackTimes.find((t) => t > killedAt) ?? killedAt) - killedAt)

@@ -111,12 +111,20 @@ export class RoomWorkloads {
     }
   }
 
-  /** The node slot holding the meeting's live lease now, and its epoch. */
+  /**
+   * The node slot holding the meeting's live lease now, and its epoch. A node just killed may still hold a lease that
+   * has not run out: that is nobody's to serve, so this waits for a live lease of a live node.
+   */
   async owner(meetingId: string): Promise<{ slot: number; epoch: number }> {
-    const lease = await waitFor('a live lease', async () => {
-      const found = await readLeaseOwner(this.observer.db, meetingId)
-      return found && found.remainingMs > 0 ? found : undefined
-    })
+    const lease = await waitFor(
+      'a live lease held by a live node',
+      async () => {
+        const found = await readLeaseOwner(this.observer.db, meetingId)
+        const isHeldByLiveNode = this.cluster.nodes.some((n) => n.id === found?.nodeId && n.isAlive)
+        return found && found.remainingMs > 0 && isHeldByLiveNode ? found : undefined
+      },
+      30_000,
+    )
     const slot = this.cluster.nodes.findIndex((n) => n.id === lease.nodeId && n.isAlive)
     return { slot, epoch: lease.epoch }
   }
