@@ -180,7 +180,7 @@ describe('RemoteSockets and meetings a follower watches without a word', () => {
 })
 
 describe('RemoteSockets and the per-person message budget', () => {
-  it("refuses a relayed command over its person's budget (rate_limited, by command id) and lets hello through", async () => {
+  it("refuses a relayed command over its person's budget (rate_limited, by command id) and lets one hello through", async () => {
     const room = fakeRoom()
     const sent: PrivateItem[] = []
     const remote = new RemoteSockets({
@@ -195,6 +195,7 @@ describe('RemoteSockets and the per-person message budget', () => {
     conn.actor = { role: 'participant', participantId: 'p1' }
     remote.onForward(forward('s1', { id: 'c1', type: 'submitObjective' }))
     remote.onForward(forward('s1', { id: 'c2', type: 'hello', token: 't' }))
+    remote.onForward(forward('s1', { id: 'c3', type: 'hello', token: 't' }))
     await settle()
     expect(room.commands.map((c) => (c as { id: string }).id)).toEqual(['c0', 'c2'])
     const refusal = sent.map((i) => ('frame' in i ? new TextDecoder().decode(i.frame) : '')).find((f) => f.includes('rate_limited'))

@@ -36,6 +36,8 @@ interface RemoteSocket {
   /** Frames of one socket are handled in order, after the room is ready. */
   queue: Promise<void>
   isClosed: boolean
+  /** Its one hello that passes over the person's budget has been used (as attachSocket allows per socket). */
+  hasUsedHello: boolean
 }
 
 /**
@@ -79,7 +81,7 @@ export class RemoteSockets {
     const target = socket
     target.queue = target.queue.then(() => {
       if (target.isClosed || !target.room) return
-      if (!this.withinBudget(target.room.id, target.conn, frame)) return
+      if (!this.withinBudget(target, frame)) return
       const verdict = handleFrame(target.room, target.conn, frame)
       if (verdict.kind === 'broken') target.conn.close(verdict.code, verdict.reason)
     })
@@ -129,6 +131,7 @@ export class RemoteSockets {
       socketId: message.socketId,
       room: null,
       isClosed: false,
+      hasUsedHello: false,
       queue: Promise.resolve(),
       conn: {
         actor: { role: 'anonymous' },
@@ -159,10 +162,16 @@ export class RemoteSockets {
     return socket
   }
 
-  private withinBudget(meetingId: string, conn: RoomConnection, frame: Uint8Array): boolean {
+  private withinBudget(socket: RemoteSocket, frame: Uint8Array): boolean {
     const { participantBudget } = this.options
-    if (!participantBudget || conn.actor.role === 'anonymous' || handshakeKindOf(frame) !== null) return true
-    if (participantBudget(`${meetingId}\u0000${conn.actor.participantId}`)) return true
+    const { conn, room } = socket
+    if (!participantBudget || !room || conn.actor.role === 'anonymous') return true
+    if (participantBudget(`${room.id}\u0000${conn.actor.participantId}`)) return true
+    // A reconnecting client resends its queue after its hello: that hello must pass, once per socket.
+    if (!socket.hasUsedHello && handshakeKindOf(frame) === 'hello') {
+      socket.hasUsedHello = true
+      return true
+    }
     const error = { code: 'rate_limited' as const, message: 'Too many messages from you just now: this one was not applied. Try again in a moment.' }
     const id = commandIdOf(frame)
     conn.send(id === null ? noticeFrame(error) : errorFrame(id, error))
