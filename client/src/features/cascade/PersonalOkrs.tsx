@@ -7,6 +7,7 @@ import { DEFAULT_CONFIDENCE } from '../../../../shared/keyResults/keyResultTypes
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { ConfidenceBadge } from '../keyResults/ConfidenceControl.tsx'
 import './cascade.css'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 interface DraftKr {
   statement: string
@@ -43,12 +44,12 @@ export function PersonalOkrs({ cascade, published, isFacilitator }: { cascade: C
       setKrs(emptyKrs())
       setAdding(false)
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     } finally {
       setSaving(false)
     }
   }
-  const remove = (personalId: string) => void client.send({ type: 'removePersonalObjective', personalId }).catch((e: Error) => setError(e.message))
+  const remove = (personalId: string) => void client.send({ type: 'removePersonalObjective', personalId }).catch((e: unknown) => setError(describeFailure(e)))
   if (!isFacilitator && !cascade.personal.length) return null
   return (
     <section className="card personal-okrs" aria-labelledby={`${id}-heading`}>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { decodeLink, describeLink, encodeLink, supportOptions } from '../../../../shared/cascade/supportOptions.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCascade } from './useCascade.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 /**
  * In a department meeting: which company objective or key result this objective supports. Saved on change; the
@@ -23,7 +24,7 @@ export function SupportsSelect({ objectiveId, title, isEditable }: { objectiveId
     try {
       await client.send({ type: 'linkObjective', objectiveId, supports: decodeLink(value) })
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     } finally {
       setSaving(false)
     }

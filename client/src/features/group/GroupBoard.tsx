@@ -36,6 +36,7 @@ import { PickedCardBar } from './PickedCardBar.tsx'
 import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery.ts'
 import { useTranslation } from 'react-i18next'
 import './board.css'
+import i18next from '../../i18n/i18n.ts'
 
 /** From this width the facilitator's tools sit in a column beside the board instead of above it. */
 const SIDE_TOOLS_QUERY = '(min-width: 1000px)'
@@ -223,7 +224,7 @@ function BoardDialogs({
   useEffect(() => {
     // Someone else merged or hid the card while the dialog was open: nothing left to decide.
     if (isGone) {
-      useBoardUi.getState().setStatus({ phase: 'failed', text: 'That card is no longer on the board (it may have just been merged).' })
+      useBoardUi.getState().setStatus({ phase: 'failed', text: i18next.t('server.cardGoneMerged') })
       closeDialog()
     }
   }, [isGone, closeDialog])

@@ -3,6 +3,7 @@ import type { KeyResultRecord } from '../../../../shared/keyResults/keyResultTyp
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useTranslation } from 'react-i18next'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 export function KeyResultActions({
   record,
@@ -27,7 +28,7 @@ export function KeyResultActions({
     try {
       await action()
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   const others = siblings.filter((k) => k.id !== record.id)

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { ObjectiveDetails } from '../../../../shared/keyResults/keyResultTypes.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 /** The objective's refinements: title, why now, owning team, deadline. Read at a glance, edited on demand. */
 export function ObjectiveDetailsForm({ objectiveId, title, details }: { objectiveId: string; title: string; details: ObjectiveDetails | undefined }) {
@@ -36,7 +37,7 @@ export function ObjectiveDetailsForm({ objectiveId, title, details }: { objectiv
       await client.send({ type: 'updateObjective', objectiveId, ...draft })
       setEditing(false)
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   const field = (key: keyof ObjectiveDetails, label: string, type = 'text') => (

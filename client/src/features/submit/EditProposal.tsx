@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { MAX_OBJECTIVE_TITLE_LENGTH, MAX_OBJECTIVE_WHY_LENGTH, type OwnSubmission } from '../../../../shared/submissions/submissionTypes.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { CharacterCount, fits } from '../../ui/CharacterCount.tsx'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 export function EditProposal({ item, onDone }: { item: OwnSubmission; onDone: () => void }) {
   const { client } = useMeeting()
@@ -17,7 +18,7 @@ export function EditProposal({ item, onDone }: { item: OwnSubmission; onDone: ()
       await client.send({ type: 'editSubmission', submissionId: item.id, title, why })
       onDone()
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
       setSaving(false)
     }
   }

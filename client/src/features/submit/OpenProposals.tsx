@@ -3,6 +3,7 @@ import { normalizeText } from '../../../../shared/similarity/normalizeText.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useMySubmissions } from '../../sync/useFeed.ts'
 import { formatCount } from '../../ui/formatCount.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 const MAX_LISTED = 100
 
@@ -23,7 +24,7 @@ export function OpenProposals() {
     try {
       await client.send({ type: 'supportSubmission', submissionId, support: true })
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   return (

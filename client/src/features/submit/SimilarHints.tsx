@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { SimilarSubmission } from '../../../../shared/submissions/submissionTypes.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useDebouncedValue } from '../../sync/useDebouncedValue.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 const MIN_QUERY_LENGTH = 6
 const TYPING_PAUSE_MS = 300
@@ -47,7 +48,7 @@ export function SimilarHints({ text, onSupported }: { text: string; onSupported:
       setMatches([])
       onSupported(match.title)
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   return (

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { VoteState } from '../../../../shared/voting/voteState.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { TIE_RESOLUTION_ID } from './voteAnchors.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 /**
  * The facilitator's in-stage choices: settling a tie and reopening. The one next step (close, reveal, round 2) is
@@ -19,7 +20,7 @@ export function VoteControls({ vote }: { vote: VoteState }) {
     try {
       await action()
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     } finally {
       setBusy(false)
     }
