@@ -68,7 +68,7 @@ describe('server refusals in the UI language', () => {
     const root = join(import.meta.dirname, '../../..')
     const code = [...sources(join(root, 'server')), ...sources(join(root, 'shared'))].join('\n')
     const literal = (template: string) => template.split(/\{\{\w+\}\}/).sort((a, b) => b.length - a.length)[0] ?? ''
-    const stale = Object.entries({ ...en.server, ...en.boardLabel, ...en.auditAction })
+    const stale = Object.entries({ ...en.server, ...en.boardLabel, ...en.auditAction, ...en.pitfall })
       .filter(([key]) => key !== 'unknown')
       .filter(([, template]) => !code.includes(literal(template)))
     expect(stale).toEqual([])

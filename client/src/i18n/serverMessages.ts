@@ -30,11 +30,12 @@ function compile(key: string, template: string): Pattern {
   return { key, names, regex: new RegExp(`^${source}$`) }
 }
 
-type Section = 'server' | 'boardLabel' | 'auditAction'
+type Section = 'server' | 'boardLabel' | 'auditAction' | 'pitfall'
 const SECTIONS: Record<Section, Pattern[]> = {
   server: Object.entries(en.server).map(([key, template]) => compile(key, template)),
   boardLabel: Object.entries(en.boardLabel).map(([key, template]) => compile(key, template)),
   auditAction: Object.entries(en.auditAction).map(([key, template]) => compile(key, template)),
+  pitfall: Object.entries(en.pitfall).map(([key, template]) => compile(key, template)),
 }
 
 /** The key and values of an English sentence from the server in one catalogue section, or null if it is not known. */
@@ -48,10 +49,10 @@ export function matchServerMessage(message: string, section: Section = 'server')
 }
 
 /**
- * A server-made label (a board move such as "Moved “A” to “B”", an audit action such as "hid a card") in the UI's
- * language; an unknown one is shown as the server wrote it (it is mostly the participants' own titles).
+ * A label made by the server or a shared rule (a board move such as "Moved “A” to “B”", an audit action such as "hid
+ * a card", a pitfall or alignment warning) in the UI's language; an unknown one is shown as written.
  */
-export function translateServerLabel(t: TFunction, text: string, section: 'boardLabel' | 'auditAction'): string {
+export function translateServerLabel(t: TFunction, text: string, section: 'boardLabel' | 'auditAction' | 'pitfall'): string {
   const known = matchServerMessage(text, section)
   if (!known) return text
   // "Undid: <label>" nests a label.

@@ -49,7 +49,7 @@ export function AuditTrail() {
                 : ''}
         </p>
         {entries && entries.length > 0 && (
-          <ol className="audit-list" aria-label={t('audit.list')}>
+          <ol className="audit-list" aria-label={t('audit.list')} tabIndex={0}>
             {entries.map((e, i) => (
               <li key={`${e.at}-${i}`}>
                 <time dateTime={new Date(e.at).toISOString()}>{formatTime(e.at)}</time> <strong>{e.actorName}</strong>{' '}

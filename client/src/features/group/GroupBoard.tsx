@@ -71,9 +71,12 @@ export function GroupBoard() {
   latest.current = { cardMap, clusterMap }
   const lookup = useMemo<BoardLookup>(() => ({ card: (id) => latest.current.cardMap.get(id), cluster: (id) => latest.current.clusterMap.get(id) }), [])
   const commands = useMemo(() => makeBoardCommands(client, lookup), [client, lookup])
-  const announcements = useMemo(() => boardAnnouncements(lookup), [lookup])
+  const { t, i18n } = useTranslation()
+  // Rebuilt when the language changes, so a switch mid-meeting also changes what the screen reader hears.
+  const language = i18n.resolvedLanguage
+  const announcements = useMemo(() => boardAnnouncements(lookup), [lookup, language])
+  const instructions = useMemo(() => boardInstructions(), [language])
   const sensors = useBoardSensors()
-  const { t } = useTranslation()
 
   const setFacts = useBoardUi((s) => s.setFacts)
   const isCompact = useMediaQuery(PHONE_QUERY)
@@ -138,7 +141,7 @@ export function GroupBoard() {
           collisionDetection={boardCollisionDetection}
           measuring={MEASURING}
           autoScroll={BOARD_AUTO_SCROLL}
-          accessibility={{ announcements, screenReaderInstructions: boardInstructions }}
+          accessibility={{ announcements, screenReaderInstructions: instructions }}
           onDragStart={onDragStart}
           onDragEnd={onDragEnd}
           onDragCancel={() => setActiveCardId(null)}
