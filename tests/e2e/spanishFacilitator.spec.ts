@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test'
 import type { ServerProcess } from './helpers/serverProcess.ts'
 import { serverPerTest } from './helpers/serverPerTest.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
+import { publishMeeting } from '../integration/helpers/publishedMeeting.ts'
 
 let server: ServerProcess
 serverPerTest((s) => (server = s))
@@ -154,4 +155,46 @@ test('a Spanish facilitator creates and runs the meeting to the board in Spanish
   await expectNoSeriousA11yViolations(facilitator, 'audit trail and grouping settings in Spanish')
   await expectSpanishOnly(facilitator, 'audit trail and grouping settings')
   await expectSpanishOnly(ana, 'group board, participant')
+})
+
+test('team spaces in Spanish: created from the published OKRs, the week’s four-square, the weekly report and the trends', async ({ browser }) => {
+  const kr = 'Conversión de prueba a pago del 4 % al 7 %'
+  const published = await publishMeeting(server.url, `${server.url.replace(/^http/, 'ws')}/ws`, [{ statement: kr, confidence: 6 }])
+  // The helper's meeting was written in English by its facilitator: their words may stay English, nothing else.
+  const theirWords = ['Make trials convert', 'Trials doubled', 'We help small shops sell online', 'Acme OKRs', 'Facilitator']
+  const spanishOnly = async (page: Page, where: string) => expect({ where, english: await englishLeftovers(page, theirWords) }).toEqual({ where, english: [] })
+
+  const facilitator = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'es-ES' })).newPage()
+  await facilitator.goto(published.meeting.facilitatorUrl)
+  const spaces = facilitator.getByRole('region', { name: 'Espacios de equipo: el ritmo semanal' })
+  await spaces.getByLabel('Nombre del equipo').fill('Crecimiento')
+  await spaces.getByRole('button', { name: 'Crear el espacio de equipo' }).click()
+  const editorUrl = await spaces.getByRole('textbox', { name: 'Enlace de edición de Crecimiento' }).inputValue()
+  await expect(spaces.getByRole('link', { name: 'Abrir Crecimiento' })).toBeVisible()
+  await spanishOnly(facilitator, 'published page with team spaces')
+
+  const lead = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'es-ES' })).newPage()
+  await lead.goto(editorUrl)
+  await expect(lead.getByText('Puedes editar')).toBeVisible()
+  const priorities = lead.getByRole('region', { name: /Prioridades de esta semana/ })
+  await priorities.getByLabel('Prioridad', { exact: true }).fill('Llamar a 20 usuarios en prueba')
+  await priorities.getByLabel('Responsable', { exact: true }).fill('Ana')
+  await priorities.getByRole('button', { name: 'Añadir la prioridad' }).click()
+  await expect(priorities.getByLabel('Prioridad 1', { exact: true })).toHaveValue('Llamar a 20 usuarios en prueba')
+  const status = lead.getByRole('region', { name: /Estado de los OKR/ })
+  await expect(status.getByText('Sin revisar esta semana')).toBeVisible()
+  await status.getByRole('button', { name: `Confirmar 6/10 (sin cambios) de ${kr}` }).click()
+  await expect(status.getByText('Sin revisar esta semana')).toHaveCount(0)
+  await expectNoSeriousA11yViolations(lead, 'team week in Spanish')
+  await spanishOnly(lead, 'team week')
+
+  await lead.getByRole('link', { name: 'Informe semanal', exact: true }).click()
+  await expect(lead.getByRole('heading', { name: /^Informe semanal: Crecimiento, semana del / })).toBeVisible()
+  await expectNoSeriousA11yViolations(lead, 'weekly report in Spanish')
+  await spanishOnly(lead, 'weekly report')
+
+  await lead.getByRole('link', { name: 'Tendencias de confianza', exact: true }).click()
+  await expect(lead.getByRole('heading', { name: /^Tendencias de confianza, / })).toBeVisible()
+  await expectNoSeriousA11yViolations(lead, 'confidence trends in Spanish')
+  await spanishOnly(lead, 'confidence trends')
 })
