@@ -45,7 +45,9 @@ test('on a phone, grouping is pick-then-place: merge here, add to a cluster, a n
   // The page scrolls, not boxes inside it: the columns are stacked and the window is the list's scroller (a
   // scroll box in a scrolling page traps the thumb). The last cluster is reached by scrolling the page.
   await expect(phone.getByRole('list', { name: 'Unclustered cards' })).toBeVisible()
-  expect(await phone.locator('.board-columns *').evaluateAll((nodes) => nodes.filter((n) => ['auto', 'scroll'].includes(getComputedStyle(n).overflowY)).length)).toBe(0)
+  expect(
+    await phone.locator('.board-columns *').evaluateAll((nodes) => nodes.filter((n) => ['auto', 'scroll'].includes(getComputedStyle(n).overflowY)).length),
+  ).toBe(0)
   await phone.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
   await expect(cluster(phone, 'Engineering')).toBeInViewport()
 
