@@ -76,10 +76,13 @@ export function groupSimilar(texts: readonly string[], threshold: number = DEFAU
 
 /**
  * Every pair of indexed texts scoring at least minScore (> 0), ordered by a then b; with a model's
- * embeddings, blended scores (and pairs only the model sees).
+ * embeddings, blended scores (and pairs only the model sees); else with word vectors, the lifted
+ * scores groupIndexed groups by (contrasting pairs left out).
  */
-export function scoredPairs(index: SimilarityIndex, minScore: number, semantic?: SemanticInput): ScoredPair[] {
-  return semantic ? expandUnitPairs(index, blendedUnitPairs(index, minScore, semantic)) : similarPairs(index, minScore)
+export function scoredPairs(index: SimilarityIndex, minScore: number, semantic?: SemanticInput, wordVectors?: WordVectorBoost): ScoredPair[] {
+  if (semantic) return expandUnitPairs(index, blendedUnitPairs(index, minScore, semantic))
+  if (wordVectors) return expandUnitPairs(index, wordVectorUnitPairs(index, minScore, CONTRAST_PENALTY, wordVectors)).filter((p) => p.score >= minScore)
+  return similarPairs(index, minScore)
 }
 
 /** Pairs below this share of the threshold are taken as 0 by average linkage (they barely move a mean). */

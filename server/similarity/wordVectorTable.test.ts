@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { groupSimilar } from '../../shared/similarity.ts'
 import { scoreGrouping } from '../../shared/similarityQuality.ts'
+import first from '../../tests/fixtures/similarity-labelled.json' with { type: 'json' }
 import tune3 from '../../tests/fixtures/similarity-meaning-tune3.json' with { type: 'json' }
 import { wordVectorBoost } from './wordVectorTable.ts'
 
@@ -27,5 +28,19 @@ describe('committed word-vector table (issue 18b)', () => {
     const withVectors = scoreGrouping(labels, groupSimilar(texts, undefined, boost ? { wordVectors: boost } : {}))
     expect(withVectors.recall).toBeGreaterThan(lexical.recall)
     expect(withVectors.precision).toBeGreaterThanOrEqual(0.8)
+  })
+
+  it('keeps the topic groups of the first labelled set apart (the mutual-neighbour gate)', () => {
+    const boost = wordVectorBoost()
+    expect(boost?.neighbours).toBe(2)
+    const labels = first.items.map((i) => i.group)
+    const texts = first.items.map((i) => i.text)
+    const lexical = scoreGrouping(labels, groupSimilar(texts))
+    const gated = scoreGrouping(labels, groupSimilar(texts, undefined, boost ? { wordVectors: boost } : {}))
+    const ungated = scoreGrouping(labels, groupSimilar(texts, undefined, boost ? { wordVectors: { ...boost, neighbours: undefined } } : {}))
+    // Without the gate, revenue-by-region and revenue-by-segment texts (and similar topic neighbours) merge.
+    expect(ungated.precision).toBeLessThan(0.7)
+    expect(gated.precision).toBeGreaterThanOrEqual(0.85)
+    expect(gated.recall).toBeGreaterThanOrEqual(lexical.recall - 0.01)
   })
 })

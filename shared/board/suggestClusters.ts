@@ -68,7 +68,8 @@ export function suggestClustersWithReport(cards: readonly CardRecord[], options:
   const sorted = order.map((o) => o.c)
   const semantic = options.semantic && { ...options.semantic, vectors: order.map((o) => options.semantic?.vectors[o.i]) }
   const index = buildSimilarityIndex(sorted.map((c) => c.title))
-  const groups = groupIndexed(index, threshold, 'average', semantic, semantic ? undefined : options.wordVectors)
+  const wordVectors = semantic ? undefined : options.wordVectors
+  const groups = groupIndexed(index, threshold, 'average', semantic, wordVectors)
   const suggestions: BoardSuggestion[] = []
   const groupOf = new Map<number, number>()
   groups.forEach((group, g) => group.forEach((i) => groupOf.set(i, g)))
@@ -89,7 +90,7 @@ export function suggestClustersWithReport(cards: readonly CardRecord[], options:
       status: 'pending',
     })
   }
-  const near = scoredPairs(index, threshold * NEAR_MISS_SHARE, semantic).filter((p) => {
+  const near = scoredPairs(index, threshold * NEAR_MISS_SHARE, semantic, wordVectors).filter((p) => {
     if (p.score >= threshold) return false
     const ga = groupOf.get(p.a)
     if (ga !== undefined && ga === groupOf.get(p.b)) return false

@@ -8,7 +8,7 @@ import { ServerMessageSchema, type Command, type CommandError, type CommandResul
 import type { OwnSubmission, PublicSubmission } from '../submissions/submissionTypes.ts'
 import { newCommandId } from './commandId.ts'
 import { CommandFailure } from './CommandFailure.ts'
-import { settleReply, type PendingCommand } from './settleReply.ts'
+import { countWaitingChanges, forgetEarlierHellos, settleReply, type PendingCommand } from './settleReply.ts'
 import type { RosterEntry } from '../presence/presenceTypes.ts'
 
 export type FeedName = 'mine' | 'moderation' | 'ballot' | 'self' | 'roster'
@@ -97,8 +97,9 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
     return this.provider.synced
   }
 
+  /** Changes sent or queued and not saved yet (hellos and questions in flight are not counted). */
   get pendingCount(): number {
-    return this.pending.size
+    return countWaitingChanges(this.pending, (type) => QUERY_TYPES.has(type))
   }
 
   get hasToken(): boolean {
@@ -114,7 +115,7 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
     }
     return new Promise<CommandResults[T]>((resolve, reject) => {
       this.pending.set(id, { command, resolve: resolve as (r: unknown) => void, reject })
-      this.emit('pending', [this.pending.size])
+      this.emit('pending', [this.pendingCount])
       if (this.status === 'connected') this.transmit(command)
     })
   }
@@ -157,8 +158,9 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
     if (status === 'connected') {
       // Order matters: the server reads one socket's frames in order, so hello binds the identity before
       // any queued command is read.
+      forgetEarlierHellos(this.pending)
       if (this.token) this.sayHello(this.token)
-      for (const p of this.pending.values()) this.transmit(p.command)
+      for (const p of this.pending.values()) if (p.command.type !== 'hello') this.transmit(p.command)
     }
     this.emit('status', [status])
   }
@@ -212,7 +214,7 @@ export class MeetingClient extends ObservableV2<ClientEvents> {
       return
     }
     settleReply(this.pending, message, {
-      onPendingChange: () => this.emit('pending', [this.pending.size]),
+      onPendingChange: () => this.emit('pending', [this.pendingCount]),
       onServerNow: (serverNow) => {
         this.clockOffsetMs = serverNow - Date.now()
       },

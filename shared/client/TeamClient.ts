@@ -11,7 +11,7 @@ import { newCommandId } from './commandId.ts'
 import { waitForEvents } from './waitForEvents.ts'
 import { CommandFailure } from './CommandFailure.ts'
 import type { ConnectionStatus } from './MeetingClient.ts'
-import { settleReply, type PendingCommand } from './settleReply.ts'
+import { countWaitingChanges, forgetEarlierHellos, settleReply, type PendingCommand } from './settleReply.ts'
 
 type TeamCommandInput = TeamCommand extends infer C ? (C extends TeamCommand ? Omit<C, 'id'> : never) : never
 
@@ -77,8 +77,9 @@ export class TeamClient extends ObservableV2<TeamClientEvents> {
     return this.provider.synced
   }
 
+  /** Edits sent or queued and not saved yet (hellos are not counted). */
   get pendingCount(): number {
-    return this.pending.size
+    return countWaitingChanges(this.pending, () => false)
   }
 
   get isEditor(): boolean {
@@ -93,7 +94,7 @@ export class TeamClient extends ObservableV2<TeamClientEvents> {
     const command = { ...input, id } as TeamCommand
     return new Promise<TeamCommandResults[T]>((resolve, reject) => {
       this.pending.set(id, { command, resolve: resolve as (r: unknown) => void, reject })
-      this.emit('pending', [this.pending.size])
+      this.emit('pending', [this.pendingCount])
       if (this.status === 'connected') this.transmit(command)
     })
   }
@@ -114,6 +115,7 @@ export class TeamClient extends ObservableV2<TeamClientEvents> {
     this.status = status
     if (status === 'connected') {
       // hello first: the server reads a socket's frames in order, so queued edits arrive as the editor.
+      forgetEarlierHellos(this.pending)
       this.sayHello()
       for (const p of this.pending.values()) if (p.command.type !== 'hello') this.transmit(p.command)
     }
@@ -166,7 +168,7 @@ export class TeamClient extends ObservableV2<TeamClientEvents> {
     }
     if (message.kind !== 'reply') return
     settleReply(this.pending, message, {
-      onPendingChange: () => this.emit('pending', [this.pending.size]),
+      onPendingChange: () => this.emit('pending', [this.pendingCount]),
       onServerNow: (serverNow) => {
         this.clockOffsetMs = serverNow - Date.now()
       },

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { CommandFailure } from './CommandFailure.ts'
-import { settleReply, type PendingCommand } from './settleReply.ts'
+import { countWaitingChanges, forgetEarlierHellos, settleReply, type PendingCommand } from './settleReply.ts'
 
 function setup() {
   const calls: string[] = []
@@ -36,5 +36,22 @@ describe('settleReply', () => {
     settleReply(pending, { kind: 'reply', id: 'gone', ok: true, result: { serverNow: 1 } }, hooks)
     expect(calls).toEqual(['notice bad_command'])
     expect(pending.size).toBe(1)
+  })
+})
+
+describe('waiting changes', () => {
+  const entry = (type: string): PendingCommand<{ type: string }> => ({ command: { type }, resolve: () => {}, reject: () => {} })
+  const pendingOf = (...types: string[]) => new Map(types.map((type, i) => [`c${i}`, entry(type)]))
+
+  it('counts changes, not the hello or a question still in flight when the socket dropped', () => {
+    const pending = pendingOf('hello', 'findPeople', 'submitObjective', 'setDots')
+    expect(countWaitingChanges(pending, (type) => type === 'findPeople')).toBe(2)
+    expect(countWaitingChanges(pendingOf('hello'), () => false)).toBe(0)
+  })
+
+  it('forgets the hellos of earlier sockets and keeps everything else queued, in order', () => {
+    const pending = pendingOf('hello', 'submitObjective', 'hello', 'findPeople')
+    forgetEarlierHellos(pending)
+    expect([...pending.values()].map((p) => p.command.type)).toEqual(['submitObjective', 'findPeople'])
   })
 })

@@ -36,3 +36,21 @@ export function settleReply<C>(
     waiting.reject(new CommandFailure(message.error))
   }
 }
+
+/**
+ * How many pending commands are changes the person is waiting on: the "n changes are waiting to be saved" figure.
+ * A hello or a question in flight when the socket dropped is not unsaved work, and counting it would say otherwise.
+ */
+export function countWaitingChanges<C extends { type: string }>(
+  pending: ReadonlyMap<string, PendingCommand<C>>,
+  isQuestion: (type: C['type']) => boolean,
+): number {
+  let count = 0
+  for (const { command } of pending.values()) if (command.type !== 'hello' && !isQuestion(command.type)) count++
+  return count
+}
+
+/** Drops the hellos of earlier sockets: a new socket gets its own, and the old ones will never be answered. */
+export function forgetEarlierHellos<C extends { type: string }>(pending: Map<string, PendingCommand<C>>): void {
+  for (const [id, { command }] of pending) if (command.type === 'hello') pending.delete(id)
+}

@@ -315,7 +315,6 @@ download: descarga descargas descargar
 rating: valoracion
 review: critica
 launch: estrenar
-streaming: directo directos
 level: nivel
 exam pass: aprobado aprobados aprobar
 certificate: titulo titulos diploma
@@ -460,7 +459,6 @@ heat: calor
 cold: frio
 temperature: temperatura temperaturas
 absence: ausencia ausencias absentismo
-sick leave: baja bajas
 holiday: vacaciones festivo festivos
 summer: verano
 winter: invierno
@@ -511,7 +509,8 @@ bug: bugs
 user experience: experiencia
 interface: interfaz
 login: acceso accesos
-password: contrasena contrasenas clave claves
+password: contrasena contrasenas
+key: clave claves
 privacy: privacidad
 backup: copia copias respaldo
 server: servidor servidores
@@ -613,7 +612,8 @@ rural: rural rurales
 village: aldea aldeas
 grow: ampliar ampliacion
 shrink: encoger
-layoff: recorte recortes ere
+layoff: ere
+cut: recorte recortes
 overtime: extras
 bonus: bonus bono bonos incentivo incentivos
 commission: comision comisiones

@@ -524,6 +524,8 @@ export interface Vocabulary {
   phrases: Map<string, ReadonlyArray<{ words: readonly string[]; replacement: readonly string[] }>>
   /** Exact folded word → concept id. */
   words: Map<string, string>
+  /** Concept id → its first English word ("down" → "reduce"), for whoever needs the concept as English. */
+  englishWords: Map<string, string>
   /** Stem in a language → concept id. */
   stems: Record<Language, Map<string, string>>
   /** Concept id → "kind:member" for concepts in CONTRASTS. */
@@ -544,9 +546,12 @@ function buildVocabulary(): Vocabulary {
     phrases.set(first, list)
   }
   const words = new Map<string, string>()
+  const englishWords = new Map<string, string>()
   const stems: Vocabulary['stems'] = { en: new Map(), es: new Map() }
   // The OKR table wins where both name a word: it is the more specific reading.
   for (const concept of [...GENERAL_CONCEPTS, ...CONCEPTS]) {
+    const english = concept.en[0]
+    if (english !== undefined) englishWords.set(concept.id, normalizeText(english))
     for (const language of ['en', 'es'] as const) {
       for (const raw of concept[language]) {
         const word = normalizeText(raw)
@@ -578,7 +583,7 @@ function buildVocabulary(): Vocabulary {
       else if (!list.includes(word)) list.push(word)
     }
   }
-  return { phrases, words, stems, contrasts, entityConcepts, typoKeys }
+  return { phrases, words, englishWords, stems, contrasts, entityConcepts, typoKeys }
 }
 
 const MIN_CROSS_LANGUAGE_LENGTH = 5

@@ -40,12 +40,12 @@ export function parseWordVectors(bytes: Uint8Array): WordVectorTable {
   return { dims, rows, data }
 }
 
-/** A concept id of the OKR tables ("market-leader") as English words. */
-const conceptWords = (id: string) => id.split(/[^a-z]+/).filter((w) => w.length > 1)
-
 /**
- * The English content words of a text: English words as typed; a Spanish word as its lexicon
- * translation, else its cognate, else the English words of its OKR concept, else itself (names).
+ * The English content words of a text: English words as typed; a Spanish word read in the order
+ * analyzeText reads it, so the vectors see what the lexical terms see: an OKR table word as its
+ * concept's English word, then the bilingual lexicon's exact translation, then a table concept by
+ * stem, then the lexicon by stem, then a cognate, else the word itself (names). (Reading the lexicon's
+ * stems first made "contratar" a contract and "bajar" a sick leave, where the tables say hire and reduce.)
  */
 export function englishWordsOf(text: string): string[] {
   const normalized = normalizeText(text)
@@ -54,19 +54,22 @@ export function englishWordsOf(text: string): string[] {
   const words = replacePhrases(normalized.split(' '), vocab)
   const language = guessLanguage(words)
   const out: string[] = []
+  const conceptEnglish = (id: string) => (vocab.englishWords.get(id) ?? id).split(/[^a-z]+/).filter((w) => w.length > 1)
   for (const word of words) {
     if (isStopWord(word) || /\d/.test(word)) continue
     if (language === 'en') {
       out.push(word)
       continue
     }
-    const english = englishOfExactly(word) ?? englishOf(word) ?? englishCognate(word)
-    if (english !== undefined) {
-      out.push(...english.split(/\s+/))
+    const exact = vocab.words.get(word)
+    const exactEnglish = exact === undefined ? englishOfExactly(word) : undefined
+    const concept = exact ?? (exactEnglish === undefined ? conceptOf(word, 'es', vocab) : undefined)
+    if (concept !== undefined) {
+      out.push(...conceptEnglish(concept))
       continue
     }
-    const concept = conceptOf(word, 'es', vocab)
-    out.push(...(concept === undefined ? [word] : conceptWords(concept)))
+    const english = exactEnglish ?? englishOf(word) ?? englishCognate(word)
+    out.push(...(english === undefined ? [word] : english.split(/\s+/)))
   }
   return out
 }

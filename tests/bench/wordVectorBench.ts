@@ -1,7 +1,8 @@
 /**
- * Issue 18b: the same labelled sets grouped with and without the committed word vectors
- * (server/similarity/vectors/wordVectors.bin; "Suggest clusters" uses them on the server), and the
- * 5,000-text time of both paths measured in alternation. Printed by similarityBench.ts.
+ * Issues 18b and 18: the same labelled sets grouped with and without the committed word vectors
+ * (server/similarity/vectors/wordVectors.bin; "Suggest clusters" uses them on the server), with and
+ * without the mutual-neighbour gate, and the 5,000- and 2,000-text times of both paths measured in
+ * alternation. Printed by similarityBench.ts.
  */
 import { loadavg } from 'node:os'
 import { DEFAULT_SIMILARITY_THRESHOLD, groupSimilar, type WordVectorBoost } from '../../shared/similarity.ts'
@@ -32,27 +33,33 @@ export function wordVectorReport(sets: ReadonlyArray<readonly [string, readonly 
   const boost = wordVectorBoost()
   if (!boost) return 'Word vectors: server/similarity/vectors/wordVectors.bin is missing or broken (run scripts/deriveWordVectors.ts).'
   const lines = [
-    `Word vectors (issue 18b) at ${DEFAULT_SIMILARITY_THRESHOLD}: lexical only vs lexical + word-vector boost (weight ${boost.weight}, floor ${boost.floor}, min ${boost.minKnown} known words)`,
-    'set                          items |    lexical: P       R      F1 | + word vectors: P       R      F1',
+    `Word vectors at ${DEFAULT_SIMILARITY_THRESHOLD}: lexical only vs lexical + word-vector boost (weight ${boost.weight}, floor ${boost.floor}, min ${boost.minKnown} known words, lift only mutual ${boost.neighbours}-nearest neighbours); last column: the same boost without the neighbour gate`,
+    'set                          items |    lexical: P       R      F1 | + word vectors: P       R      F1 |      no gate: P       R      F1',
   ]
-  for (const [name, set] of sets) lines.push(`${name.padEnd(28)} ${String(set.length).padStart(5)} | ${prf(set)} | ${prf(set, boost)}`)
-  const wall: Record<'lexical' | 'vectors', number[]> = { lexical: [], vectors: [] }
-  const cpu: Record<'lexical' | 'vectors', number[]> = { lexical: [], vectors: [] }
-  for (let r = 0; r < runs; r++) {
-    for (const kind of ['lexical', 'vectors'] as const) {
-      const start = performance.now()
-      const used = process.cpuUsage()
-      groupSimilar(synthetic, DEFAULT_SIMILARITY_THRESHOLD, kind === 'vectors' ? { wordVectors: boost } : {})
-      const spent = process.cpuUsage(used)
-      wall[kind].push(Math.round(performance.now() - start))
-      cpu[kind].push(Math.round((spent.user + spent.system) / 1000))
+  const ungated = { ...boost, neighbours: undefined }
+  for (const [name, set] of sets) lines.push(`${name.padEnd(28)} ${String(set.length).padStart(5)} | ${prf(set)} | ${prf(set, boost)} | ${prf(set, ungated)}`)
+  // 5,000 texts (the issue's target, lexical) and 2,000 (the most "Suggest clusters" boosts on the server).
+  for (const texts of [synthetic, synthetic.slice(0, 2_000)]) {
+    const wall: Record<'lexical' | 'vectors', number[]> = { lexical: [], vectors: [] }
+    const cpu: Record<'lexical' | 'vectors', number[]> = { lexical: [], vectors: [] }
+    for (let r = 0; r < runs; r++) {
+      for (const kind of ['lexical', 'vectors'] as const) {
+        const start = performance.now()
+        const used = process.cpuUsage()
+        groupSimilar(texts, DEFAULT_SIMILARITY_THRESHOLD, kind === 'vectors' ? { wordVectors: boost } : {})
+        const spent = process.cpuUsage(used)
+        wall[kind].push(Math.round(performance.now() - start))
+        cpu[kind].push(Math.round((spent.user + spent.system) / 1000))
+      }
     }
-  }
-  for (const kind of ['lexical', 'vectors'] as const) {
+    for (const kind of ['lexical', 'vectors'] as const) {
+      lines.push(
+        `${texts.length.toLocaleString('en')} texts, ${kind.padEnd(7)}: median wall ${median(wall[kind])} ms (${wall[kind].join(', ')}), median CPU ${median(cpu[kind])} ms (${cpu[kind].join(', ')})`,
+      )
+    }
     lines.push(
-      `${synthetic.length.toLocaleString('en')} texts, ${kind.padEnd(7)}: median wall ${median(wall[kind])} ms (${wall[kind].join(', ')}), median CPU ${median(cpu[kind])} ms (${cpu[kind].join(', ')})`,
+      `CPU ratio vectors / lexical at ${texts.length.toLocaleString('en')}: ${(median(cpu.vectors) / median(cpu.lexical)).toFixed(2)}; load average ${loadavg()[0]?.toFixed(1)}`,
     )
   }
-  lines.push(`CPU ratio vectors / lexical: ${(median(cpu.vectors) / median(cpu.lexical)).toFixed(2)}; load average ${loadavg()[0]?.toFixed(1)}`)
   return lines.join('\n')
 }

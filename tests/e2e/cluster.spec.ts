@@ -13,8 +13,8 @@ import { ServerProcess } from './helpers/serverProcess.ts'
 let postgres: ThrowawayPostgres | null = null
 const nodes: ServerProcess[] = []
 
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
+test.afterEach(async ({ browser }, testInfo) => {
+  await closeAllContexts(browser, testInfo)
   for (const node of nodes.splice(0)) await node.stop()
   await postgres?.destroy()
   postgres = null

@@ -11,8 +11,8 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.stop()
 })
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
+test.afterEach(async ({ browser }, testInfo) => {
+  await closeAllContexts(browser, testInfo)
 })
 
 async function facilitatorLinkOf(facilitator: Page): Promise<string> {

@@ -10,8 +10,8 @@ test.beforeEach(async () => {
   server = await ServerProcess.start()
 })
 
-test.afterEach(async ({ browser }) => {
-  await closeAllContexts(browser)
+test.afterEach(async ({ browser }, testInfo) => {
+  await closeAllContexts(browser, testInfo)
   await server.stop()
 })
 

@@ -28,12 +28,13 @@ test('Suggest clusters says what it checked, shows the pairs that fell short, an
   await expect(page.getByRole('heading', { name: 'Group', level: 2 })).toBeVisible()
   const panel = page.getByRole('region', { name: 'Suggestions' })
 
-  // A stricter threshold first: the support pair then falls just short.
+  // A stricter threshold first: the support pair (words apart, meaning alike: the word vectors lift it
+  // to about 59%) then falls short.
   const threshold = panel.getByLabel(/How alike cards must be/)
-  await threshold.fill('50')
-  await expect(panel.getByText('How alike cards must be: 50%')).toBeVisible()
+  await threshold.fill('70')
+  await expect(panel.getByText('How alike cards must be: 70%')).toBeVisible()
   await panel.getByRole('button', { name: 'Suggest clusters' }).click()
-  await expect(panel.getByText('Checked 11 cards: 4 suggestions. 1 pair was close but below the 50% threshold.')).toBeVisible()
+  await expect(panel.getByText('Checked 11 cards: 4 suggestions. 1 pair was close but below the 70% threshold.')).toBeVisible()
   await expect(panel.getByText('Matched by words (no meaning model is configured).')).toBeVisible()
   const suggestions = panel.getByRole('list', { name: 'Suggestions to review' })
   await expect(suggestions).toContainText(/Merge as “(Close our Series A round|Raise our Series A)”/)
@@ -53,7 +54,9 @@ test('Suggest clusters says what it checked, shows the pairs that fell short, an
   const percent = /to (\d+)%/.exec(label)?.[1]
   await lower.click()
   await expect(panel.getByText(`How alike cards must be: ${percent}%`)).toBeVisible()
-  await expect(panel.getByText(`Checked 11 cards: 5 suggestions. No other pair came close to the ${percent}% threshold.`)).toBeVisible()
+  // The bakery in Lyon is now reported as close to the coffee cards, and still not suggested.
+  await expect(panel.getByText(`Checked 11 cards: 5 suggestions. 2 pairs were close but below the ${percent}% threshold.`)).toBeVisible()
   await expect(suggestions).toContainText(/Cluster as “(Make support answer within one hour|Faster answers from customer support)”/)
+  await expect(suggestions).not.toContainText('Open a bakery in Lyon')
   await expectNoSeriousA11yViolations(page, 'group board after lowering the threshold')
 })

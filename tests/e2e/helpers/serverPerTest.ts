@@ -12,8 +12,8 @@ export function serverPerTest(set: (server: ServerProcess) => void): void {
     server = await ServerProcess.start()
     set(server)
   })
-  test.afterEach(async ({ browser }) => {
-    await closeAllContexts(browser)
+  test.afterEach(async ({ browser }, testInfo) => {
+    await closeAllContexts(browser, testInfo)
     await server?.stop()
     server = null
   })
