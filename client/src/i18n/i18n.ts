@@ -49,7 +49,8 @@ void i18next
 
 /** The page's language follows the UI's, for screen readers and hyphenation. */
 const syncDocumentLanguage = (lng: string) => {
-  document.documentElement.lang = lng.split('-')[0] ?? 'en'
+  // Unit tests import modules that read messages, in Node, where there is no document.
+  if (typeof document !== 'undefined') document.documentElement.lang = lng.split('-')[0] ?? 'en'
 }
 syncDocumentLanguage(i18next.resolvedLanguage ?? 'en')
 i18next.on('languageChanged', () => syncDocumentLanguage(i18next.resolvedLanguage ?? 'en'))
