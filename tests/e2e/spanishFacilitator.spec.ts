@@ -59,7 +59,7 @@ async function proponer(page: Page, title: string) {
   await expect(page.getByRole('list', { name: 'Tus propuestas' })).toContainText(title)
 }
 
-test('a Spanish facilitator creates and runs the meeting to the board in Spanish: create page, settings, moderation, refusals, suggestions, audit trail, menus and dialogs', async ({
+test('a Spanish facilitator runs a whole meeting in Spanish: create page, settings, moderation, a refusal, suggestions, audit trail, menus and dialogs, vote, key results, review, published', async ({
   browser,
 }) => {
   // The create page, in a Spanish browser: the mission's frame is Spanish too, and stays so for everyone.
@@ -170,8 +170,9 @@ test('a Spanish facilitator creates and runs the meeting to the board in Spanish
   await expectNoSeriousA11yViolations(facilitator, 'vote results, facilitator, in Spanish')
   await expectSpanishOnly(facilitator, 'vote results')
   await facilitator.getByRole('button', { name: 'Pasar a Resultados clave' }).click()
-  await ana.getByLabel('Nuevo resultado clave para «Lanzar la app móvil en Brasil»').fill('Descargas de la app en Brasil')
-  await ana.getByRole('button', { name: 'Proponer' }).first().click()
+  const nuevo = ana.getByLabel('Nuevo resultado clave para «Lanzar la app móvil en Brasil»')
+  await nuevo.fill('Descargas de la app en Brasil')
+  await nuevo.press('Enter')
   await expect(facilitator.getByRole('button', { name: /^Aceptar: Descargas de la app/ })).toBeVisible()
   await expectNoSeriousA11yViolations(facilitator, 'key results, facilitator, in Spanish')
   await expectSpanishOnly(facilitator, 'key results')

@@ -8,7 +8,7 @@ import { useCommand } from '../../sync/useCommand.ts'
 import { ConfidenceBadge } from '../keyResults/ConfidenceControl.tsx'
 import { ConfirmationBadge } from './ConfirmationBadge.tsx'
 import './cascade.css'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 
 /**
  * The company meeting after publishing: each department's submitted set, live. The facilitator (the CEO) confirms
@@ -23,13 +23,7 @@ export function DepartmentSets({ departments, company, isCeo }: { departments: r
       <h3 id="department-sets-heading">{t('departments.heading')}</h3>
       {departments.length === 0 ? (
         <p className="hint">
-          <Trans
-            t={t}
-            i18nKey="departments.none"
-            values={{ url: `${origin}/?company=${view.id}` }}
-            // biome-ignore lint/a11y/useAnchorContent: Trans puts the address inside the link
-            components={{ link: <a href={`/?company=${view.id}`} /> }}
-          />
+          {t('departments.noneBefore')} <a href={`/?company=${view.id}`}>{`${origin}/?company=${view.id}`}</a> {t('departments.noneAfter')}
         </p>
       ) : (
         <p className="hint">
