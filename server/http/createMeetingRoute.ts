@@ -36,7 +36,7 @@ export async function createMeetingRoute(
     initialUpdate: companyLink
       ? Y.mergeUpdates([createMeetingDoc(parsed.data, { meetingId, facilitatorId }, now, previous), cascadeLinkUpdate(companyLink)])
       : createMeetingDoc(parsed.data, { meetingId, facilitatorId }, now, previous),
-    initialVaultUpdate: createMeetingVault(facilitatorId, now),
+    initialVaultUpdate: createMeetingVault(facilitatorId, now, parsed.data.mission.language),
     credentials: [{ participantId: facilitatorId, role: 'facilitator', tokenHash }],
   })
   const base = deps.publicUrl ?? originOf(req)

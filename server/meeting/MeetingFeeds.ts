@@ -7,8 +7,13 @@ import { ThrottledFeed } from './ThrottledFeed.ts'
 import { ballotKey, type VaultMaps } from './vaultDoc.ts'
 
 const MODERATION_FEED_INTERVAL_MS = 1000
-/** The facilitator's roster of everyone goes out at most this often: a join storm is a few sends, not thousands. */
-const ROSTER_FEED_INTERVAL_MS = 1000
+/**
+ * The facilitator's roster of everyone goes out at most once per this many ms for each person in it (clamped
+ * below): a join storm of 5,000 is one send a second, not thousands, while in a room of 40 the "Not done yet" and
+ * "Not voted yet" lists follow the counts beside them within a tenth of a second instead of lagging them by up to one.
+ */
+const ROSTER_FEED_MS_PER_PERSON = 0.2
+const ROSTER_FEED_INTERVAL_MS = { min: 100, max: 1000 }
 
 export interface FeedDeps {
   meeting: MeetingMap
@@ -38,7 +43,9 @@ export class MeetingFeeds {
     this.moderationOut = new ThrottledFeed(MODERATION_FEED_INTERVAL_MS, deps.now, () =>
       this.sendToFacilitators(() => encodeAppMessage({ kind: 'feed', feed: 'moderation', items: this.moderationFeed() })),
     )
-    this.rosterOut = new ThrottledFeed(ROSTER_FEED_INTERVAL_MS, deps.now, () =>
+    const rosterInterval = () =>
+      Math.min(ROSTER_FEED_INTERVAL_MS.max, Math.max(ROSTER_FEED_INTERVAL_MS.min, deps.presence.participantCount * ROSTER_FEED_MS_PER_PERSON))
+    this.rosterOut = new ThrottledFeed(rosterInterval, deps.now, () =>
       this.sendToFacilitators(() => encodeAppMessage({ kind: 'feed', feed: 'roster', items: deps.presence.roster() })),
     )
     deps.vault.submissions.observe(() => {

@@ -57,4 +57,30 @@ describe('ThrottledFeed', () => {
     vi.advanceTimersByTime(1000)
     expect(sends).toEqual([0, 2000])
   })
+
+  it('reads an interval that changes (the roster spaces itself by its size) at each send', () => {
+    const sends: number[] = []
+    let interval = 100
+    const feed = new ThrottledFeed(
+      () => interval,
+      () => Date.now(),
+      () => sends.push(Date.now()),
+    )
+    const start = Date.now()
+    const change = () => {
+      feed.markStale()
+      feed.schedule()
+    }
+    change()
+    vi.advanceTimersByTime(0)
+    change()
+    vi.advanceTimersByTime(100)
+    expect(sends).toEqual([start, start + 100])
+    interval = 1000
+    change()
+    vi.advanceTimersByTime(999)
+    expect(sends).toHaveLength(2)
+    vi.advanceTimersByTime(1)
+    expect(sends).toEqual([start, start + 100, start + 1100])
+  })
 })

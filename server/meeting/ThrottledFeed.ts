@@ -12,8 +12,9 @@ export class ThrottledFeed {
   private lastCostMs = 0
   private timer: NodeJS.Timeout | null = null
 
+  /** `intervalMs` may be read at each send (a feed whose size varies can space itself by its size). */
   constructor(
-    private readonly intervalMs: number,
+    private readonly intervalMs: number | (() => number),
     private readonly now: () => number,
     private readonly send: () => void,
   ) {}
@@ -25,7 +26,8 @@ export class ThrottledFeed {
   /** Schedules the next send if something changed and none is scheduled yet. */
   schedule(): void {
     if (!this.isStale || this.timer) return
-    const gap = Math.max(this.intervalMs, this.lastCostMs * COST_FACTOR)
+    const interval = typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs()
+    const gap = Math.max(interval, this.lastCostMs * COST_FACTOR)
     const wait = Math.max(0, this.lastSentAt + gap - this.now())
     this.timer = setTimeout(() => {
       this.timer = null

@@ -38,4 +38,11 @@ describe('assembleMission with untrimmed input', () => {
     expect(assembleMission({ value: 'help', field: '   ', impact: '' })).toBe('We help.')
     expect(assembleMission({ value: 'help', field: ' software ', impact: '' })).toBe('We help in software.')
   })
+
+  it('frames a Spanish mission in Spanish, whatever language the page is in', () => {
+    expect(assembleMission({ value: 'ayudamos a pequeñas tiendas a vender online', field: 'software para comercios', impact: '', language: 'es' })).toBe(
+      'Nosotros ayudamos a pequeñas tiendas a vender online en software para comercios.',
+    )
+    expect(assembleMission({ value: 'build bikes', field: 'transport', impact: '', language: 'en' })).toBe('We build bikes in transport.')
+  })
 })

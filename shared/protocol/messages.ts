@@ -2,6 +2,7 @@ import { MAX_SUGGESTION_THRESHOLD, MIN_SUGGESTION_THRESHOLD, type SuggestCluster
 import { z } from 'zod'
 import { STAGES } from '../stages/stages.ts'
 import { QUARTER_PATTERN } from '../meeting/quarter.ts'
+import { MISSION_LANGUAGES } from '../meeting/mission.ts'
 import { MAX_TIMER_SECONDS, MIN_TIMER_SECONDS } from '../presence/timer.ts'
 import { MAX_OBJECTIVE_TITLE_LENGTH, MAX_OBJECTIVE_WHY_LENGTH } from '../submissions/submissionTypes.ts'
 import { MAX_CLUSTER_NAME_LENGTH } from '../board/boardTypes.ts'
@@ -29,6 +30,8 @@ export const MissionSchema = z.object({
   value: singleLine(MAX_MISSION_PART_LENGTH, 'Value proposition'),
   field: singleLine(MAX_MISSION_PART_LENGTH, 'Field'),
   impact: optionalLine(MAX_MISSION_PART_LENGTH, 'Impact'),
+  /** The language of the three parts; the frame ("We … in …") follows it. Absent means English. */
+  language: z.enum(MISSION_LANGUAGES).optional(),
 })
 
 /** Body of POST /api/meetings. */

@@ -42,7 +42,17 @@ test('on a phone, grouping is pick-then-place: merge here, add to a cluster, a n
   await expect(cluster(desktop, 'Engineering')).toBeVisible()
   const phone = await openPhone(browser, seeded.meeting.joinUrl, 'Grace Hopper')
 
+  // The page scrolls, not boxes inside it: the columns are stacked and the window is the list's scroller (a
+  // scroll box in a scrolling page traps the thumb). The last cluster is reached by scrolling the page.
+  await expect(phone.getByRole('list', { name: 'Unclustered cards' })).toBeVisible()
+  expect(
+    await phone.locator('.board-columns *').evaluateAll((nodes) => nodes.filter((n) => ['auto', 'scroll'].includes(getComputedStyle(n).overflowY)).length),
+  ).toBe(0)
+  await phone.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+  await expect(cluster(phone, 'Engineering')).toBeInViewport()
+
   // Step 1 is on every card: one "Pick" button, no drag handle or menu to find.
+  await phone.evaluate(() => window.scrollTo(0, 0))
   await expect(phone.getByText('Tap Pick on a card.', { exact: false })).toBeVisible()
   await expect(phone.getByRole('button', { name: /^Move “/ })).toHaveCount(0)
   await expect(phone.getByRole('button', { name: /^Actions for “/ })).toHaveCount(0)

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { CommandFailure } from '../../../shared/client/MeetingClient.ts'
+import { describeFailure } from '../i18n/describeFailure.ts'
 
 export type CommandState = { phase: 'idle' } | { phase: 'saving' } | { phase: 'saved' } | { phase: 'failed'; message: string }
 
@@ -21,7 +21,7 @@ export function useCommand<A extends unknown[], R>(run: (...args: A) => Promise<
         if (isMounted.current) setState({ phase: 'saved' })
         return result
       } catch (error) {
-        const message = error instanceof CommandFailure ? error.message : 'Something went wrong. Please try again.'
+        const message = describeFailure(error, true)
         if (isMounted.current) setState({ phase: 'failed', message })
         return null
       }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
-import { MeetingClient } from '../../../shared/client/MeetingClient.ts'
+import { CommandFailure, MeetingClient } from '../../../shared/client/MeetingClient.ts'
+import i18next from '../i18n/i18n.ts'
+import { describeFailure } from '../i18n/describeFailure.ts'
 import { useConnection } from '../state/connectionStore.ts'
 import { clearLinkToken, loadLinkToken, loadToken, saveToken } from './tokenStorage.ts'
 import { socketBaseUrl } from './socketUrl.ts'
@@ -44,22 +46,22 @@ export function useMeetingClient(meetingId: string): MeetingClient | null {
         const fallback = stored !== null && stored !== refused ? stored : null
         if (fallback) {
           useConnection.getState().set({
-            notice: `That facilitator link did not work (${error.message}). You are still in the meeting as before; ask for the whole link to facilitate.`,
+            notice: i18next.t('room.linkFailedStillIn', { reason: describeFailure(new CommandFailure(error)) }),
           })
           c.switchToken(fallback)
         } else {
           useConnection.getState().set({
-            linkProblem: `That facilitator link did not work: ${error.message} It may have been cut short when it was copied. Paste the whole link again, or join as a participant below.`,
+            linkProblem: i18next.t('room.linkFailed', { reason: describeFailure(new CommandFailure(error)) }),
           })
         }
         return
       }
-      useConnection.getState().set({ linkProblem: `Your saved place in this meeting is no longer valid (${error.message}) Join again below.` })
+      useConnection.getState().set({ linkProblem: i18next.t('room.savedPlaceInvalid', { reason: describeFailure(new CommandFailure(error)) }) })
     })
     c.on('pending', (pendingCount) => useConnection.getState().set({ pendingCount }))
     c.on('notice', (error) => {
       // A late answer to a token already handled (below) would only replace the clearer message about the link.
-      if (error.code !== 'invalid_token') useConnection.getState().set({ notice: error.message })
+      if (error.code !== 'invalid_token') useConnection.getState().set({ notice: describeFailure(new CommandFailure(error)) })
     })
     c.provider.on('closed', (event: { code: number }) => {
       if (event.code === CLOSE.notFound) useConnection.getState().set({ isMissing: true })

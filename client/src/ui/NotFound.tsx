@@ -1,11 +1,14 @@
+import { useTranslation } from 'react-i18next'
+
 export function NotFound() {
+  const { t } = useTranslation()
   return (
     <main className="page narrow">
-      <h1>Page not found</h1>
-      <p>This address is not a Quarterdeck page. Check the link you were given, or start a new meeting.</p>
+      <h1>{t('pages.pageNotFound')}</h1>
+      <p>{t('pages.pageNotFoundText')}</p>
       <p>
         <a className="button" href="/">
-          Create a meeting
+          {t('pages.createMeeting')}
         </a>
       </p>
     </main>

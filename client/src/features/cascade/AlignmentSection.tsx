@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { AlignmentResponse } from '../../../../shared/cascade/alignmentReport.ts'
 import { AlignmentView } from './AlignmentView.tsx'
+import { useTranslation } from 'react-i18next'
+import i18next from '../../i18n/i18n.ts'
 
 type State = { phase: 'loading' } | { phase: 'ready'; report: AlignmentResponse } | { phase: 'failed'; message: string }
 
@@ -14,11 +16,11 @@ export function useAlignment(meetingId: string): State {
         if (!res.ok)
           return setState({
             phase: 'failed',
-            message: res.status === 404 ? 'These OKRs are not published (yet), or the link is wrong.' : `The server answered ${res.status}.`,
+            message: res.status === 404 ? i18next.t('pages.notPublishedText') : i18next.t('pages.answered', { status: res.status }),
           })
         setState({ phase: 'ready', report: (await res.json()) as AlignmentResponse })
       })
-      .catch(() => isCurrent && setState({ phase: 'failed', message: 'The server cannot be reached. Check your connection and reload.' }))
+      .catch(() => isCurrent && setState({ phase: 'failed', message: i18next.t('pages.unreachable') }))
     return () => {
       isCurrent = false
     }
@@ -31,21 +33,22 @@ export function useAlignment(meetingId: string): State {
  * view instead, so the tree lives in one place.
  */
 export function AlignmentSection({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation()
   const state = useAlignment(meetingId)
   if (state.phase !== 'ready') return null
   const { report } = state
   if (report.department) {
     return (
       <p className="note no-print">
-        {report.department.department}’s OKRs support the company’s {report.company.quarter} set “{report.company.title}”.{' '}
-        <a href={`/p/${report.company.meetingId}/alignment`}>See how they align</a>
+        {t('cascade.departmentSupports', { department: report.department.department, quarter: report.company.quarter, title: report.company.title })}{' '}
+        <a href={`/p/${report.company.meetingId}/alignment`}>{t('cascade.seeHowAlign')}</a>
       </p>
     )
   }
   if (report.departments.length === 0) {
     return (
       <p className="note no-print">
-        Departments align their own OKRs to this set: <a href={`/?company=${meetingId}`}>start a department meeting</a>.
+        {t('cascade.departmentsAlign')} <a href={`/?company=${meetingId}`}>{t('cascade.startDepartment')}</a>.
       </p>
     )
   }
@@ -53,7 +56,7 @@ export function AlignmentSection({ meetingId }: { meetingId: string }) {
     <>
       <AlignmentView report={report} />
       <p className="no-print">
-        <a href={`/p/${meetingId}/alignment`}>Open the alignment view on its own page</a>
+        <a href={`/p/${meetingId}/alignment`}>{t('cascade.openAlignment')}</a>
       </p>
     </>
   )

@@ -3,6 +3,8 @@ import type { PublishedSet } from '../../../../shared/exports/publishedSet.ts'
 import { MAX_DEPARTMENT_NAME_LENGTH } from '../../../../shared/protocol/messages.ts'
 import { meetingIdFromLink } from '../../../../shared/cascade/meetingIdFromLink.ts'
 import './cascade.css'
+import { useTranslation } from 'react-i18next'
+import i18next from '../../i18n/i18n.ts'
 
 export interface CascadeChoice {
   companyMeetingId: string
@@ -24,6 +26,7 @@ export function CascadeCreateFields({
   onChange: (choice: CascadeChoice | null) => void
   onQuarter: (quarter: string) => void
 }) {
+  const { t } = useTranslation()
   const id = useId()
   const [isDepartment, setDepartment] = useState(initialCompanyId !== null)
   const [link, setLink] = useState(initialCompanyId ? `${window.location.origin}/p/${initialCompanyId}` : '')
@@ -41,12 +44,12 @@ export function CascadeCreateFields({
     fetch(`/api/meetings/${companyMeetingId}/published`)
       .then(async (res) => {
         if (!isCurrent) return
-        if (!res.ok) return setLookup({ phase: 'failed', message: 'No published OKRs at that link. Paste the company’s published page link.' })
+        if (!res.ok) return setLookup({ phase: 'failed', message: i18next.t('cascade.noPublished') })
         const set = (await res.json()) as PublishedSet
         setLookup({ phase: 'found', set })
         onQuarter(set.quarter)
       })
-      .catch(() => isCurrent && setLookup({ phase: 'failed', message: 'The server cannot be reached.' }))
+      .catch(() => isCurrent && setLookup({ phase: 'failed', message: i18next.t('cascade.unreachable') }))
     return () => {
       isCurrent = false
     }
@@ -59,16 +62,16 @@ export function CascadeCreateFields({
 
   return (
     <fieldset className="cascade-fields">
-      <legend>Department meeting</legend>
+      <legend>{t('cascade.legend')}</legend>
       <label className="choice">
         <input type="checkbox" checked={isDepartment} onChange={(e) => setDepartment(e.target.checked)} />
-        This is a department meeting for a company OKR set
+        {t('cascade.isDepartment')}
       </label>
-      <p className="hint">Department objectives then each support a company objective or key result, and the CEO confirms the department’s set.</p>
+      <p className="hint">{t('cascade.isDepartmentHint')}</p>
       {isDepartment && (
         <>
           <div className="field">
-            <label htmlFor={`${id}-link`}>Company OKRs link</label>
+            <label htmlFor={`${id}-link`}>{t('cascade.companyLink')}</label>
             <input
               id={`${id}-link`}
               required
@@ -79,24 +82,24 @@ export function CascadeCreateFields({
             />
             <p className="hint" id={`${id}-lookup`} aria-live="polite">
               {link && !companyMeetingId
-                ? 'That does not look like a published link (…/p/<id>).'
+                ? t('cascade.notALink')
                 : lookup.phase === 'loading'
-                  ? 'Looking up the company set…'
+                  ? t('cascade.lookingUp')
                   : lookup.phase === 'found'
-                    ? `Aligns to “${lookup.set.title}”, ${lookup.set.quarter}: ${lookup.set.objectives.length} objective${lookup.set.objectives.length === 1 ? '' : 's'}.`
+                    ? t('cascade.alignsTo', { title: lookup.set.title, quarter: lookup.set.quarter, count: lookup.set.objectives.length })
                     : lookup.phase === 'failed'
                       ? lookup.message
-                      : 'The company’s published page link, as shared after their meeting.'}
+                      : t('cascade.linkHint')}
             </p>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-department`}>Department</label>
+            <label htmlFor={`${id}-department`}>{t('cascade.department')}</label>
             <input
               id={`${id}-department`}
               required
               maxLength={MAX_DEPARTMENT_NAME_LENGTH}
               value={department}
-              placeholder="Sales"
+              placeholder={t('cascade.departmentPlaceholder')}
               onChange={(e) => setDepartmentName(e.target.value)}
             />
           </div>

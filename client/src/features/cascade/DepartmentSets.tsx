@@ -8,6 +8,7 @@ import { useCommand } from '../../sync/useCommand.ts'
 import { ConfidenceBadge } from '../keyResults/ConfidenceControl.tsx'
 import { ConfirmationBadge } from './ConfirmationBadge.tsx'
 import './cascade.css'
+import { useTranslation } from 'react-i18next'
 
 /**
  * The company meeting after publishing: each department's submitted set, live. The facilitator (the CEO) confirms
@@ -15,19 +16,18 @@ import './cascade.css'
  */
 export function DepartmentSets({ departments, company, isCeo }: { departments: readonly DepartmentEntry[]; company: PublishedSet; isCeo: boolean }) {
   const { view } = useMeeting()
+  const { t } = useTranslation()
   const origin = window.location.origin
   return (
     <section className="card department-sets" aria-labelledby="department-sets-heading">
-      <h3 id="department-sets-heading">Department OKRs</h3>
+      <h3 id="department-sets-heading">{t('departments.heading')}</h3>
       {departments.length === 0 ? (
         <p className="hint">
-          No department has submitted a set yet. Each department runs its own meeting linked to these OKRs: create it from{' '}
-          <a href={`/?company=${view.id}`}>{`${origin}/?company=${view.id}`}</a> (or paste this set’s public link when creating a meeting).
+          {t('departments.noneBefore')} <a href={`/?company=${view.id}`}>{`${origin}/?company=${view.id}`}</a> {t('departments.noneAfter')}
         </p>
       ) : (
         <p className="hint">
-          {isCeo ? 'Confirm each department’s set, or send it back with a comment.' : 'The CEO confirms each department’s set.'}{' '}
-          <a href={`/p/${view.id}/alignment`}>See the alignment view</a>
+          {isCeo ? t('departments.ceoHint') : t('departments.otherHint')} <a href={`/p/${view.id}/alignment`}>{t('departments.seeAlignment')}</a>
         </p>
       )}
       <ul className="department-list">
@@ -41,6 +41,7 @@ export function DepartmentSets({ departments, company, isCeo }: { departments: r
 
 function DepartmentSetCard({ entry, company, isCeo }: { entry: DepartmentEntry; company: PublishedSet; isCeo: boolean }) {
   const { client } = useMeeting()
+  const { t } = useTranslation()
   const id = useId()
   const [isSendingBack, setSendingBack] = useState(false)
   const [comment, setComment] = useState('')
@@ -60,15 +61,17 @@ function DepartmentSetCard({ entry, company, isCeo }: { entry: DepartmentEntry; 
         <h4 id={`${id}-name`}>{entry.department}</h4>
         <ConfirmationBadge status={status} />
       </div>
-      {entry.confirmation.status === 'sent_back' && <p className="hint">Your comment: “{entry.confirmation.comment}”</p>}
-      <ol className="department-objectives" aria-label={`${entry.department} objectives`}>
+      {entry.confirmation.status === 'sent_back' && <p className="hint">{t('departments.yourComment', { comment: entry.confirmation.comment })}</p>}
+      <ol className="department-objectives" aria-label={t('departments.objectivesOf', { department: entry.department })}>
         {entry.published.objectives.map((o) => {
           const supports = describeLink(company.objectives, entry.objectives.find((d) => d.id === o.id)?.supports ?? null)
           return (
             <li key={o.id}>
               <p className="kr-statement">{o.title}</p>
-              <p className="hint">Supports {supports ? <strong>{supports.label}</strong> : <strong>nothing (not linked)</strong>}</p>
-              <ul className="compact-krs" aria-label={`Key results for “${o.title}”`}>
+              <p className="hint">
+                {t('departments.supports')} {supports ? <strong>{supports.label}</strong> : <strong>{t('departments.nothingLinked')}</strong>}
+              </p>
+              <ul className="compact-krs" aria-label={t('personal.krsFor', { title: o.title })}>
                 {o.keyResults.map((kr) => (
                   <li key={kr.id}>
                     {kr.statement} <ConfidenceBadge confidence={kr.confidence} />
@@ -86,18 +89,23 @@ function DepartmentSetCard({ entry, company, isCeo }: { entry: DepartmentEntry; 
             className="primary"
             disabled={confirm.state.phase === 'saving'}
             onClick={() => void confirm.execute()}
-            aria-label={`Confirm ${entry.department}’s set`}
+            aria-label={t('departments.confirmLabel', { department: entry.department })}
           >
-            Confirm
+            {t('departments.confirm')}
           </button>
-          <button type="button" className="secondary" onClick={() => setSendingBack(true)} aria-label={`Send ${entry.department}’s set back`}>
-            Send back…
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setSendingBack(true)}
+            aria-label={t('departments.sendBackLabel', { department: entry.department })}
+          >
+            {t('departments.sendBack')}
           </button>
         </div>
       )}
       {isCeo && isSendingBack && (
         <form className="send-back-form" onSubmit={submitSendBack}>
-          <label htmlFor={`${id}-comment`}>What should {entry.department} change?</label>
+          <label htmlFor={`${id}-comment`}>{t('departments.whatChange', { department: entry.department })}</label>
           <textarea
             id={`${id}-comment`}
             required
@@ -109,10 +117,10 @@ function DepartmentSetCard({ entry, company, isCeo }: { entry: DepartmentEntry; 
           />
           <div className="button-row">
             <button type="submit" className="danger" disabled={!comment.trim() || sendBack.state.phase === 'saving'}>
-              Send back with comment
+              {t('departments.sendBackWith')}
             </button>
             <button type="button" className="secondary" onClick={() => setSendingBack(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>

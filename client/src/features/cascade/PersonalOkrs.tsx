@@ -7,6 +7,8 @@ import { DEFAULT_CONFIDENCE } from '../../../../shared/keyResults/keyResultTypes
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { ConfidenceBadge } from '../keyResults/ConfidenceControl.tsx'
 import './cascade.css'
+import { describeFailure } from '../../i18n/describeFailure.ts'
+import { useTranslation } from 'react-i18next'
 
 interface DraftKr {
   statement: string
@@ -26,13 +28,14 @@ export function PersonalOkrs({ cascade, published, isFacilitator }: { cascade: C
   const [error, setError] = useState<string | null>(null)
   const [isSaving, setSaving] = useState(false)
   const [isAdding, setAdding] = useState(false)
+  const { t } = useTranslation()
   const options = supportOptions(published.objectives)
   const save = async (event: FormEvent) => {
     event.preventDefault()
     const link = decodeLink(supports)
     const keyResults = krs.filter((k) => k.statement.trim())
-    if (!link) return setError('Choose the department objective or key result it supports.')
-    if (!keyResults.length) return setError('Give the personal objective at least one key result.')
+    if (!link) return setError(t('personal.chooseSupport'))
+    if (!keyResults.length) return setError(t('server.personalNeedsKr'))
     setSaving(true)
     setError(null)
     try {
@@ -43,26 +46,26 @@ export function PersonalOkrs({ cascade, published, isFacilitator }: { cascade: C
       setKrs(emptyKrs())
       setAdding(false)
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     } finally {
       setSaving(false)
     }
   }
-  const remove = (personalId: string) => void client.send({ type: 'removePersonalObjective', personalId }).catch((e: Error) => setError(e.message))
+  const remove = (personalId: string) => void client.send({ type: 'removePersonalObjective', personalId }).catch((e: unknown) => setError(describeFailure(e)))
   if (!isFacilitator && !cascade.personal.length) return null
   return (
     <section className="card personal-okrs" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Personal OKRs</h3>
-      <p className="hint">Optional, agreed one-on-one. Each supports one of this department’s objectives or key results.</p>
+      <h3 id={`${id}-heading`}>{t('personal.heading')}</h3>
+      <p className="hint">{t('personal.hint')}</p>
       {cascade.personal.length > 0 && (
-        <ul className="personal-list" aria-label="Personal OKRs">
+        <ul className="personal-list" aria-label={t('personal.list')}>
           {cascade.personal.map((p) => (
             <li key={p.id}>
               <p className="kr-statement">
                 {p.person}: {p.title}
               </p>
-              <p className="hint">Supports {describeLink(published.objectives, p.supports)?.label ?? 'a company OKR'}</p>
-              <ul className="compact-krs" aria-label={`Key results for “${p.title}”`}>
+              <p className="hint">{t('personal.supports', { what: describeLink(published.objectives, p.supports)?.label ?? t('personal.aCompanyOkr') })}</p>
+              <ul className="compact-krs" aria-label={t('personal.krsFor', { title: p.title })}>
                 {p.keyResults.map((kr) => (
                   <li key={kr.id}>
                     {kr.statement} <ConfidenceBadge confidence={kr.confidence} />
@@ -70,8 +73,13 @@ export function PersonalOkrs({ cascade, published, isFacilitator }: { cascade: C
                 ))}
               </ul>
               {isFacilitator && (
-                <button type="button" className="link danger-link" onClick={() => remove(p.id)} aria-label={`Remove ${p.person}’s “${p.title}”`}>
-                  Remove
+                <button
+                  type="button"
+                  className="link danger-link"
+                  onClick={() => remove(p.id)}
+                  aria-label={t('personal.removeLabel', { person: p.person, title: p.title })}
+                >
+                  {t('common.remove')}
                 </button>
               )}
             </li>
@@ -80,23 +88,23 @@ export function PersonalOkrs({ cascade, published, isFacilitator }: { cascade: C
       )}
       {isFacilitator && !isAdding && (
         <button type="button" className="secondary" onClick={() => setAdding(true)}>
-          Add a personal OKR…
+          {t('personal.add')}
         </button>
       )}
       {isFacilitator && isAdding && (
         <form className="personal-form" onSubmit={save}>
           <div className="field">
-            <label htmlFor={`${id}-person`}>Person</label>
+            <label htmlFor={`${id}-person`}>{t('personal.person')}</label>
             <input id={`${id}-person`} required value={person} maxLength={80} onChange={(e) => setPerson(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-title`}>Personal objective</label>
+            <label htmlFor={`${id}-title`}>{t('personal.objective')}</label>
             <input id={`${id}-title`} required value={title} maxLength={140} onChange={(e) => setTitle(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-supports`}>Supports (department OKR)</label>
+            <label htmlFor={`${id}-supports`}>{t('personal.supportsLabel')}</label>
             <select id={`${id}-supports`} required value={supports} onChange={(e) => setSupports(e.target.value)}>
-              <option value="">— Choose —</option>
+              <option value="">{t('personal.choose')}</option>
               {options.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -105,11 +113,11 @@ export function PersonalOkrs({ cascade, published, isFacilitator }: { cascade: C
             </select>
           </div>
           <fieldset>
-            <legend>Key results</legend>
+            <legend>{t('personal.krs')}</legend>
             {krs.map((kr, i) => (
               <div key={i} className="personal-kr">
                 <div className="field">
-                  <label htmlFor={`${id}-kr-${i}`}>Key result {i + 1}</label>
+                  <label htmlFor={`${id}-kr-${i}`}>{t('personal.krN', { n: i + 1 })}</label>
                   <input
                     id={`${id}-kr-${i}`}
                     value={kr.statement}
@@ -118,7 +126,7 @@ export function PersonalOkrs({ cascade, published, isFacilitator }: { cascade: C
                   />
                 </div>
                 <div className="field">
-                  <label htmlFor={`${id}-conf-${i}`}>Confidence</label>
+                  <label htmlFor={`${id}-conf-${i}`}>{t('personal.confidence')}</label>
                   <select
                     id={`${id}-conf-${i}`}
                     value={kr.confidence}
@@ -135,16 +143,16 @@ export function PersonalOkrs({ cascade, published, isFacilitator }: { cascade: C
             ))}
             {krs.length < MAX_PERSONAL_KEY_RESULTS && (
               <button type="button" className="link" onClick={() => setKrs([...krs, { statement: '', confidence: DEFAULT_CONFIDENCE }])}>
-                Add another key result
+                {t('personal.addKr')}
               </button>
             )}
           </fieldset>
           <div className="button-row">
             <button type="submit" className="primary" disabled={isSaving}>
-              Save personal OKR
+              {t('personal.save')}
             </button>
             <button type="button" className="secondary" onClick={() => setAdding(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>

@@ -6,6 +6,8 @@ import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCascade } from './useCascade.ts'
 import { PitfallList } from './PitfallList.tsx'
 import './cascade.css'
+import { useTranslation } from 'react-i18next'
+import { translateServerLabel } from '../../i18n/serverMessages.ts'
 
 /**
  * Above the review: for a department meeting, the alignment check (an error: publishing is refused until every
@@ -13,6 +15,7 @@ import './cascade.css'
  */
 export function ReviewChecks() {
   const { view } = useMeeting()
+  const { t } = useTranslation()
   const cascade = useCascade()
   const problems = useMemo(() => {
     if (!cascade.link) return []
@@ -48,23 +51,23 @@ export function ReviewChecks() {
       {cascade.link &&
         (problems.length ? (
           <section className="alignment-check blocking" aria-labelledby="alignment-check-heading">
-            <h3 id="alignment-check-heading">Not ready to publish: link every objective to the company set</h3>
+            <h3 id="alignment-check-heading">{t('cascade.notReady')}</h3>
             <ul>
               {problems.map((p) => (
-                <li key={`${p.code}-${p.subjectId ?? ''}`}>{p.message}</li>
+                <li key={`${p.code}-${p.subjectId ?? ''}`}>{translateServerLabel(t, p.message, 'pitfall')}</li>
               ))}
             </ul>
-            <p className="hint">Choose what each objective supports below. Publishing sends the set to the CEO for confirmation.</p>
+            <p className="hint">{t('cascade.chooseBelow')}</p>
           </section>
         ) : (
           <p className="alignment-check ready" role="status">
-            Every objective supports a company OKR. Publishing sends {cascade.link.department}’s set to the CEO for confirmation.
+            {t('cascade.ready', { department: cascade.link.department })}
           </p>
         ))}
       {warnings.length > 0 && (
         <section className="pitfall-section" aria-labelledby="pitfalls-heading">
-          <h3 id="pitfalls-heading">Worth a second look</h3>
-          <PitfallList warnings={warnings} label="Pitfall warnings for this set" />
+          <h3 id="pitfalls-heading">{t('cascade.secondLook')}</h3>
+          <PitfallList warnings={warnings} label={t('cascade.pitfallsSet')} />
         </section>
       )}
     </>

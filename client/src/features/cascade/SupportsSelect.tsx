@@ -2,6 +2,8 @@ import { useId, useState } from 'react'
 import { decodeLink, describeLink, encodeLink, supportOptions } from '../../../../shared/cascade/supportOptions.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCascade } from './useCascade.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
+import { useTranslation } from 'react-i18next'
 
 /**
  * In a department meeting: which company objective or key result this objective supports. Saved on change; the
@@ -9,6 +11,7 @@ import { useCascade } from './useCascade.ts'
  */
 export function SupportsSelect({ objectiveId, title, isEditable }: { objectiveId: string; title: string; isEditable: boolean }) {
   const { client } = useMeeting()
+  const { t } = useTranslation()
   const cascade = useCascade()
   const id = useId()
   const [error, setError] = useState<string | null>(null)
@@ -23,19 +26,19 @@ export function SupportsSelect({ objectiveId, title, isEditable }: { objectiveId
     try {
       await client.send({ type: 'linkObjective', objectiveId, supports: decodeLink(value) })
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     } finally {
       setSaving(false)
     }
   }
   return (
     <div className={current ? 'supports linked' : 'supports'}>
-      <label htmlFor={id}>Supports (company OKR)</label>
+      <label htmlFor={id}>{t('cascade.supportsLabel')}</label>
       {isEditable ? (
         <select id={id} value={encodeLink(current)} disabled={isSaving} aria-describedby={`${id}-hint`} onChange={(e) => void save(e.target.value)}>
-          <option value="">— Choose what “{title}” supports —</option>
+          <option value="">{t('cascade.choose', { title })}</option>
           {objectives.map((o, i) => (
-            <optgroup key={o.id} label={`Company objective ${i + 1}`}>
+            <optgroup key={o.id} label={t('cascade.companyObjectiveN', { n: i + 1 })}>
               {options
                 .filter((opt) => opt.objectiveId === o.id)
                 .map((opt) => (
@@ -47,10 +50,10 @@ export function SupportsSelect({ objectiveId, title, isEditable }: { objectiveId
           ))}
         </select>
       ) : (
-        <p id={id}>{describeLink(objectives, current)?.label ?? <strong>Not linked yet</strong>}</p>
+        <p id={id}>{describeLink(objectives, current)?.label ?? <strong>{t('cascade.notLinkedYet')}</strong>}</p>
       )}
       <p className="hint" id={`${id}-hint`} aria-live="polite">
-        {isSaving ? 'Saving…' : current ? 'Linked.' : 'Every department objective links up to the company OKR it supports.'}
+        {isSaving ? t('common.saving') : current ? t('cascade.linked') : t('cascade.linkHintSelect')}
       </p>
       {error && (
         <p className="error" role="alert">

@@ -4,8 +4,14 @@ import { suggestQuarter } from '../../../../shared/meeting/quarter.ts'
 import { MAX_MISSION_PART_LENGTH, MAX_TITLE_LENGTH } from '../../../../shared/protocol/limits.ts'
 import { createMeeting } from './createMeeting.ts'
 import { CascadeCreateFields, type CascadeChoice } from '../cascade/CascadeCreateFields.tsx'
+import { Trans, useTranslation } from 'react-i18next'
+import { LanguageSwitcher } from '../../i18n/LanguageSwitcher.tsx'
+import { currentLocale } from '../../i18n/i18n.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 export function CreateMeetingPage() {
+  const { t, i18n } = useTranslation()
+  const language = i18n.resolvedLanguage === 'es' ? 'es' : 'en'
   const [title, setTitle] = useState('')
   const [quarter, setQuarter] = useState(() => suggestQuarter(new Date()))
   const [value, setValue] = useState('')
@@ -14,7 +20,7 @@ export function CreateMeetingPage() {
   const [objectiveCount, setObjectiveCount] = useState<1 | 3>(3)
   const [phase, setPhase] = useState<'editing' | 'creating'>('editing')
   const [error, setError] = useState<string | null>(null)
-  const mission = assembleMission({ value, field, impact })
+  const mission = assembleMission({ value, field, impact, language })
   // "Plan next quarter" on a published page links here with ?previous=<meetingId>.
   const [previousMeetingId] = useState(() => new URLSearchParams(window.location.search).get('previous'))
   // "Start a department meeting" on a company's published page links here with ?company=<meetingId>.
@@ -30,14 +36,14 @@ export function CreateMeetingPage() {
       const created = await createMeeting({
         title,
         quarter,
-        mission: { value, field, impact },
+        mission: { value, field, impact, language: currentLocale() === 'es' ? 'es' : 'en' },
         objectiveCount,
         ...(previousMeetingId ? { previousMeetingId } : {}),
         ...(cascade ? { cascade } : {}),
       })
       window.location.assign(created.facilitatorUrl)
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
       setPhase('editing')
     }
   }
@@ -48,93 +54,99 @@ export function CreateMeetingPage() {
         <span className="logo" aria-hidden="true">
           ⚓
         </span>{' '}
-        Quarterdeck
+        {t('common.quarterdeck')}
+        <LanguageSwitcher className="on-light" />
       </header>
-      <h1>Run your quarterly OKR meeting</h1>
-      <p className="lead">
-        Everyone joins with one link, proposes objectives, merges duplicates, votes down to the few that matter and drafts key results together. No accounts.
-      </p>
+      <h1>{t('create.heading')}</h1>
+      <p className="lead">{t('create.lead')}</p>
       {previousMeetingId && (
         <p className="note" role="note">
-          This meeting follows up on an earlier one: its published OKRs, with their last confidence, open the Mission stage.
+          {t('create.followUp')}
         </p>
       )}
       {companyMeetingId && (
         <p className="note" role="note">
-          A department meeting: each objective it picks will support one of the company OKRs linked below, and the CEO confirms the department’s set.
+          {t('create.department')}
         </p>
       )}
       <form className="card form" onSubmit={submit} aria-describedby={error ? 'create-error' : undefined}>
         <div className="field">
-          <label htmlFor="title">Meeting title</label>
-          <input id="title" required maxLength={MAX_TITLE_LENGTH} value={title} placeholder="Acme company OKRs" onChange={(e) => setTitle(e.target.value)} />
+          <label htmlFor="title">{t('create.title')}</label>
+          <input
+            id="title"
+            required
+            maxLength={MAX_TITLE_LENGTH}
+            value={title}
+            placeholder={t('create.titlePlaceholder')}
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </div>
         <div className="field">
-          <label htmlFor="quarter">Quarter</label>
+          <label htmlFor="quarter">{t('create.quarter')}</label>
           <input id="quarter" required pattern="\d{4} Q[1-4]" value={quarter} aria-describedby="quarter-hint" onChange={(e) => setQuarter(e.target.value)} />
           <p className="hint" id="quarter-hint">
-            Like “2027 Q1”. OKRs are set for a quarter: long enough to matter, short enough to see.
+            {t('create.quarterHint')}
           </p>
         </div>
         <fieldset className="mission-fields">
-          <legend>Company mission</legend>
+          <legend>{t('create.mission')}</legend>
           <p className="hint">
-            It frames every objective: “We <em>(what we offer)</em> in <em>(our field)</em> <em>(how it improves lives)</em>.”
+            <Trans i18nKey="create.missionHint" components={{ em: <em /> }} />
           </p>
           <div className="field inline-label">
-            <label htmlFor="mission-value">We</label>
+            <label htmlFor="mission-value">{t('create.we')}</label>
             <input
               id="mission-value"
               required
               maxLength={MAX_MISSION_PART_LENGTH}
               value={value}
-              placeholder="help small shops sell online"
+              placeholder={t('create.valuePlaceholder')}
               aria-describedby="mission-value-hint"
               onChange={(e) => setValue(e.target.value)}
             />
           </div>
           <p className="hint" id="mission-value-hint">
-            Value proposition
+            {t('create.valueHint')}
           </p>
           <div className="field inline-label">
-            <label htmlFor="mission-field">in</label>
+            <label htmlFor="mission-field">{t('create.in')}</label>
             <input
               id="mission-field"
               required
               maxLength={MAX_MISSION_PART_LENGTH}
               value={field}
-              placeholder="retail software"
+              placeholder={t('create.fieldPlaceholder')}
               aria-describedby="mission-field-hint"
               onChange={(e) => setField(e.target.value)}
             />
           </div>
           <p className="hint" id="mission-field-hint">
-            Field or industry
+            {t('create.fieldHint')}
           </p>
           <div className="field">
-            <label htmlFor="mission-impact">How it improves lives (optional)</label>
+            <label htmlFor="mission-impact">{t('create.impact')}</label>
             <input
               id="mission-impact"
               maxLength={MAX_MISSION_PART_LENGTH}
               value={impact}
-              placeholder="so local businesses thrive"
+              placeholder={t('create.impactPlaceholder')}
               onChange={(e) => setImpact(e.target.value)}
             />
           </div>
           <p className="mission-preview" aria-live="polite">
-            <span className="visually-hidden">Mission preview: </span>
-            {mission || 'Your mission will read here.'}
+            <span className="visually-hidden">{t('create.preview')}</span>
+            {mission || t('create.previewEmpty')}
           </p>
         </fieldset>
         <fieldset>
-          <legend>How many objectives will you pick?</legend>
+          <legend>{t('create.howMany')}</legend>
           <label className="choice">
             <input type="radio" name="objectives" checked={objectiveCount === 3} onChange={() => setObjectiveCount(3)} />
-            Three objectives <span className="hint">(the usual company set)</span>
+            {t('create.three')} <span className="hint">{t('create.threeHint')}</span>
           </label>
           <label className="choice">
             <input type="radio" name="objectives" checked={objectiveCount === 1} onChange={() => setObjectiveCount(1)} />
-            One objective <span className="hint">(one business line, one focus)</span>
+            {t('create.one')} <span className="hint">{t('create.oneHint')}</span>
           </label>
         </fieldset>
         <CascadeCreateFields initialCompanyId={companyMeetingId} onChange={onCascade} onQuarter={setQuarter} />
@@ -144,7 +156,7 @@ export function CreateMeetingPage() {
           </p>
         )}
         <button type="submit" className="primary large" disabled={phase === 'creating'}>
-          {phase === 'creating' ? 'Creating…' : 'Create meeting'}
+          {phase === 'creating' ? t('create.creating') : t('create.create')}
         </button>
       </form>
     </main>

@@ -1,4 +1,7 @@
 import type { CreateMeetingRequest, CreateMeetingResponse } from '../../../../shared/protocol/messages.ts'
+import i18next from '../../i18n/i18n.ts'
+import { CommandFailure } from '../../../../shared/client/CommandFailure.ts'
+import type { ErrorCode } from '../../../../shared/protocol/messages.ts'
 
 export type CreateMeetingInput = Omit<CreateMeetingRequest, 'objectiveCount'> & { objectiveCount: 1 | 3 }
 
@@ -12,11 +15,16 @@ export async function createMeeting(input: CreateMeetingInput): Promise<CreateMe
       body: JSON.stringify(input),
     })
   } catch {
-    throw new Error('The server cannot be reached. Check your connection and try again.')
+    throw new Error(i18next.t('create.unreachable'))
   }
-  const body = (await response.json().catch(() => null)) as (CreateMeetingResponse & { error?: undefined }) | { error: { message: string } } | null
+  const body = (await response.json().catch(() => null)) as
+    | (CreateMeetingResponse & { error?: undefined })
+    | { error: { code: ErrorCode; message: string } }
+    | null
   if (!response.ok || !body || body.error) {
-    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`)
+    throw body?.error
+      ? new CommandFailure({ code: body.error.code, message: body.error.message })
+      : new Error(i18next.t('create.answered', { status: response.status }))
   }
   return body
 }

@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useId, useState } from 'react'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCommand } from '../../sync/useCommand.ts'
 import { useRoster } from '../../sync/useFeed.ts'
-import { plural } from '../../ui/formatCount.ts'
+import { useTranslation } from 'react-i18next'
 
 const MAX_LISTED = 8
 
@@ -12,6 +12,7 @@ const MAX_LISTED = 8
  */
 export function JoinControls() {
   const { client, view } = useMeeting()
+  const { t } = useTranslation()
   const roster = useRoster(client)
   const id = useId()
   const [query, setQuery] = useState('')
@@ -32,30 +33,35 @@ export function JoinControls() {
   const status = removing.state.phase === 'failed' ? removing.state.message : locking.state.phase === 'failed' ? locking.state.message : ''
   return (
     <section className="card controls" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Who can join</h2>
+      <h2 id={`${id}-heading`}>{t('joinControls.heading')}</h2>
       <label className="choice">
         <input type="checkbox" checked={isLocked} onChange={(e) => void changeLock(e.target.checked)} />
-        Lock the meeting (nobody new can join)
+        {t('joinControls.lock')}
       </label>
       <div className="field">
-        <label htmlFor={`${id}-search`}>Remove people named</label>
+        <label htmlFor={`${id}-search`}>{t('joinControls.removeNamed')}</label>
         <input id={`${id}-search`} type="search" value={query} autoComplete="off" onChange={(e) => setQuery(e.target.value)} />
       </div>
       {matching.length > 0 && (
         <>
-          <ul aria-label="People to remove" className="plain-list">
+          <ul aria-label={t('joinControls.toRemove')} className="plain-list">
             {matching.slice(0, MAX_LISTED).map((p) => (
               <li key={p.id}>
                 {p.name}{' '}
-                <button type="button" className="link" onClick={() => void removing.execute([p.id])} aria-label={`Remove ${p.name}`}>
-                  Remove
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => void removing.execute([p.id])}
+                  aria-label={t('joinControls.removeLabel', { name: p.name })}
+                >
+                  {t('common.remove')}
                 </button>
               </li>
             ))}
           </ul>
           {matching.length > 1 && (
             <button type="button" className="secondary" onClick={() => void removing.execute(matching.slice(0, 1000).map((p) => p.id))}>
-              Remove all {plural(Math.min(matching.length, 1000), 'match', 'matches')}
+              {t('joinControls.removeAll', { count: Math.min(matching.length, 1000) })}
             </button>
           )}
         </>

@@ -2,13 +2,15 @@ import { useDeferredValue, useId, useState } from 'react'
 import { normalizeText } from '../../../../shared/similarity/normalizeText.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useModerationFeed } from '../../sync/useFeed.ts'
-import { formatCount } from '../../ui/formatCount.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
+import { useTranslation } from 'react-i18next'
 
 const MAX_LISTED = 50
 
 /** Every proposal, for the facilitator: hide an abusive one (it stays in the audit trail). */
 export function ModerationList() {
   const { client } = useMeeting()
+  const { t } = useTranslation()
   const items = useModerationFeed(client)
   const [query, setQuery] = useState('')
   const deferred = useDeferredValue(query)
@@ -22,37 +24,37 @@ export function ModerationList() {
     try {
       await client.send({ type: 'hideSubmission', submissionId })
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   return (
     <section className="card controls" aria-labelledby="moderation-heading">
-      <h2 id="moderation-heading">All proposals ({formatCount(items.length)})</h2>
+      <h2 id="moderation-heading">{t('moderation.heading', { count: items.length })}</h2>
       <label htmlFor={searchId} className="visually-hidden">
-        Search all proposals
+        {t('moderation.search')}
       </label>
-      <input id={searchId} type="search" placeholder="Search all proposals" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input id={searchId} type="search" placeholder={t('moderation.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
       {items.length === 0 ? (
-        <p className="hint">No proposals yet.</p>
+        <p className="hint">{t('moderation.none')}</p>
       ) : (
-        <ul className="people compact" aria-label="All proposals" tabIndex={0}>
+        <ul className="people compact" aria-label={t('moderation.list')} tabIndex={0}>
           {matching.slice(0, MAX_LISTED).map((s) => (
             <li key={s.id}>
               <span className="person-name">{s.title}</span>
               {confirmingId === s.id ? (
                 <button type="button" className="danger" onClick={() => void hide(s.id)}>
-                  Confirm hide
+                  {t('moderation.confirmHide')}
                 </button>
               ) : (
-                <button type="button" className="link" aria-label={`Hide “${s.title}”`} onClick={() => setConfirmingId(s.id)}>
-                  Hide
+                <button type="button" className="link" aria-label={t('moderation.hideLabel', { title: s.title })} onClick={() => setConfirmingId(s.id)}>
+                  {t('moderation.hide')}
                 </button>
               )}
             </li>
           ))}
         </ul>
       )}
-      {matching.length > MAX_LISTED && <p className="hint">and {formatCount(matching.length - MAX_LISTED)} more — search to narrow.</p>}
+      {matching.length > MAX_LISTED && <p className="hint">{t('moderation.more', { count: matching.length - MAX_LISTED })}</p>}
       {error && (
         <p className="error" role="alert">
           {error}

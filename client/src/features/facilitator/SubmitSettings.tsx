@@ -1,10 +1,12 @@
 import { useCallback, useId, useState } from 'react'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCommand } from '../../sync/useCommand.ts'
+import { useTranslation } from 'react-i18next'
 
 /** Before and during Submit: how many proposals each person may make, and whether everyone sees them. */
 export function SubmitSettings() {
   const { client, view } = useMeeting()
+  const { t } = useTranslation()
   const limitId = useId()
   const update = useCallback(
     (changes: { maxSubmissionsPerPerson?: number; isOpenSubmissions?: boolean; authorship?: 'anonymous' | 'named' }) =>
@@ -24,9 +26,9 @@ export function SubmitSettings() {
   const isAnonymous = (pending.authorship ?? view.settings.authorship) === 'anonymous'
   return (
     <section className="card controls" aria-labelledby="submit-settings-heading">
-      <h2 id="submit-settings-heading">Proposals</h2>
+      <h2 id="submit-settings-heading">{t('submitSettings.heading')}</h2>
       <div className="inline-form">
-        <label htmlFor={limitId}>Per person</label>
+        <label htmlFor={limitId}>{t('submitSettings.perPerson')}</label>
         <select id={limitId} value={limit} onChange={(e) => void change({ maxSubmissionsPerPerson: Number(e.target.value) })}>
           {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
@@ -37,14 +39,14 @@ export function SubmitSettings() {
       </div>
       <label className="choice">
         <input type="checkbox" checked={isOpen} onChange={(e) => void change({ isOpenSubmissions: e.target.checked })} />
-        Open submissions (everyone sees all proposals while submitting)
+        {t('submitSettings.open')}
       </label>
       <label className="choice">
         <input type="checkbox" checked={isAnonymous} onChange={(e) => void change({ authorship: e.target.checked ? 'anonymous' : 'named' })} />
-        Keep authors anonymous (nobody but you can tell who proposed or supports a card)
+        {t('submitSettings.anonymous')}
       </label>
       <p className="hint" aria-live="polite">
-        {state.phase === 'saving' ? 'Saving…' : state.phase === 'failed' ? state.message : ''}
+        {state.phase === 'saving' ? t('common.saving') : state.phase === 'failed' ? state.message : ''}
       </p>
     </section>
   )

@@ -175,11 +175,11 @@ function RetitleForm({ card }: { card: CardRecord }) {
   }
   return (
     <InlineRenameForm
-      label="Card title"
+      label={i18next.t('dnd.cardTitle')}
       isLabelHidden
       initial={card.title}
       maxLength={MAX_OBJECTIVE_TITLE_LENGTH}
-      saveLabel="Save"
+      saveLabel={i18next.t('common.save')}
       onSave={(title) => void commands.retitle(card.id, title)}
       onClose={close}
     />

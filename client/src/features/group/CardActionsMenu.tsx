@@ -52,6 +52,7 @@ export function CardActionsMenu({ card, menuId }: { card: CardRecord; menuId: st
 
 function ActionsList({ card, menuId, buttonId }: { card: CardRecord; menuId: string; buttonId: string }) {
   const commands = useBoardCommands()
+  const { t } = useTranslation()
   const isFacilitator = useBoardUi((s) => s.isFacilitator)
   const hasClusters = useBoardUi((s) => s.hasClusters)
   const { openMenu, openDialog, editCard } = useBoardUi.getState()
@@ -61,10 +62,10 @@ function ActionsList({ card, menuId, buttonId }: { card: CardRecord; menuId: str
     if (returnFocus) focusSoon(buttonId)
   }
   const items: MenuItem[] = [
-    { label: 'Merge into…', run: () => openDialog({ kind: 'pickMergeTarget', cardId: card.id }, buttonId) },
-    ...(hasClusters ? [{ label: 'Move to cluster…', run: () => openDialog({ kind: 'pickCluster', cardId: card.id }, buttonId) }] : []),
+    { label: t('menu.mergeInto'), run: () => openDialog({ kind: 'pickMergeTarget', cardId: card.id }, buttonId) },
+    ...(hasClusters ? [{ label: t('menu.moveToCluster'), run: () => openDialog({ kind: 'pickCluster', cardId: card.id }, buttonId) }] : []),
     {
-      label: 'New cluster',
+      label: t('menu.newCluster'),
       run: () => {
         close(false)
         void commands.newCluster(card.id)
@@ -73,7 +74,7 @@ function ActionsList({ card, menuId, buttonId }: { card: CardRecord; menuId: str
     ...(card.clusterId
       ? [
           {
-            label: 'Take out of cluster',
+            label: t('menu.takeOut'),
             run: () => {
               close(false)
               void commands.move(card.id, null)
@@ -81,8 +82,8 @@ function ActionsList({ card, menuId, buttonId }: { card: CardRecord; menuId: str
           },
         ]
       : []),
-    { label: 'Rename', run: () => editCard(card.id) },
-    ...(isFacilitator ? [{ label: 'Hide…', isDanger: true, run: () => openDialog({ kind: 'hide', cardId: card.id }, buttonId) }] : []),
+    { label: t('menu.rename'), run: () => editCard(card.id) },
+    ...(isFacilitator ? [{ label: t('menu.hide'), isDanger: true, run: () => openDialog({ kind: 'hide', cardId: card.id }, buttonId) }] : []),
   ]
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus()

@@ -11,6 +11,7 @@ import { InlineRenameForm } from './InlineRenameForm.tsx'
 import { AddHereButton, NewClusterHereButton } from './PickedCardBar.tsx'
 import { isPendingClusterId, usePendingMoves } from './pendingMoves.ts'
 import { useTranslation } from 'react-i18next'
+import i18next from '../../i18n/i18n.ts'
 
 const ESTIMATED_CLUSTER_PX = 220
 /** Cards a cluster box lists before "Show all": a 300-card cluster must not render 300 cards by default. */
@@ -168,10 +169,10 @@ function RenameClusterForm({ clusterId, name }: { clusterId: string; name: strin
   }
   return (
     <InlineRenameForm
-      label="Cluster name"
+      label={i18next.t('dnd.clusterName')}
       initial={name}
       maxLength={MAX_CLUSTER_NAME_LENGTH}
-      saveLabel="Save name"
+      saveLabel={i18next.t('dnd.saveName')}
       onSave={(value) => void commands.renameCluster(clusterId, value)}
       onClose={close}
     />

@@ -36,6 +36,7 @@ import { PickedCardBar } from './PickedCardBar.tsx'
 import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery.ts'
 import { useTranslation } from 'react-i18next'
 import './board.css'
+import i18next from '../../i18n/i18n.ts'
 
 /** From this width the facilitator's tools sit in a column beside the board instead of above it. */
 const SIDE_TOOLS_QUERY = '(min-width: 1000px)'
@@ -70,9 +71,12 @@ export function GroupBoard() {
   latest.current = { cardMap, clusterMap }
   const lookup = useMemo<BoardLookup>(() => ({ card: (id) => latest.current.cardMap.get(id), cluster: (id) => latest.current.clusterMap.get(id) }), [])
   const commands = useMemo(() => makeBoardCommands(client, lookup), [client, lookup])
-  const announcements = useMemo(() => boardAnnouncements(lookup), [lookup])
+  const { t, i18n } = useTranslation()
+  // Rebuilt when the language changes, so a switch mid-meeting also changes what the screen reader hears.
+  const language = i18n.resolvedLanguage
+  const announcements = useMemo(() => boardAnnouncements(lookup), [lookup, language])
+  const instructions = useMemo(() => boardInstructions(), [language])
   const sensors = useBoardSensors()
-  const { t } = useTranslation()
 
   const setFacts = useBoardUi((s) => s.setFacts)
   const isCompact = useMediaQuery(PHONE_QUERY)
@@ -137,7 +141,7 @@ export function GroupBoard() {
           collisionDetection={boardCollisionDetection}
           measuring={MEASURING}
           autoScroll={BOARD_AUTO_SCROLL}
-          accessibility={{ announcements, screenReaderInstructions: boardInstructions }}
+          accessibility={{ announcements, screenReaderInstructions: instructions }}
           onDragStart={onDragStart}
           onDragEnd={onDragEnd}
           onDragCancel={() => setActiveCardId(null)}
@@ -223,7 +227,7 @@ function BoardDialogs({
   useEffect(() => {
     // Someone else merged or hid the card while the dialog was open: nothing left to decide.
     if (isGone) {
-      useBoardUi.getState().setStatus({ phase: 'failed', text: 'That card is no longer on the board (it may have just been merged).' })
+      useBoardUi.getState().setStatus({ phase: 'failed', text: i18next.t('server.cardGoneMerged') })
       closeDialog()
     }
   }, [isGone, closeDialog])

@@ -5,7 +5,7 @@ import { filterParticipants } from '../../../../shared/presence/roomCounts.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCommand } from '../../sync/useCommand.ts'
 import { useRoster } from '../../sync/useFeed.ts'
-import { plural } from '../../ui/formatCount.ts'
+import { useTranslation } from 'react-i18next'
 
 type Grouping = MeetingSettings['grouping']
 type Change = { grouping?: Grouping; helperIds?: string[] }
@@ -15,15 +15,12 @@ const MAX_CANDIDATES = 8
 /** The protocol's limit on named helpers (updateSettings.helperIds). */
 const MAX_HELPERS = 100
 
-const GROUPING_LABELS: Record<Grouping, string> = {
-  auto: `Automatic: everyone up to ${AUTO_HELPERS_ONLY_ABOVE} people, then the facilitator and helpers`,
-  everyone: 'Everyone',
-  helpers: 'The facilitator and named helpers',
-}
+const GROUPINGS: readonly Grouping[] = ['auto', 'everyone', 'helpers']
 
 /** The facilitator decides who may move cards, and names helpers from the participant list. */
 export function GroupingSettings({ settings }: { settings: MeetingSettings }) {
   const { client } = useMeeting()
+  const { t } = useTranslation()
   const participants = useRoster(client)
   const radioName = useId()
   const searchId = useId()
@@ -50,62 +47,65 @@ export function GroupingSettings({ settings }: { settings: MeetingSettings }) {
     : []
   return (
     <details className="grouping-settings">
-      <summary>Who may move cards: {effective === 'everyone' ? 'everyone' : `the facilitator and ${plural(helpers.length, 'helper', 'helpers')}`}</summary>
+      <summary>{effective === 'everyone' ? t('grouping.summaryEveryone') : t('grouping.summaryHelpers', { count: helpers.length })}</summary>
       <fieldset>
-        <legend>Who may move cards</legend>
-        {(Object.keys(GROUPING_LABELS) as Grouping[]).map((value) => (
+        <legend>{t('grouping.legend')}</legend>
+        {GROUPINGS.map((value) => (
           <label className="choice" key={value}>
             <input type="radio" name={radioName} value={value} checked={grouping === value} onChange={() => void change({ grouping: value })} />
-            {GROUPING_LABELS[value]}
+            {t(`grouping.${value}`, { n: AUTO_HELPERS_ONLY_ABOVE })}
           </label>
         ))}
       </fieldset>
       <div className="helpers">
-        <h4>Helpers</h4>
+        <h4>{t('grouping.helpersHeading')}</h4>
         {helpers.length === 0 ? (
-          <p className="hint">No helpers yet.{effective === 'helpers' ? ' Only you can move cards.' : ''}</p>
+          <p className="hint">
+            {t('grouping.noHelpers')}
+            {effective === 'helpers' ? t('grouping.onlyYou') : ''}
+          </p>
         ) : (
-          <ul className="helper-list" aria-label="Helpers">
+          <ul className="helper-list" aria-label={t('grouping.helperList')}>
             {helpers.map((p) => (
               <li key={p.id}>
                 <span>{p.name}</span>
                 <button
                   type="button"
                   className="link"
-                  aria-label={`Remove ${p.name} as helper`}
+                  aria-label={t('grouping.removeHelper', { name: p.name })}
                   onClick={() => void change({ helperIds: helperIds.filter((id) => id !== p.id) })}
                 >
-                  Remove
+                  {t('common.remove')}
                 </button>
               </li>
             ))}
           </ul>
         )}
-        <label htmlFor={searchId}>Add a helper</label>
-        <input id={searchId} type="search" placeholder="Search people by name" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label htmlFor={searchId}>{t('grouping.addHelper')}</label>
+        <input id={searchId} type="search" placeholder={t('grouping.searchPeople')} value={query} onChange={(e) => setQuery(e.target.value)} />
         {candidates.length > 0 && (
-          <ul className="helper-list" aria-label="People matching the search">
+          <ul className="helper-list" aria-label={t('grouping.matching')}>
             {candidates.map((p) => (
               <li key={p.id}>
                 <span>{p.name}</span>
                 <button
                   type="button"
                   className="secondary small"
-                  aria-label={`Make ${p.name} a helper`}
+                  aria-label={t('grouping.makeHelperLabel', { name: p.name })}
                   disabled={helperIds.length >= MAX_HELPERS}
                   onClick={() => void change({ helperIds: [...helperIds, p.id] })}
                 >
-                  Make helper
+                  {t('grouping.makeHelper')}
                 </button>
               </li>
             ))}
           </ul>
         )}
-        {helperIds.length >= MAX_HELPERS && <p className="hint">A meeting can have at most {MAX_HELPERS} helpers.</p>}
-        {deferredQuery.trim() && candidates.length === 0 && <p className="hint">Nobody else matches “{deferredQuery}”.</p>}
+        {helperIds.length >= MAX_HELPERS && <p className="hint">{t('grouping.maxHelpers', { n: MAX_HELPERS })}</p>}
+        {deferredQuery.trim() && candidates.length === 0 && <p className="hint">{t('grouping.nobodyMatches', { query: deferredQuery })}</p>}
       </div>
       <p className="hint" aria-live="polite">
-        {state.phase === 'saving' ? 'Saving…' : state.phase === 'failed' ? state.message : ''}
+        {state.phase === 'saving' ? t('common.saving') : state.phase === 'failed' ? state.message : ''}
       </p>
     </details>
   )

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /**
  * Renaming in place (a card's title, a cluster's name): Enter or "Save" saves a changed, non-blank value,
@@ -21,6 +22,7 @@ export function InlineRenameForm({
   onSave(value: string): void
   onClose(): void
 }) {
+  const { t } = useTranslation()
   const [value, setValue] = useState(initial)
   const inputId = useId()
   const submit = (e: FormEvent) => {
@@ -54,7 +56,7 @@ export function InlineRenameForm({
           {saveLabel}
         </button>
         <button type="button" className="secondary small" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

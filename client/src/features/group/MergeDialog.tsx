@@ -1,17 +1,18 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { CardRecord, ClusterRecord } from '../../../../shared/board/boardTypes.ts'
 import { MAX_OBJECTIVE_TITLE_LENGTH } from '../../../../shared/submissions/submissionTypes.ts'
-import { plural } from '../../ui/formatCount.ts'
 import { cardHandleId, useBoardUi } from './boardUiStore.ts'
 import { useBoardCommands } from './boardCommands.tsx'
 import { peopleCount } from '../../../../shared/board/boardModel.ts'
 import { BoardDialog } from './BoardDialog.tsx'
+import { useTranslation } from 'react-i18next'
 
 type Choice = 'target' | 'source' | 'new'
 
 /** Merging two duplicates: the mover picks which title stays, or writes a new one. */
 export function MergeDialog({ source, target, targetCluster }: { source: CardRecord; target: CardRecord; targetCluster: ClusterRecord | undefined }) {
   const commands = useBoardCommands()
+  const { t } = useTranslation()
   const closeDialog = useBoardUi((s) => s.closeDialog)
   const [choice, setChoice] = useState<Choice>('target')
   const [newTitle, setNewTitle] = useState('')
@@ -30,33 +31,31 @@ export function MergeDialog({ source, target, targetCluster }: { source: CardRec
   return (
     <BoardDialog labelledBy={headingId} onClose={() => closeDialog()}>
       <form onSubmit={submit} className="dialog-form">
-        <h2 id={headingId}>Merge two cards</h2>
-        <p className="hint">
-          One card stays, with all {plural(people, 'person', 'people')} who proposed or supported either. The other title stays visible under it.
-        </p>
+        <h2 id={headingId}>{t('dialog.mergeHeading')}</h2>
+        <p className="hint">{t('dialog.mergeHint', { count: people })}</p>
         <fieldset>
-          <legend>Which title stays?</legend>
+          <legend>{t('dialog.whichTitle')}</legend>
           <label className="choice">
             <input type="radio" name={name} checked={choice === 'target'} onChange={() => setChoice('target')} autoFocus />
             <span>
-              {target.title} <span className="hint">({plural(peopleCount(target), 'person', 'people')})</span>
+              {target.title} <span className="hint">({t('board.people', { count: peopleCount(target) })})</span>
             </span>
           </label>
           {source.title !== target.title && (
             <label className="choice">
               <input type="radio" name={name} checked={choice === 'source'} onChange={() => setChoice('source')} />
               <span>
-                {source.title} <span className="hint">({plural(peopleCount(source), 'person', 'people')})</span>
+                {source.title} <span className="hint">({t('board.people', { count: peopleCount(source) })})</span>
               </span>
             </label>
           )}
           <label className="choice">
             <input type="radio" name={name} checked={choice === 'new'} onChange={() => setChoice('new')} />
-            <span>Write a new title</span>
+            <span>{t('dialog.writeNew')}</span>
           </label>
           {choice === 'new' && (
             <div className="field">
-              <label htmlFor={newTitleId}>New title</label>
+              <label htmlFor={newTitleId}>{t('dialog.newTitle')}</label>
               <input
                 id={newTitleId}
                 type="text"
@@ -71,7 +70,7 @@ export function MergeDialog({ source, target, targetCluster }: { source: CardRec
         </fieldset>
         <div className="button-row">
           <button type="submit" className="primary" disabled={!title}>
-            Merge
+            {t('dialog.merge')}
           </button>
           {canAddToCluster && (
             <button
@@ -82,11 +81,11 @@ export function MergeDialog({ source, target, targetCluster }: { source: CardRec
                 void commands.move(source.id, targetCluster.id)
               }}
             >
-              Add to “{targetCluster.name}” instead
+              {t('dialog.addInstead', { name: targetCluster.name })}
             </button>
           )}
           <button type="button" className="secondary" onClick={() => closeDialog()}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>

@@ -1,16 +1,17 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react'
 import type { CardRecord, ClusterRecord } from '../../../../shared/board/boardTypes.ts'
-import { formatCount, plural } from '../../ui/formatCount.ts'
 import { BOARD_SEARCH_ID, cardActionsId, cardHandleId, useBoardUi } from './boardUiStore.ts'
 import { useBoardCommands } from './boardCommands.tsx'
 import { cardMatches, normalizeQuery, peopleCount } from '../../../../shared/board/boardModel.ts'
 import { BoardDialog } from './BoardDialog.tsx'
+import { useTranslation } from 'react-i18next'
 
 /** Options listed at once; with 2,000 cards the search narrows the rest. */
 const MAX_OPTIONS = 40
 
 /** "Merge into…": pick the card to merge into, by search, without dragging. */
 export function PickCardDialog({ source, cards }: { source: CardRecord; cards: readonly CardRecord[] }) {
+  const { t } = useTranslation()
   const openDialog = useBoardUi((s) => s.openDialog)
   const closeDialog = useBoardUi((s) => s.closeDialog)
   const returnFocusId = useBoardUi((s) => s.returnFocusId)
@@ -23,17 +24,17 @@ export function PickCardDialog({ source, cards }: { source: CardRecord; cards: r
   return (
     <BoardDialog labelledBy={headingId} onClose={() => closeDialog()}>
       <div className="dialog-form">
-        <h2 id={headingId}>Merge “{source.title}” into…</h2>
+        <h2 id={headingId}>{t('dialog.mergeIntoHeading', { title: source.title })}</h2>
         <div className="field">
-          <label htmlFor={searchId}>Find a card</label>
+          <label htmlFor={searchId}>{t('dialog.findCard')}</label>
           <input id={searchId} type="search" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} />
         </div>
         <p className="hint" aria-live="polite">
           {matches.length > shown.length
-            ? `${formatCount(matches.length)} cards match; showing ${shown.length}. Type to narrow.`
-            : plural(matches.length, 'card matches', 'cards match')}
+            ? t('dialog.cardsShowing', { count: matches.length, shown: shown.length })
+            : t('dialog.cardsMatch', { count: matches.length })}
         </p>
-        <ul className="pick-list" aria-label="Cards to merge into">
+        <ul className="pick-list" aria-label={t('dialog.cardsToMerge')}>
           {shown.map((card) => (
             <li key={card.id}>
               <button
@@ -42,14 +43,14 @@ export function PickCardDialog({ source, cards }: { source: CardRecord; cards: r
                 onClick={() => openDialog({ kind: 'merge', sourceId: source.id, targetId: card.id }, returnFocusId)}
               >
                 <span className="pick-title">{card.title}</span>
-                <span className="hint">{plural(peopleCount(card), 'person', 'people')}</span>
+                <span className="hint">{t('board.people', { count: peopleCount(card) })}</span>
               </button>
             </li>
           ))}
         </ul>
         <div className="button-row">
           <button type="button" className="secondary" onClick={() => closeDialog()}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </div>
@@ -68,6 +69,7 @@ export function PickClusterDialog({
   cardCounts: ReadonlyMap<string, number>
 }) {
   const commands = useBoardCommands()
+  const { t } = useTranslation()
   const closeDialog = useBoardUi((s) => s.closeDialog)
   const [query, setQuery] = useState('')
   const deferred = normalizeQuery(useDeferredValue(query))
@@ -87,30 +89,30 @@ export function PickClusterDialog({
   return (
     <BoardDialog labelledBy={headingId} onClose={() => closeDialog()}>
       <div className="dialog-form">
-        <h2 id={headingId}>Move “{source.title}” to…</h2>
+        <h2 id={headingId}>{t('dialog.moveHeading', { title: source.title })}</h2>
         <div className="field">
-          <label htmlFor={searchId}>Find a cluster</label>
+          <label htmlFor={searchId}>{t('dialog.findCluster')}</label>
           <input id={searchId} type="search" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} />
         </div>
         <p className="hint" aria-live="polite">
-          {plural(matches.length, 'cluster matches', 'clusters match')}
+          {t('dialog.clustersMatch', { count: matches.length })}
         </p>
-        <ul className="pick-list" aria-label="Clusters to move to">
+        <ul className="pick-list" aria-label={t('dialog.clustersToMove')}>
           {shown.map((cluster) => (
             <li key={cluster.id}>
               <button type="button" className="pick-option" onClick={() => pick(cluster.id)}>
                 <span className="pick-title">{cluster.name}</span>
-                <span className="hint">{plural(cardCounts.get(cluster.id) ?? 0, 'card', 'cards')}</span>
+                <span className="hint">{t('board.cards', { count: cardCounts.get(cluster.id) ?? 0 })}</span>
               </button>
             </li>
           ))}
         </ul>
         <div className="button-row">
           <button type="button" className="secondary" onClick={() => pick(null)}>
-            Start a new cluster
+            {t('dialog.startNew')}
           </button>
           <button type="button" className="secondary" onClick={() => closeDialog()}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </div>
@@ -121,13 +123,14 @@ export function PickClusterDialog({
 /** The facilitator removes an abusive card for everyone (its text is kept in the audit trail). */
 export function HideCardDialog({ card }: { card: CardRecord }) {
   const commands = useBoardCommands()
+  const { t } = useTranslation()
   const closeDialog = useBoardUi((s) => s.closeDialog)
   const headingId = useId()
   return (
     <BoardDialog labelledBy={headingId} onClose={() => closeDialog()}>
       <div className="dialog-form">
-        <h2 id={headingId}>Hide “{card.title}”?</h2>
-        <p>The card disappears for everyone. Its text stays in the audit trail. This cannot be undone from the board.</p>
+        <h2 id={headingId}>{t('dialog.hideHeading', { title: card.title })}</h2>
+        <p>{t('dialog.hideText')}</p>
         <div className="button-row">
           <button
             type="button"
@@ -138,10 +141,10 @@ export function HideCardDialog({ card }: { card: CardRecord }) {
               void commands.hide(card.id)
             }}
           >
-            Hide card
+            {t('dialog.hideCard')}
           </button>
           <button type="button" className="secondary" onClick={() => closeDialog()}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </div>

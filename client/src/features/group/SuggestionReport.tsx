@@ -1,26 +1,25 @@
 import { useId, useState } from 'react'
 import type { SuggestClustersResult } from '../../../../shared/board/suggestionResult.ts'
 import type { SemanticUse } from '../../../../shared/board/semanticUse.ts'
-import { formatCount, plural } from '../../ui/formatCount.ts'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { formatCount } from '../../ui/formatCount.ts'
 
 const percent = (x: number) => `${Math.round(x * 100)}%`
 
 /** "Checked 40 cards: 3 suggestions." and what fell just short, told as it is. */
-export function reportSentence(r: SuggestClustersResult): string {
-  const checked = `Checked ${plural(r.checked, 'card', 'cards')}`
-  const found = r.count === 0 ? 'no suggestions' : plural(r.count, 'suggestion', 'suggestions')
+export function reportSentence(t: TFunction, r: SuggestClustersResult): string {
   const close =
     r.nearMissCount === 0
-      ? ` No other pair came close to the ${percent(r.threshold)} threshold.`
-      : ` ${r.nearMissCount === 1 ? '1 pair was' : `${formatCount(r.nearMissCount)} pairs were`} close but below the ${percent(r.threshold)} threshold.`
-  return `${checked}: ${found}.${close}`
+      ? t('suggest.noneClose', { percent: percent(r.threshold) })
+      : t('suggest.close', { count: r.nearMissCount, percent: percent(r.threshold) })
+  return t('suggest.report', { checked: t('suggest.checked', { count: r.checked }), found: t('suggest.found', { count: r.count }), close })
 }
 
-function modelSentence(s: SemanticUse): string {
-  if (s.state === 'off') return 'Matched by words (no meaning model is configured).'
-  if (s.state === 'used') return `Matched by words and meaning (model: ${s.model}).`
-  const missing = s.total - s.embedded
-  return `The meaning model (${s.model}) did not help for ${plural(missing, 'card', 'cards')} of ${formatCount(s.total)}: ${s.reason}. Those were matched by words only.`
+function modelSentence(t: TFunction, s: SemanticUse): string {
+  if (s.state === 'off') return t('suggest.modelOff')
+  if (s.state === 'used') return t('suggest.modelUsed', { model: s.model })
+  return t('suggest.modelFallback', { model: s.model, count: s.total - s.embedded, total: formatCount(s.total), reason: s.reason })
 }
 
 /**
@@ -28,33 +27,37 @@ function modelSentence(s: SemanticUse): string {
  * that came close, with a way to lower the threshold to include them.
  */
 export function SuggestionReport({ report, onLowerTo }: { report: SuggestClustersResult; onLowerTo: (threshold: number) => void }) {
+  const { t } = useTranslation()
   const [isShown, setShown] = useState(false)
   const listId = useId()
   const best = report.nearMisses[0]?.score
   return (
     <div className="suggestion-report">
       <p className="hint">
-        {reportSentence(report)}{' '}
+        {reportSentence(t, report)}{' '}
         {report.nearMissCount > 0 && (
           <button type="button" className="link-button" aria-expanded={isShown} aria-controls={listId} onClick={() => setShown(!isShown)}>
-            {isShown ? 'Hide them' : 'Show them'}
+            {isShown ? t('suggest.hideThem') : t('suggest.showThem')}
           </button>
         )}
       </p>
-      <p className={report.semantic.state === 'fallback' ? 'hint warn' : 'hint'}>{modelSentence(report.semantic)}</p>
+      <p className={report.semantic.state === 'fallback' ? 'hint warn' : 'hint'}>{modelSentence(t, report.semantic)}</p>
       {isShown && report.nearMissCount > 0 && (
         <div id={listId}>
-          <ul className="near-miss-list" aria-label="Close pairs below the threshold">
+          <ul className="near-miss-list" aria-label={t('suggest.closePairs')}>
             {report.nearMisses.map((n) => (
               <li key={n.cardIds.join('-')}>
-                “{n.titles[0]}” and “{n.titles[1]}” <span className="similar-score">{percent(n.score)} alike</span>
+                {t('suggest.pair', { a: n.titles[0], b: n.titles[1] })}{' '}
+                <span className="similar-score">{t('suggest.alike', { percent: percent(n.score) })}</span>
               </li>
             ))}
           </ul>
-          {report.nearMissCount > report.nearMisses.length && <p className="hint">and {formatCount(report.nearMissCount - report.nearMisses.length)} more.</p>}
+          {report.nearMissCount > report.nearMisses.length && (
+            <p className="hint">{t('suggest.more', { count: report.nearMissCount - report.nearMisses.length })}</p>
+          )}
           {best !== undefined && (
             <button type="button" className="secondary small" onClick={() => onLowerTo(Math.floor(best * 100) / 100)}>
-              Lower the threshold to {percent(Math.floor(best * 100) / 100)} and suggest again
+              {t('suggest.lower', { percent: percent(Math.floor(best * 100) / 100) })}
             </button>
           )}
         </div>

@@ -6,7 +6,7 @@ import { DEFAULT_SIMILARITY_THRESHOLD } from '../../../../shared/similarity.ts'
 import { MAX_SUGGESTION_THRESHOLD, MIN_SUGGESTION_THRESHOLD, type SuggestClustersResult } from '../../../../shared/board/suggestionResult.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useCommand } from '../../sync/useCommand.ts'
-import { formatCount, plural } from '../../ui/formatCount.ts'
+import { useTranslation } from 'react-i18next'
 
 /** Suggestions listed at once; the rest wait until these are reviewed. */
 const MAX_SHOWN = 50
@@ -18,15 +18,16 @@ const RERUN_AFTER_MS = 400
  */
 export function SuggestionsPanel({ suggestions, lookup }: { suggestions: BoardSuggestion[]; lookup: BoardLookup }) {
   const { client } = useMeeting()
+  const { t } = useTranslation()
   const headingId = useId()
   const thresholdId = useId()
   const [threshold, setThreshold] = useState(DEFAULT_SIMILARITY_THRESHOLD)
   const [report, setReport] = useState<SuggestClustersResult | null>(null)
-  const suggest = useCallback((t: number) => client.send({ type: 'suggestClusters', threshold: t }), [client])
+  const suggest = useCallback((threshold: number) => client.send({ type: 'suggestClusters', threshold }), [client])
   const { state, execute } = useCommand(suggest)
   const run = useCallback(
-    async (t: number) => {
-      const result = await execute(t)
+    async (next: number) => {
+      const result = await execute(next)
       if (result) setReport(result)
     },
     [execute],
@@ -42,13 +43,13 @@ export function SuggestionsPanel({ suggestions, lookup }: { suggestions: BoardSu
   return (
     <section className="suggestions" aria-labelledby={headingId}>
       <div className="panel-head">
-        <h3 id={headingId}>Suggestions</h3>
+        <h3 id={headingId}>{t('suggest.heading')}</h3>
         <button type="button" className="secondary" disabled={state.phase === 'saving'} onClick={() => void run(threshold)}>
-          Suggest clusters
+          {t('suggest.run')}
         </button>
       </div>
       <div className="threshold-control">
-        <label htmlFor={thresholdId}>How alike cards must be: {Math.round(threshold * 100)}%</label>
+        <label htmlFor={thresholdId}>{t('suggest.threshold', { percent: Math.round(threshold * 100) })}</label>
         <input
           id={thresholdId}
           type="range"
@@ -62,51 +63,58 @@ export function SuggestionsPanel({ suggestions, lookup }: { suggestions: BoardSu
       </div>
       <p className="hint" aria-live="polite">
         {state.phase === 'saving'
-          ? 'Looking for duplicates and similar cards…'
+          ? t('suggest.looking')
           : state.phase === 'failed'
             ? state.message
             : suggestions.length > 0
-              ? `${plural(suggestions.length, 'suggestion', 'suggestions')} to review. Nothing changes until you accept one.`
+              ? t('suggest.toReview', { count: suggestions.length })
               : report === null
-                ? 'Finds likely duplicates and similar cards for you to accept or reject.'
+                ? t('suggest.intro')
                 : ''}
       </p>
       {report !== null && <SuggestionReport report={report} onLowerTo={setThreshold} />}
       {shown.length > 0 && (
-        <ul className="suggestion-list" aria-label="Suggestions to review">
+        <ul className="suggestion-list" aria-label={t('suggest.list')}>
           {shown.map((s) => (
             <SuggestionItem key={s.id} suggestion={s} lookup={lookup} />
           ))}
         </ul>
       )}
-      {suggestions.length > shown.length && <p className="hint">and {formatCount(suggestions.length - shown.length)} more after these.</p>}
+      {suggestions.length > shown.length && <p className="hint">{t('suggest.moreAfter', { count: suggestions.length - shown.length })}</p>}
     </section>
   )
 }
 
 function SuggestionItem({ suggestion, lookup }: { suggestion: BoardSuggestion; lookup: BoardLookup }) {
   const { client } = useMeeting()
+  const { t } = useTranslation()
   const resolve = useCallback((accept: boolean) => client.send({ type: 'resolveSuggestion', suggestionId: suggestion.id, accept }), [client, suggestion.id])
   const { state, execute } = useCommand(resolve)
-  const what = suggestion.kind === 'merge' ? `Merge as “${suggestion.name}”` : `Cluster as “${suggestion.name}”`
+  const what = t(suggestion.kind === 'merge' ? 'suggest.mergeAs' : 'suggest.clusterAs', { name: suggestion.name })
   const isSaving = state.phase === 'saving'
   return (
     <li className="suggestion">
       <p className="suggestion-what">
-        <span className={`kind-badge ${suggestion.kind}`}>{suggestion.kind === 'merge' ? 'Merge' : 'Cluster'}</span> {what}
+        <span className={`kind-badge ${suggestion.kind}`}>{suggestion.kind === 'merge' ? t('suggest.merge') : t('suggest.cluster')}</span> {what}
       </p>
       <ul className="suggestion-cards">
         {suggestion.cardIds.map((id) => {
           const card = lookup.card(id)
-          return <li key={id}>{card ? card.title : <em>A card no longer on the board</em>}</li>
+          return <li key={id}>{card ? card.title : <em>{t('suggest.cardGone')}</em>}</li>
         })}
       </ul>
       <div className="button-row">
-        <button type="button" className="primary small" disabled={isSaving} aria-label={`Accept: ${what}`} onClick={() => void execute(true)}>
-          Accept
+        <button type="button" className="primary small" disabled={isSaving} aria-label={t('suggest.acceptLabel', { what })} onClick={() => void execute(true)}>
+          {t('suggest.accept')}
         </button>
-        <button type="button" className="secondary small" disabled={isSaving} aria-label={`Reject: ${what}`} onClick={() => void execute(false)}>
-          Reject
+        <button
+          type="button"
+          className="secondary small"
+          disabled={isSaving}
+          aria-label={t('suggest.rejectLabel', { what })}
+          onClick={() => void execute(false)}
+        >
+          {t('suggest.reject')}
         </button>
       </div>
       {state.phase === 'failed' && (

@@ -44,7 +44,7 @@ export function UnclusteredColumn({
           {t('board.cards', { count: cards.length })}
           {isFiltered ? t('board.matchSuffix') : ''}
         </span>
-        {isDraggingClustered && <p className="zone-hint">Drop here to take the card out of its cluster</p>}
+        {isDraggingClustered && <p className="zone-hint">{t('dnd.dropOut')}</p>}
       </div>
       <VirtualColumnList
         items={cards}

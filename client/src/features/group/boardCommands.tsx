@@ -1,5 +1,8 @@
 import { createContext, useContext } from 'react'
-import { CommandFailure, type MeetingClient } from '../../../../shared/client/MeetingClient.ts'
+import type { MeetingClient } from '../../../../shared/client/MeetingClient.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
+import i18next from '../../i18n/i18n.ts'
+import { translateServerLabel } from '../../i18n/serverMessages.ts'
 import type { CardRecord, ClusterRecord } from '../../../../shared/board/boardTypes.ts'
 import { useBoardUi } from './boardUiStore.ts'
 import { pendingClusterId, usePendingMoves } from './pendingMoves.ts'
@@ -31,8 +34,11 @@ export interface BoardCommands {
   undo(): Promise<boolean>
 }
 
-export const cardTitle = (lookup: BoardLookup, id: string) => lookup.card(id)?.title ?? 'this card'
-export const clusterName = (lookup: BoardLookup, id: string) => lookup.cluster(id)?.name ?? 'this cluster'
+// Statuses are made outside React (after a reply), so they read the current language from i18next directly.
+const t = i18next.t.bind(i18next)
+
+export const cardTitle = (lookup: BoardLookup, id: string) => lookup.card(id)?.title ?? t('status.thisCard')
+export const clusterName = (lookup: BoardLookup, id: string) => lookup.cluster(id)?.name ?? t('status.thisCluster')
 
 export function makeBoardCommands(client: MeetingClient, lookup: BoardLookup): BoardCommands {
   const ui = () => useBoardUi.getState()
@@ -61,14 +67,14 @@ export function makeBoardCommands(client: MeetingClient, lookup: BoardLookup): B
       if (ui().statusSeq === seq && text) ui().setStatus({ phase: 'saved', text })
       return result
     } catch (error) {
-      const reason = error instanceof CommandFailure ? error.message : 'Something went wrong. Please try again.'
+      const reason = describeFailure(error, true)
       if (optimistic) {
         pending().drop(optimistic.seq)
         performance.mark(BOARD_MARKS.rolledBack)
-        ui().setStatus({ phase: 'failed', text: `Not saved: ${reason} ${optimistic.rolledBack}` })
+        ui().setStatus({ phase: 'failed', text: t('status.notSavedRolledBack', { reason, rolledBack: optimistic.rolledBack }) })
         optimistic.afterRollback?.()
       } else {
-        ui().setStatus({ phase: 'failed', text: `Not saved: ${reason}` })
+        ui().setStatus({ phase: 'failed', text: t('status.notSaved', { reason }) })
       }
       return null
     } finally {
@@ -90,27 +96,27 @@ export function makeBoardCommands(client: MeetingClient, lookup: BoardLookup): B
       ui().revealCard(targetId, clusterId)
       const result = await run(
         [targetId],
-        `Merged “${source}” into “${title}”. Saving…`,
+        t('status.saving', { done: t('status.merged', { source, title }) }),
         () => client.send({ type: 'mergeCards', sourceId, targetId, title }),
-        () => `Merged “${source}” into “${title}”.`,
-        { seq, rolledBack: `“${source}” was not merged into “${target}”.`, afterRollback: revealAt(sourceId, sourceClusterId) },
+        () => t('status.merged', { source, title }),
+        { seq, rolledBack: t('status.notMerged', { source, target }), afterRollback: revealAt(sourceId, sourceClusterId) },
       )
       return result !== null
     },
     async move(cardId, clusterId) {
       const title = cardTitle(lookup, cardId)
       const from = lookup.card(cardId)?.clusterId ?? null
-      const where = clusterId ? `“${clusterName(lookup, clusterId)}”` : null
-      const fromName = from ? clusterName(lookup, from) : 'its cluster'
+      const where = clusterId ? clusterName(lookup, clusterId) : null
+      const fromName = from ? clusterName(lookup, from) : t('status.itsCluster')
       const seq = pending().add({ kind: 'move', cardId, clusterId })
       ui().revealCard(cardId, clusterId)
-      const done = where ? `Moved “${title}” to ${where}.` : `Took “${title}” out of “${fromName}”.`
+      const done = where ? t('status.moved', { title, where }) : t('status.tookOut', { title, from: fromName })
       const result = await run(
         [cardId, ...(clusterId ? [clusterId] : [])],
-        `${done} Saving…`,
+        t('status.saving', { done }),
         () => client.send({ type: 'moveCard', cardId, clusterId }),
         () => done,
-        { seq, rolledBack: `“${title}” was not moved.`, afterRollback: revealAt(cardId, from) },
+        { seq, rolledBack: t('status.notMoved', { title }), afterRollback: revealAt(cardId, from) },
       )
       return result !== null
     },
@@ -122,28 +128,28 @@ export function makeBoardCommands(client: MeetingClient, lookup: BoardLookup): B
       ui().revealCard(cardId, temp)
       const result = await run(
         [cardId],
-        `Started cluster “${name ?? title}” with “${title}”. Saving…`,
+        t('status.saving', { done: t('status.started', { name: name ?? title, title }) }),
         () => client.send({ type: 'createCluster', cardId, ...(name ? { name } : {}) }),
-        () => `Started cluster “${name ?? title}” with “${title}”. Rename it to say what the cards share.`,
-        { seq, realClusterId: (r) => r.clusterId, rolledBack: 'No cluster was started.', afterRollback: revealAt(cardId, from) },
+        () => t('status.startedRename', { name: name ?? title, title }),
+        { seq, realClusterId: (r) => r.clusterId, rolledBack: t('status.noCluster'), afterRollback: revealAt(cardId, from) },
       )
       return result !== null
     },
     async renameCluster(clusterId, name) {
       const result = await run(
         [clusterId],
-        `Renaming the cluster…`,
+        t('status.renamingCluster'),
         () => client.send({ type: 'renameCluster', clusterId, name }),
-        () => `Renamed the cluster to “${name}”.`,
+        () => t('status.renamedCluster', { name }),
       )
       return result !== null
     },
     async retitle(cardId, title) {
       const result = await run(
         [cardId],
-        `Renaming the card…`,
+        t('status.renamingCard'),
         () => client.send({ type: 'retitleCard', cardId, title }),
-        () => `Renamed the card to “${title}”.`,
+        () => t('status.renamedCard', { title }),
       )
       return result !== null
     },
@@ -151,20 +157,23 @@ export function makeBoardCommands(client: MeetingClient, lookup: BoardLookup): B
       const title = cardTitle(lookup, cardId)
       const result = await run(
         [cardId],
-        `Hiding “${title}”…`,
+        t('status.hiding', { title }),
         () => client.send({ type: 'hideCard', cardId }),
-        () => `Hid “${title}” for everyone. Its text stays in the audit trail.`,
+        () => t('status.hid', { title }),
       )
       return result !== null
     },
     async undo() {
       const result = await run(
         [],
-        'Undoing your last move…',
+        t('status.undoing'),
         () => client.send({ type: 'undoMove' }),
-        (r) => (r.undone ? `Undone: ${r.undone}.` : null),
+        (r) => (r.undone ? t('status.undone', { what: translateServerLabel(t, r.undone, 'boardLabel') }) : null),
       )
-      if (result && !result.undone) ui().setStatus({ phase: 'failed', text: `Could not undo: ${result.reason ?? 'nothing to undo.'}` })
+      if (result && !result.undone) {
+        const reason = result.reason ? describeFailure(new Error(result.reason)) : t('status.nothingToUndo')
+        ui().setStatus({ phase: 'failed', text: t('status.couldNotUndo', { reason }) })
+      }
       return result !== null && result.undone !== null
     },
   }

@@ -20,6 +20,7 @@ import {
 } from '@dnd-kit/core'
 import type { BoardLookup } from './boardCommands.tsx'
 import { cardTitle, clusterName } from './boardCommands.tsx'
+import i18next from '../../i18n/i18n.ts'
 
 /** What a drop lands on. Cards and clusters are both drop places; a card is also what is dragged. */
 export type DropTarget = { kind: 'card'; id: string } | { kind: 'cluster'; id: string } | { kind: 'newCluster' } | { kind: 'unclustered' }
@@ -274,30 +275,29 @@ export function useBoardSensors() {
   )
 }
 
-export const boardInstructions: ScreenReaderInstructions = {
-  draggable:
-    'To pick up this card, press Space or Enter. Use the arrow keys to move it onto another card to merge them, ' +
-    'into a cluster, or onto “New cluster”; Page Down and Page Up jump from cluster to cluster. ' +
-    'Press Space or Enter again to drop it, or Escape to put it back. ' +
-    'The card’s Actions menu does the same without dragging.',
+// Announcements are made by dnd-kit outside React's render, so they read the current language from i18next.
+const t = i18next.t.bind(i18next)
+
+export function boardInstructions(): ScreenReaderInstructions {
+  return { draggable: t('dnd.instructions') }
 }
 
 /** Says where a drop would land, in the board's words. */
 export function describeTarget(lookup: BoardLookup, activeCardId: string, overId: UniqueIdentifier): string {
   const target = parseDropId(overId)
   const card = lookup.card(activeCardId)
-  if (!target) return 'Not over a drop place.'
+  if (!target) return t('dnd.notOver')
   switch (target.kind) {
     case 'card':
-      return `Over “${cardTitle(lookup, target.id)}”: drop to merge the two cards.`
+      return t('dnd.overCard', { title: cardTitle(lookup, target.id) })
     case 'cluster':
       return card?.clusterId === target.id
-        ? `Over its own cluster “${clusterName(lookup, target.id)}”.`
-        : `Over cluster “${clusterName(lookup, target.id)}”: drop to move the card there.`
+        ? t('dnd.overOwnCluster', { name: clusterName(lookup, target.id) })
+        : t('dnd.overCluster', { name: clusterName(lookup, target.id) })
     case 'newCluster':
-      return 'Over “New cluster”: drop to start a cluster with this card.'
+      return t('dnd.overNew')
     case 'unclustered':
-      return card?.clusterId ? 'Over “Unclustered”: drop to take the card out of its cluster.' : 'Over “Unclustered”, where the card already is.'
+      return card?.clusterId ? t('dnd.overUnclusteredOut') : t('dnd.overUnclusteredSame')
   }
 }
 
@@ -306,27 +306,27 @@ export function describeDrop(lookup: BoardLookup, activeCardId: string, overId: 
   const title = cardTitle(lookup, activeCardId)
   const card = lookup.card(activeCardId)
   const target = overId === null ? null : parseDropId(overId)
-  if (!target) return `Put “${title}” back where it was.`
+  if (!target) return t('dnd.putBack', { title })
   switch (target.kind) {
     case 'card':
-      return `Dropped “${title}” on “${cardTitle(lookup, target.id)}”. Choose which title the merged card keeps.`
+      return t('dnd.droppedOnCard', { title, target: cardTitle(lookup, target.id) })
     case 'cluster':
       return card?.clusterId === target.id
-        ? `“${title}” stays in “${clusterName(lookup, target.id)}”.`
-        : `Moving “${title}” to cluster “${clusterName(lookup, target.id)}”.`
+        ? t('dnd.staysIn', { title, name: clusterName(lookup, target.id) })
+        : t('dnd.movingTo', { title, name: clusterName(lookup, target.id) })
     case 'newCluster':
-      return `Starting a new cluster with “${title}”.`
+      return t('dnd.startingNew', { title })
     case 'unclustered':
-      return card?.clusterId ? `Taking “${title}” out of its cluster.` : `Put “${title}” back where it was.`
+      return card?.clusterId ? t('dnd.takingOut', { title }) : t('dnd.putBack', { title })
   }
 }
 
 export function boardAnnouncements(lookup: BoardLookup): Announcements {
   return {
-    onDragStart: ({ active }) => `Picked up “${cardTitle(lookup, cardIdOf(active.id))}”.`,
+    onDragStart: ({ active }) => t('dnd.pickedUp', { title: cardTitle(lookup, cardIdOf(active.id)) }),
     onDragOver: ({ active, over }) =>
-      over ? describeTarget(lookup, cardIdOf(active.id), over.id) : `“${cardTitle(lookup, cardIdOf(active.id))}” is not over a drop place.`,
+      over ? describeTarget(lookup, cardIdOf(active.id), over.id) : t('dnd.notOverTitle', { title: cardTitle(lookup, cardIdOf(active.id)) }),
     onDragEnd: ({ active, over }) => describeDrop(lookup, cardIdOf(active.id), over?.id ?? null),
-    onDragCancel: ({ active }) => `Put “${cardTitle(lookup, cardIdOf(active.id))}” back where it was.`,
+    onDragCancel: ({ active }) => t('dnd.putBack', { title: cardTitle(lookup, cardIdOf(active.id)) }),
   }
 }

@@ -7,6 +7,7 @@ import { countPresence } from '../../../../shared/presence/roomCounts.ts'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher.tsx'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 export function JoinForm({ client, view }: { client: MeetingClient; view: MeetingView }) {
   const [name, setName] = useState('')
@@ -25,7 +26,7 @@ export function JoinForm({ client, view }: { client: MeetingClient; view: Meetin
     try {
       await client.join(name)
     } catch (e) {
-      setError(e instanceof CommandFailure ? e.message : t('join.failed'))
+      setError(e instanceof CommandFailure ? describeFailure(e) : t('join.failed'))
       setPhase('editing')
     }
   }
@@ -44,7 +45,7 @@ export function JoinForm({ client, view }: { client: MeetingClient; view: Meetin
       <blockquote className="mission">{assembleMission(view.mission)}</blockquote>
       {linkProblem && (
         <section className="card notice" aria-labelledby="link-problem-heading">
-          <h2 id="link-problem-heading">That link did not work</h2>
+          <h2 id="link-problem-heading">{t('join.linkProblemHeading')}</h2>
           <p role="alert">{linkProblem}</p>
           <form
             className="inline-form"
@@ -57,10 +58,10 @@ export function JoinForm({ client, view }: { client: MeetingClient; view: Meetin
               if (new URL(target).pathname === window.location.pathname) window.location.reload()
             }}
           >
-            <label htmlFor="pasted-link">Facilitator link</label>
+            <label htmlFor="pasted-link">{t('join.facilitatorLink')}</label>
             <input id="pasted-link" type="url" value={pastedLink} placeholder="https://…/facilitate#token=…" onChange={(e) => setPastedLink(e.target.value)} />
             <button type="submit" className="secondary">
-              Open this link
+              {t('join.openLink')}
             </button>
           </form>
         </section>

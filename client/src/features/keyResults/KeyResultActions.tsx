@@ -3,6 +3,7 @@ import type { KeyResultRecord } from '../../../../shared/keyResults/keyResultTyp
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useTranslation } from 'react-i18next'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 export function KeyResultActions({
   record,
@@ -27,7 +28,7 @@ export function KeyResultActions({
     try {
       await action()
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   const others = siblings.filter((k) => k.id !== record.id)
@@ -39,10 +40,10 @@ export function KeyResultActions({
           type="button"
           className={record.isAccepted ? 'secondary' : 'primary'}
           aria-pressed={record.isAccepted}
-          aria-label={`${record.isAccepted ? 'Accepted' : 'Accept'}: ${short}`}
+          aria-label={t(record.isAccepted ? 'krActions.acceptedLabel' : 'krActions.acceptLabel', { text: short })}
           onClick={() => void run(() => client.send({ type: 'acceptKeyResult', keyResultId: record.id, accepted: !record.isAccepted }))}
         >
-          {record.isAccepted ? '✓ Accepted' : 'Accept'}
+          {record.isAccepted ? t('krActions.accepted') : t('krActions.accept')}
         </button>
       )}
       <button
@@ -64,13 +65,13 @@ export function KeyResultActions({
       {isFacilitator && others.length > 0 && (
         <span className="inline-form">
           <label htmlFor={mergeId} className="visually-hidden">
-            Merge “{short}” into
+            {t('krActions.mergeLabel', { text: short })}
           </label>
           <select id={mergeId} value={mergeTarget} onChange={(e) => setMergeTarget(e.target.value)}>
-            <option value="">Merge into…</option>
+            <option value="">{t('krActions.mergeInto')}</option>
             {others.map((k, i) => (
               <option key={k.id} value={k.id}>
-                Key result {siblings.indexOf(k) + 1 || i + 1}
+                {t('krActions.keyResult', { n: siblings.indexOf(k) + 1 || i + 1 })}
               </option>
             ))}
           </select>
@@ -85,7 +86,7 @@ export function KeyResultActions({
                 })
               }
             >
-              Merge
+              {t('krActions.merge')}
             </button>
           )}
         </span>

@@ -1,10 +1,18 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { ObjectiveDetails } from '../../../../shared/keyResults/keyResultTypes.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
+import { describeFailure } from '../../i18n/describeFailure.ts'
+import { useTranslation } from 'react-i18next'
+import { currentLocale } from '../../i18n/i18n.ts'
+
+/** A deadline (yyyy-mm-dd) as the reader writes dates; anything else as typed. */
+const formatDate = (iso: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`).toLocaleDateString(currentLocale(), { dateStyle: 'medium' }) : iso
 
 /** The objective's refinements: title, why now, owning team, deadline. Read at a glance, edited on demand. */
 export function ObjectiveDetailsForm({ objectiveId, title, details }: { objectiveId: string; title: string; details: ObjectiveDetails | undefined }) {
   const { client } = useMeeting()
+  const { t } = useTranslation()
   const [isEditing, setEditing] = useState(false)
   const [draft, setDraft] = useState<ObjectiveDetails>({ title, whyNow: '', team: '', deadline: '', ...details })
   const [error, setError] = useState<string | null>(null)
@@ -13,9 +21,10 @@ export function ObjectiveDetailsForm({ objectiveId, title, details }: { objectiv
     return (
       <div className="objective-details">
         <p className="hint">
-          {details?.team ? `Owner: ${details.team}` : 'No owning team yet'} · Deadline {details?.deadline || 'not set'}
+          {details?.team ? t('objective.owner', { team: details.team }) : t('objective.noOwner')} ·{' '}
+          {t('objective.deadline', { date: details?.deadline ? formatDate(details.deadline) : t('objective.notSet') })}
         </p>
-        {details?.whyNow && <p className="why-now">Why now: {details.whyNow}</p>}
+        {details?.whyNow && <p className="why-now">{t('objective.whyNow', { text: details.whyNow })}</p>}
         <button
           type="button"
           className="link"
@@ -23,9 +32,9 @@ export function ObjectiveDetailsForm({ objectiveId, title, details }: { objectiv
             setDraft({ title, whyNow: '', team: '', deadline: '', ...details })
             setEditing(true)
           }}
-          aria-label={`Refine objective “${title}”`}
+          aria-label={t('objective.refineLabel', { title })}
         >
-          Refine objective
+          {t('objective.refine')}
         </button>
       </div>
     )
@@ -36,7 +45,7 @@ export function ObjectiveDetailsForm({ objectiveId, title, details }: { objectiv
       await client.send({ type: 'updateObjective', objectiveId, ...draft })
       setEditing(false)
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   const field = (key: keyof ObjectiveDetails, label: string, type = 'text') => (
@@ -47,16 +56,16 @@ export function ObjectiveDetailsForm({ objectiveId, title, details }: { objectiv
   )
   return (
     <form className="objective-form" onSubmit={save}>
-      {field('title', 'Objective title')}
-      {field('whyNow', 'Why now')}
-      {field('team', 'Owning team')}
-      {field('deadline', 'Deadline', 'date')}
+      {field('title', t('objective.title'))}
+      {field('whyNow', t('objective.whyNowLabel'))}
+      {field('team', t('objective.team'))}
+      {field('deadline', t('objective.deadlineLabel'), 'date')}
       <div className="button-row">
         <button type="submit" className="primary">
-          Save objective
+          {t('objective.save')}
         </button>
         <button type="button" className="secondary" onClick={() => setEditing(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (

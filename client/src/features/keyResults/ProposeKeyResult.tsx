@@ -3,6 +3,7 @@ import { MAX_STATEMENT_LENGTH } from '../../../../shared/keyResults/keyResultTyp
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { CharacterCount, fits } from '../../ui/CharacterCount.tsx'
 import { useTranslation } from 'react-i18next'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 export function ProposeKeyResult({ objectiveId, objectiveTitle }: { objectiveId: string; objectiveTitle: string }) {
   const { client } = useMeeting()
@@ -17,7 +18,7 @@ export function ProposeKeyResult({ objectiveId, objectiveTitle }: { objectiveId:
       await client.send({ type: 'proposeKeyResult', objectiveId, statement })
       setStatement('')
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   return (

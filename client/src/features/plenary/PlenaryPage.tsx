@@ -4,6 +4,8 @@ import { LoadingPage } from '../../ui/Spinner.tsx'
 import { PlenarySlideView } from './PlenarySlideView.tsx'
 import { plenarySlides, slideStep } from './plenarySlides.ts'
 import './plenary.css'
+import { useTranslation } from 'react-i18next'
+import i18next from '../../i18n/i18n.ts'
 
 type Loaded = { set: PublishedSet; previous: PublishedSet | null }
 
@@ -12,6 +14,7 @@ type Loaded = { set: PublishedSet; previous: PublishedSet | null }
  * projector, moved with the keyboard or a clicker. The slide number is kept in the URL so a reload stays put.
  */
 export default function PlenaryPage({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation()
   const [state, setState] = useState<{ phase: 'loading' } | { phase: 'ready'; data: Loaded } | { phase: 'failed'; message: string }>({ phase: 'loading' })
   useEffect(() => {
     fetch(`/api/meetings/${meetingId}/plenary`)
@@ -19,17 +22,17 @@ export default function PlenaryPage({ meetingId }: { meetingId: string }) {
         if (!res.ok)
           return setState({
             phase: 'failed',
-            message: res.status === 404 ? 'These OKRs are not published (yet), or the link is wrong.' : `The server answered ${res.status}.`,
+            message: res.status === 404 ? i18next.t('pages.notPublishedText') : i18next.t('pages.answered', { status: res.status }),
           })
         setState({ phase: 'ready', data: (await res.json()) as Loaded })
       })
-      .catch(() => setState({ phase: 'failed', message: 'The server cannot be reached. Check your connection and reload.' }))
+      .catch(() => setState({ phase: 'failed', message: i18next.t('pages.unreachable') }))
   }, [meetingId])
-  if (state.phase === 'loading') return <LoadingPage message="Loading the presentation…" />
+  if (state.phase === 'loading') return <LoadingPage message={t('plenary.loading')} />
   if (state.phase === 'failed') {
     return (
       <main className="page narrow">
-        <h1>Could not load the presentation</h1>
+        <h1>{t('plenary.couldNotLoad')}</h1>
         <p>{state.message}</p>
       </main>
     )
@@ -38,6 +41,7 @@ export default function PlenaryPage({ meetingId }: { meetingId: string }) {
 }
 
 function Deck({ meetingId, data }: { meetingId: string; data: Loaded }) {
+  const { t } = useTranslation()
   const slides = plenarySlides(data.set, data.previous)
   const [index, setIndex] = useState(() => Math.min(Math.max(0, Number(window.location.hash.slice(1)) - 1 || 0), slides.length - 1))
   const go = useCallback((to: number) => setIndex(Math.min(Math.max(0, to), slides.length - 1)), [slides.length])
@@ -59,20 +63,20 @@ function Deck({ meetingId, data }: { meetingId: string; data: Loaded }) {
   }, [slides.length])
   const slide = slides[index]!
   return (
-    <main className="plenary" aria-label={`${data.set.title}, presentation`}>
-      <PlenarySlideView slide={slide} position={`${index + 1} of ${slides.length}`} />
-      <nav className="plenary-nav" aria-label="Slides">
+    <main className="plenary" aria-label={t('plenary.label', { title: data.set.title })}>
+      <PlenarySlideView slide={slide} position={t('plenary.position', { n: index + 1, total: slides.length })} />
+      <nav className="plenary-nav" aria-label={t('plenary.slides')}>
         <button type="button" className="secondary" onClick={() => go(index - 1)} disabled={index === 0}>
-          Previous
+          {t('plenary.previous')}
         </button>
         <span className="plenary-position" aria-live="polite">
-          Slide {index + 1} of {slides.length}
+          {t('plenary.slideOf', { n: index + 1, total: slides.length })}
         </span>
         <button type="button" className="primary" onClick={() => go(index + 1)} disabled={index === slides.length - 1}>
-          Next
+          {t('plenary.next')}
         </button>
         <a className="plenary-exit" href={`/p/${meetingId}`}>
-          Leave presentation
+          {t('plenary.leave')}
         </a>
       </nav>
     </main>

@@ -1,8 +1,10 @@
 import { ConfidenceBadge } from '../keyResults/ConfidenceControl.tsx'
 import type { PublishedObjective } from '../../../../shared/exports/publishedSet.ts'
 import type { PlenarySlide } from './plenarySlides.ts'
+import { useTranslation } from 'react-i18next'
 
 export function PlenarySlideView({ slide, position }: { slide: PlenarySlide; position: string }) {
+  const { t } = useTranslation()
   switch (slide.kind) {
     case 'title':
       return (
@@ -10,34 +12,40 @@ export function PlenarySlideView({ slide, position }: { slide: PlenarySlide; pos
           <p className="eyebrow">{slide.set.quarter}</p>
           <h1>{slide.set.title}</h1>
           <blockquote className="mission big">{slide.set.mission}</blockquote>
-          <p className="plenary-lead">
-            {slide.set.objectives.length === 1 ? 'One objective' : `${slide.set.objectives.length} objectives`} for {slide.set.quarter}
-          </p>
+          <p className="plenary-lead">{t('plenary.objectivesFor', { count: slide.set.objectives.length, quarter: slide.set.quarter })}</p>
         </section>
       )
     case 'previous':
       return (
         <section className="plenary-slide" aria-roledescription="slide" aria-label={position}>
-          <p className="eyebrow">
-            Last quarter, {slide.quarter} · objective {slide.number} of {slide.count}
-          </p>
-          <ObjectiveBody objective={slide.objective} listLabel={`Last quarter’s results for “${slide.objective.title}”`} confidenceLabel="Last confidence" />
+          <p className="eyebrow">{t('plenary.lastQuarter', { quarter: slide.quarter, n: slide.number, total: slide.count })}</p>
+          <ObjectiveBody
+            objective={slide.objective}
+            listLabel={t('plenary.lastResultsFor', { title: slide.objective.title })}
+            confidenceLabel={t('plenary.lastConfidence')}
+          />
         </section>
       )
     case 'objective':
       return (
         <section className="plenary-slide" aria-roledescription="slide" aria-label={position}>
-          <p className="eyebrow">
-            Objective {slide.number} of {slide.count}
-          </p>
-          <ObjectiveBody objective={slide.objective} listLabel={`Key results for “${slide.objective.title}”`} confidenceLabel="Confidence" />
+          <p className="eyebrow">{t('plenary.objectiveOf', { n: slide.number, total: slide.count })}</p>
+          <ObjectiveBody
+            objective={slide.objective}
+            listLabel={t('plenary.krsFor', { title: slide.objective.title })}
+            confidenceLabel={t('plenary.confidence')}
+          />
         </section>
       )
   }
 }
 
 function ObjectiveBody({ objective, listLabel, confidenceLabel }: { objective: PublishedObjective; listLabel: string; confidenceLabel: string }) {
-  const facts = [objective.team && `Owner: ${objective.team}`, objective.deadline && `Deadline: ${objective.deadline}`].filter(Boolean)
+  const { t } = useTranslation()
+  const facts = [
+    objective.team && t('plenary.owner', { team: objective.team }),
+    objective.deadline && t('plenary.deadline', { date: objective.deadline }),
+  ].filter(Boolean)
   return (
     <>
       <h1 className="plenary-objective">{objective.title}</h1>
@@ -45,8 +53,8 @@ function ObjectiveBody({ objective, listLabel, confidenceLabel }: { objective: P
       <table className="plenary-krs" aria-label={listLabel}>
         <thead>
           <tr>
-            <th scope="col">Key result</th>
-            <th scope="col">Owner</th>
+            <th scope="col">{t('plenary.keyResult')}</th>
+            <th scope="col">{t('plenary.ownerColumn')}</th>
             <th scope="col">{confidenceLabel}</th>
           </tr>
         </thead>

@@ -81,7 +81,7 @@ export function PublishedView({ set }: { set: PublishedSet }) {
           {t('published.print')}
         </button>
         <a className="button secondary" href={`/?previous=${set.meetingId}`}>
-          Plan next quarter
+          {t('published.planNext')}
         </a>
       </nav>
     </article>

@@ -16,6 +16,7 @@ import { TEAM_LIMITS } from '../../../../shared/rhythm/teamCommands.ts'
 import { trackedKeyResults, type TeamView, type TeamWeek } from '../../../../shared/rhythm/teamDoc.ts'
 import { CommitInput, FormError, useAction } from './fields.tsx'
 import { shortDate } from './teamPaths.ts'
+import { useTranslation } from 'react-i18next'
 
 export interface QuadrantProps {
   client: TeamClient
@@ -25,19 +26,21 @@ export interface QuadrantProps {
   isEditor: boolean
 }
 
-const CHANGE_WORDS = { up: 'up', down: 'down', same: 'unchanged', new: 'first check-in' } as const
+const CHANGE_KEYS = { up: 'team.changeUp', down: 'team.changeDown', same: 'team.changeSame', new: 'team.changeNew' } as const
 
 export function ConfidenceChip({ confidence }: { confidence: number }) {
+  const { t } = useTranslation()
   const band = confidenceBand(confidence)
   return (
     <span className={`confidence-badge band-${band}`}>
-      {confidence}/10 · {BAND_LABELS[band]}
+      {confidence}/10 · {t(`confidence.bands.${band}`, { defaultValue: BAND_LABELS[band] })}
     </span>
   )
 }
 
 /** Quadrant 1: at most four priorities, P1 or P2, each with an owner, linked to a key result if any. */
 export function PrioritiesQuadrant({ client, view, week, isEditor }: QuadrantProps) {
+  const { t } = useTranslation()
   const keyResults = trackedKeyResults(view.record)
   const isFull = week.priorities.length >= MAX_PRIORITIES
   const update = (p: Priority, patch: Partial<Priority>) => {
@@ -59,39 +62,42 @@ export function PrioritiesQuadrant({ client, view, week, isEditor }: QuadrantPro
         <span className="q-number" aria-hidden="true">
           1
         </span>{' '}
-        This week’s priorities{' '}
-        <span className="hint">
-          ({week.priorities.length} of {MAX_PRIORITIES})
-        </span>
+        {t('team.prioritiesHeading')} <span className="hint">{t('team.ofMax', { n: week.priorities.length, max: MAX_PRIORITIES })}</span>
       </h3>
-      {week.priorities.length === 0 && <p className="hint">No priorities yet. At most four, P1 or P2, each with an owner.</p>}
+      {week.priorities.length === 0 && <p className="hint">{t('team.noPriorities')}</p>}
       <ol className="priority-list">
         {week.priorities.map((p, i) => (
           <li key={p.id} className="priority-item">
             {isEditor ? (
-              <div className="priority-edit" role="group" aria-label={`Edit priority ${i + 1}`}>
+              <div className="priority-edit" role="group" aria-label={t('team.editPriority', { n: i + 1 })}>
                 <label className="visually-hidden" htmlFor={`rank-${p.id}`}>
-                  Rank of priority {i + 1}
+                  {t('team.rankOf', { n: i + 1 })}
                 </label>
                 <select id={`rank-${p.id}`} value={p.rank} onChange={(e) => void update(p, { rank: e.target.value as 'P1' | 'P2' }).catch(() => {})}>
                   <option value="P1">P1</option>
                   <option value="P2">P2</option>
                 </select>
-                <CommitInput label={`Priority ${i + 1}`} hideLabel value={p.title} maxLength={TEAM_LIMITS.title} onCommit={(title) => update(p, { title })} />
+                <CommitInput
+                  label={t('team.priorityN', { n: i + 1 })}
+                  hideLabel
+                  value={p.title}
+                  maxLength={TEAM_LIMITS.title}
+                  onCommit={(title) => update(p, { title })}
+                />
                 <CommitInput
                   className="owner-field"
-                  label={`Owner of priority ${i + 1}`}
+                  label={t('team.ownerOf', { n: i + 1 })}
                   hideLabel
-                  placeholder="Owner"
+                  placeholder={t('team.owner')}
                   value={p.owner}
                   maxLength={TEAM_LIMITS.person}
                   onCommit={(owner) => update(p, { owner })}
                 />
                 <label className="visually-hidden" htmlFor={`kr-${p.id}`}>
-                  Key result of priority {i + 1}
+                  {t('team.krOf', { n: i + 1 })}
                 </label>
                 <select id={`kr-${p.id}`} value={p.keyResultId ?? ''} onChange={(e) => void update(p, { keyResultId: e.target.value || null }).catch(() => {})}>
-                  <option value="">No key result</option>
+                  <option value="">{t('team.noKr')}</option>
                   {keyResults.map((kr) => (
                     <option key={kr.id} value={kr.id}>
                       {shorten(kr.statement)}
@@ -101,28 +107,25 @@ export function PrioritiesQuadrant({ client, view, week, isEditor }: QuadrantPro
                 <button
                   type="button"
                   className="link"
-                  aria-label={`Remove priority ${quoted(p.title, String(i + 1))}`}
+                  aria-label={t('team.removePriority', { name: quoted(p.title, String(i + 1)) })}
                   onClick={() => void remove.run(() => client.send({ type: 'removePriority', weekId: week.weekId, priorityId: p.id }))}
                 >
-                  Remove
+                  {t('common.remove')}
                 </button>
               </div>
             ) : (
               <p className="priority-read">
                 <span className={`rank rank-${p.rank}`}>{p.rank}</span> {p.title} <span className="hint">· {p.owner}</span>
-                {p.keyResultId && <span className="hint"> · moves “{shorten(keyResults.find((kr) => kr.id === p.keyResultId)?.statement ?? '')}”</span>}
+                {p.keyResultId && (
+                  <span className="hint">{t('team.moves', { statement: shorten(keyResults.find((kr) => kr.id === p.keyResultId)?.statement ?? '') })}</span>
+                )}
               </p>
             )}
           </li>
         ))}
       </ol>
       <FormError error={remove.error} />
-      {isEditor &&
-        (isFull ? (
-          <p className="hint">Four priorities is the most: remove one to add another.</p>
-        ) : (
-          <AddPriority client={client} weekId={week.weekId} keyResults={keyResults} />
-        ))}
+      {isEditor && (isFull ? <p className="hint">{t('team.fourIsMost')}</p> : <AddPriority client={client} weekId={week.weekId} keyResults={keyResults} />)}
     </section>
   )
 }
@@ -132,6 +135,7 @@ function shorten(text: string, max = 48): string {
 }
 
 function AddPriority({ client, weekId, keyResults }: { client: TeamClient; weekId: string; keyResults: { id: string; statement: string }[] }) {
+  const { t } = useTranslation()
   const id = useId()
   const [title, setTitle] = useState('')
   const [rank, setRank] = useState<'P1' | 'P2'>('P1')
@@ -140,8 +144,8 @@ function AddPriority({ client, weekId, keyResults }: { client: TeamClient; weekI
   const action = useAction()
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (!title.trim()) return action.setError('What will be done this week? Give the priority a title.')
-    if (!owner.trim()) return action.setError('Who owns it? Every priority has an owner.')
+    if (!title.trim()) return action.setError(t('team.priorityNeedsTitle'))
+    if (!owner.trim()) return action.setError(t('team.priorityNeedsOwner'))
     const ok = await action.run(() => client.send({ type: 'addPriority', weekId, title, rank, owner, keyResultId: keyResultId || null }))
     if (ok) {
       setTitle('')
@@ -152,28 +156,28 @@ function AddPriority({ client, weekId, keyResults }: { client: TeamClient; weekI
   return (
     <form className="add-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-legend`}>
       <p id={`${id}-legend`} className="add-form-title">
-        Add a priority
+        {t('team.addPriorityTitle')}
       </p>
       <div className="add-grid">
         <div className="field grow">
-          <label htmlFor={`${id}-t`}>Priority</label>
+          <label htmlFor={`${id}-t`}>{t('team.priority')}</label>
           <input id={`${id}-t`} value={title} maxLength={TEAM_LIMITS.title} onChange={(e) => setTitle(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-r`}>Rank</label>
+          <label htmlFor={`${id}-r`}>{t('team.rank')}</label>
           <select id={`${id}-r`} value={rank} onChange={(e) => setRank(e.target.value as 'P1' | 'P2')}>
             <option value="P1">P1</option>
             <option value="P2">P2</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-o`}>Owner</label>
+          <label htmlFor={`${id}-o`}>{t('team.owner')}</label>
           <input id={`${id}-o`} value={owner} maxLength={TEAM_LIMITS.person} onChange={(e) => setOwner(e.target.value)} />
         </div>
         <div className="field grow">
-          <label htmlFor={`${id}-k`}>Key result</label>
+          <label htmlFor={`${id}-k`}>{t('team.keyResult')}</label>
           <select id={`${id}-k`} value={keyResultId} onChange={(e) => setKeyResultId(e.target.value)}>
-            <option value="">No key result</option>
+            <option value="">{t('team.noKr')}</option>
             {keyResults.map((kr) => (
               <option key={kr.id} value={kr.id}>
                 {shorten(kr.statement)}
@@ -184,7 +188,7 @@ function AddPriority({ client, weekId, keyResults }: { client: TeamClient; weekI
       </div>
       <FormError error={action.error} />
       <button type="submit" className="primary" disabled={action.busy}>
-        Add priority
+        {t('team.addPriority')}
       </button>
     </form>
   )
@@ -192,6 +196,7 @@ function AddPriority({ client, weekId, keyResults }: { client: TeamClient; weekI
 
 /** Quadrant 2: the next four weeks: what needs others to prepare or help. */
 export function PlansQuadrant({ client, week, isEditor, planWeeks }: QuadrantProps & { planWeeks: string[] }) {
+  const { t } = useTranslation()
   const id = useId()
   const [title, setTitle] = useState('')
   const [planWeekId, setPlanWeekId] = useState(planWeeks[0] ?? '')
@@ -201,8 +206,8 @@ export function PlansQuadrant({ client, week, isEditor, planWeeks }: QuadrantPro
   const remove = useAction()
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (!title.trim()) return action.setError('What is coming up? Give the plan a title.')
-    if (!needsFrom.trim()) return action.setError('Who needs to prepare or help? Plans are for what others must know early.')
+    if (!title.trim()) return action.setError(t('team.planNeedsTitle'))
+    if (!needsFrom.trim()) return action.setError(t('team.planNeedsFrom'))
     const ok = await action.run(() => client.send({ type: 'addPlan', weekId: week.weekId, title, planWeekId, needsFrom, owner }))
     if (ok) {
       setTitle('')
@@ -216,26 +221,25 @@ export function PlansQuadrant({ client, week, isEditor, planWeeks }: QuadrantPro
         <span className="q-number" aria-hidden="true">
           2
         </span>{' '}
-        Next four weeks
+        {t('team.nextFour')}
       </h3>
-      {week.plans.length === 0 && <p className="hint">Nothing planned yet: what needs others’ preparation or help?</p>}
+      {week.plans.length === 0 && <p className="hint">{t('team.noPlans')}</p>}
       <ul className="plan-list">
         {week.plans.map((p) => (
           <li key={p.id}>
             <span className="plan-week">{shortDate(p.weekId)}</span> <strong>{p.title}</strong>
             <span className="hint">
-              {' '}
-              · needs {p.needsFrom}
+              {t('team.needs', { who: p.needsFrom })}
               {p.owner ? ` · ${p.owner}` : ''}
             </span>
             {isEditor && (
               <button
                 type="button"
                 className="link"
-                aria-label={`Remove plan ${quoted(p.title, '')}`}
+                aria-label={t('team.removePlan', { name: quoted(p.title, '') })}
                 onClick={() => void remove.run(() => client.send({ type: 'removePlan', weekId: week.weekId, planId: p.id }))}
               >
-                Remove
+                {t('common.remove')}
               </button>
             )}
           </li>
@@ -245,35 +249,35 @@ export function PlansQuadrant({ client, week, isEditor, planWeeks }: QuadrantPro
       {isEditor && (
         <form className="add-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-legend`}>
           <p id={`${id}-legend`} className="add-form-title">
-            Add a plan
+            {t('team.addPlanTitle')}
           </p>
           <div className="add-grid">
             <div className="field grow">
-              <label htmlFor={`${id}-t`}>Plan</label>
+              <label htmlFor={`${id}-t`}>{t('team.plan')}</label>
               <input id={`${id}-t`} value={title} maxLength={TEAM_LIMITS.title} onChange={(e) => setTitle(e.target.value)} />
             </div>
             <div className="field">
-              <label htmlFor={`${id}-w`}>Week</label>
+              <label htmlFor={`${id}-w`}>{t('team.week')}</label>
               <select id={`${id}-w`} value={planWeekId} onChange={(e) => setPlanWeekId(e.target.value)}>
                 {planWeeks.map((w) => (
                   <option key={w} value={w}>
-                    Week of {shortDate(w)}
+                    {t('team.weekOf', { date: shortDate(w) })}
                   </option>
                 ))}
               </select>
             </div>
             <div className="field grow">
-              <label htmlFor={`${id}-n`}>Needs help from</label>
+              <label htmlFor={`${id}-n`}>{t('team.needsFrom')}</label>
               <input id={`${id}-n`} value={needsFrom} maxLength={TEAM_LIMITS.needsFrom} onChange={(e) => setNeedsFrom(e.target.value)} />
             </div>
             <div className="field">
-              <label htmlFor={`${id}-o`}>Owner</label>
+              <label htmlFor={`${id}-o`}>{t('team.owner')}</label>
               <input id={`${id}-o`} value={owner} maxLength={TEAM_LIMITS.person} onChange={(e) => setOwner(e.target.value)} />
             </div>
           </div>
           <FormError error={action.error} />
           <button type="submit" className="primary" disabled={action.busy}>
-            Add plan
+            {t('team.addPlan')}
           </button>
         </form>
       )}
@@ -283,6 +287,7 @@ export function PlansQuadrant({ client, week, isEditor, planWeeks }: QuadrantPro
 
 /** Quadrant 3: every key result's confidence this week, its colour, the change since last week and why. */
 export function StatusQuadrant({ client, view, week, previous, isEditor }: QuadrantProps) {
+  const { t } = useTranslation()
   const keyResults = trackedKeyResults(view.record)
   return (
     <section className="quadrant" aria-labelledby="q-status">
@@ -290,7 +295,7 @@ export function StatusQuadrant({ client, view, week, previous, isEditor }: Quadr
         <span className="q-number" aria-hidden="true">
           3
         </span>{' '}
-        OKR status
+        {t('team.okrStatus')}
       </h3>
       <ul className="status-list">
         {keyResults.map((kr) => {
@@ -304,7 +309,7 @@ export function StatusQuadrant({ client, view, week, previous, isEditor }: Quadr
                 keyResultId={kr.id}
                 statement={kr.statement}
                 last={last}
-                lastLabel={previous?.statuses.some((s) => s.keyResultId === kr.id) ? 'last week' : 'published'}
+                isLastWeek={previous?.statuses.some((s) => s.keyResultId === kr.id) ?? false}
                 status={status}
                 isEditor={isEditor}
               />
@@ -322,7 +327,7 @@ function StatusRow({
   keyResultId,
   statement,
   last,
-  lastLabel,
+  isLastWeek,
   status,
   isEditor,
 }: {
@@ -331,10 +336,12 @@ function StatusRow({
   keyResultId: string
   statement: string
   last: number | null
-  lastLabel: string
+  /** Whether `last` is last week's check-in (else the published value). */
+  isLastWeek: boolean
   status: { confidence: number; reason: string } | null
   isEditor: boolean
 }) {
+  const { t } = useTranslation()
   const id = useId()
   // Not pre-filled with last week's value: a box holding a number and a coloured chip looked saved when it was not.
   const [confidence, setConfidence] = useState(status ? String(status.confidence) : '')
@@ -349,10 +356,10 @@ function StatusRow({
   const change = status ? confidenceChange(last, status.confidence) : null
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (!isValid) return action.setError('Confidence is a whole number from 1 to 10.')
+    if (!isValid) return action.setError(t('team.wholeNumber'))
     const moved = last !== null && value !== last
-    if (moved && !reason.trim()) return action.setError(`It went ${value > last ? 'up' : 'down'} from ${last} to ${value}: say why in one line.`)
-    if (reason.trim() && !isOneLine(reason)) return action.setError(`Keep the reason to one line (at most ${MAX_REASON_CHARS} characters).`)
+    if (moved && !reason.trim()) return action.setError(t(value > last ? 'team.wentUp' : 'team.wentDown', { from: last, to: value }))
+    if (reason.trim() && !isOneLine(reason)) return action.setError(t('team.oneLine', { n: MAX_REASON_CHARS }))
     await action.run(() => client.send({ type: 'setConfidence', weekId, keyResultId, confidence: value, reason }))
   }
   const confirmUnchanged = async () => {
@@ -367,25 +374,25 @@ function StatusRow({
           <>
             <ConfidenceChip confidence={status.confidence} />{' '}
             <span className={`change change-${change}`}>
-              <span aria-hidden="true">{change ? CHANGE_SYMBOLS[change] : ''}</span> {change ? CHANGE_WORDS[change] : ''}
-              {last !== null && change !== 'new' ? ` (${lastLabel}: ${last})` : ''}
+              <span aria-hidden="true">{change ? CHANGE_SYMBOLS[change] : ''}</span> {change ? t(CHANGE_KEYS[change]) : ''}
+              {last !== null && change !== 'new' ? t(isLastWeek ? 'team.lastWeekValue' : 'team.publishedValue', { value: last }) : ''}
             </span>
             {status.reason && <span className="reason"> · “{status.reason}”</span>}
           </>
         ) : (
           <>
             <span className="checkin-missing">
-              <span aria-hidden="true">!</span> Not checked in this week
+              <span aria-hidden="true">!</span> {t('team.notCheckedIn')}
             </span>{' '}
-            <span className="hint">{last !== null ? `${lastLabel === 'last week' ? 'Last week' : 'Published'}: ${last}/10` : 'No earlier value'}</span>
+            <span className="hint">{last !== null ? t(isLastWeek ? 'team.lastWeekOutOf' : 'team.publishedOutOf', { value: last }) : t('team.noEarlier')}</span>
           </>
         )}
       </p>
       {isEditor && (
-        <form className="status-form" onSubmit={(e) => void submit(e)} aria-label={`Confidence check-in for ${quoted(statement, 'key result')}`}>
+        <form className="status-form" onSubmit={(e) => void submit(e)} aria-label={t('team.checkInFor', { name: quoted(statement, t('team.keyResultWord')) })}>
           <div className="field narrow-field">
             <label htmlFor={`${id}-c`}>
-              Confidence <span className="visually-hidden">for {statement}</span>
+              {t('team.confidence')} <span className="visually-hidden">{t('team.forStatement', { statement })}</span>
             </label>
             <input
               id={`${id}-c`}
@@ -394,28 +401,29 @@ function StatusRow({
               max={10}
               step={1}
               value={confidence}
-              placeholder={last !== null ? `was ${last}` : '1–10'}
+              placeholder={last !== null ? t('team.was', { value: last }) : '1–10'}
               onChange={(e) => setConfidence(e.target.value)}
             />
           </div>
           <div className="field grow">
             <label htmlFor={`${id}-r`}>
-              Why it moved <span className="visually-hidden">({statement})</span>
+              {t('team.whyMoved')} <span className="visually-hidden">({statement})</span>
             </label>
             <input
               id={`${id}-r`}
               value={reason}
               maxLength={TEAM_LIMITS.reasonInput}
-              placeholder={last !== null ? `Needed when it differs from ${last}` : ''}
+              placeholder={last !== null ? t('team.neededWhen', { value: last }) : ''}
               onChange={(e) => setReason(e.target.value)}
             />
           </div>
           <button type="submit" className="secondary" disabled={action.busy}>
-            Save <span className="visually-hidden">confidence for {statement}</span>
+            {t('team.save')} <span className="visually-hidden">{t('team.confidenceFor', { statement })}</span>
           </button>
           {!status && last !== null && (
             <button type="button" className="primary" disabled={action.busy} onClick={() => void confirmUnchanged()}>
-              Confirm {last}/10 (unchanged)<span className="visually-hidden"> for {statement}</span>
+              {t('team.confirmUnchanged', { value: last })}
+              <span className="visually-hidden"> {t('team.forStatement', { statement })}</span>
             </button>
           )}
           {isValid && confidence !== '' && (
@@ -430,21 +438,18 @@ function StatusRow({
   )
 }
 
-const HEALTH_COLOURS: { value: HealthColour; label: string }[] = [
-  { value: 'green', label: 'Green' },
-  { value: 'yellow', label: 'Yellow' },
-  { value: 'red', label: 'Red' },
-]
+const HEALTH_COLOURS: readonly HealthColour[] = ['green', 'yellow', 'red']
 
 /** Quadrant 4: two health indicators the team names, each green, yellow or red. Names carry over from last week. */
 export function HealthQuadrant({ client, week, previous, isEditor }: QuadrantProps) {
+  const { t } = useTranslation()
   return (
     <section className="quadrant" aria-labelledby="q-health">
       <h3 id="q-health">
         <span className="q-number" aria-hidden="true">
           4
         </span>{' '}
-        Health
+        {t('team.health')}
       </h3>
       <div className="health-grid">
         {Array.from({ length: HEALTH_INDICATOR_COUNT }, (_, slot) => (
@@ -481,6 +486,7 @@ function HealthSlot({
   isEditor: boolean
   canEdit: boolean
 }) {
+  const { t } = useTranslation()
   const id = useId()
   const [name, setName] = useState(current?.name ?? suggestedName)
   const [colour, setColour] = useState<HealthColour>(current?.colour ?? 'green')
@@ -494,61 +500,57 @@ function HealthSlot({
   if (!isEditor) {
     return current ? (
       <p className="health-read">
-        <span className={`confidence-badge band-${current.colour}`}>{current.colour}</span> <strong>{current.name}</strong>
+        <span className={`confidence-badge band-${current.colour}`}>{t(`team.${current.colour}`)}</span> <strong>{current.name}</strong>
         {current.note && <span className="hint"> · {current.note}</span>}
       </p>
     ) : (
-      <p className="hint">Indicator {slot + 1} not set this week.</p>
+      <p className="hint">{t('team.notSet', { n: slot + 1 })}</p>
     )
   }
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (!name.trim()) return action.setError('Name the indicator: what does its colour describe?')
+    if (!name.trim()) return action.setError(t('team.nameIndicator'))
     await action.run(() => client.send({ type: 'setHealth', weekId, slot, name, colour, note }))
   }
   return (
     <form className="health-form" onSubmit={(e) => void submit(e)}>
       <fieldset disabled={!canEdit}>
         <legend>
-          Health indicator {slot + 1}
+          {t('team.indicatorN', { n: slot + 1 })}
           {current ? (
             <span className="visually-hidden">
-              : {current.name}, {current.colour}
+              : {current.name}, {t(`team.${current.colour}`)}
             </span>
           ) : (
             ''
           )}
         </legend>
         <div className="field">
-          <label htmlFor={`${id}-n`}>Name</label>
+          <label htmlFor={`${id}-n`}>{t('team.name')}</label>
           <input
             id={`${id}-n`}
             value={name}
             maxLength={TEAM_LIMITS.person}
-            placeholder={slot === 0 ? 'e.g. Team morale' : 'e.g. Customer escalations'}
+            placeholder={slot === 0 ? t('team.healthPlaceholder1') : t('team.healthPlaceholder2')}
             onChange={(e) => setName(e.target.value)}
           />
         </div>
-        <div className="colour-choices" role="radiogroup" aria-label={`Colour of indicator ${slot + 1}`}>
+        <div className="colour-choices" role="radiogroup" aria-label={t('team.colourOf', { n: slot + 1 })}>
           {HEALTH_COLOURS.map((c) => (
-            <label key={c.value} className={`choice colour-choice band-${c.value}`}>
-              <input type="radio" name={`${id}-colour`} value={c.value} checked={colour === c.value} onChange={() => setColour(c.value)} /> {c.label}
+            <label key={c} className={`choice colour-choice band-${c}`}>
+              <input type="radio" name={`${id}-colour`} value={c} checked={colour === c} onChange={() => setColour(c)} /> {t(`team.${c}`)}
             </label>
           ))}
         </div>
         <div className="field">
-          <label htmlFor={`${id}-note`}>Note</label>
+          <label htmlFor={`${id}-note`}>{t('team.note')}</label>
           <input id={`${id}-note`} value={note} maxLength={TEAM_LIMITS.note} onChange={(e) => setNote(e.target.value)} />
         </div>
         <button type="submit" className="secondary" disabled={action.busy}>
-          Save indicator {slot + 1}
+          {t('team.saveIndicator', { n: slot + 1 })}
         </button>
-        {current && (
-          <p className="hint">
-            Saved: {current.name}, {current.colour}.
-          </p>
-        )}
-        {!canEdit && <p className="hint">Name indicator 1 first.</p>}
+        {current && <p className="hint">{t('team.savedIndicator', { name: current.name, colour: t(`team.${current.colour}`) })}</p>}
+        {!canEdit && <p className="hint">{t('team.nameFirst')}</p>}
         <FormError error={action.error} />
       </fieldset>
     </form>

@@ -8,20 +8,22 @@ import type { QuadrantProps } from './FourSquare.tsx'
 import { NavLink } from './NavLink.tsx'
 import { teamPaths } from './teamPaths.ts'
 import { ownReactorKey } from './teamStorage.ts'
+import { useTranslation } from 'react-i18next'
 
 /** Friday: the wall of wins (anyone may react), this week's priorities done or not done, the report's notes. */
 export function FridaySection({ client, view, week, isEditor }: QuadrantProps) {
+  const { t } = useTranslation()
   return (
     <section className="friday" aria-labelledby="friday-heading">
-      <h2 id="friday-heading">Friday wins and review</h2>
+      <h2 id="friday-heading">{t('friday.heading')}</h2>
       <div className="friday-grid">
         <div>
-          <h3>Wall of wins</h3>
+          <h3>{t('friday.wall')}</h3>
           {isEditor && <PostWin client={client} weekId={week.weekId} />}
           {week.wins.length === 0 ? (
-            <p className="hint">No wins posted yet this week.</p>
+            <p className="hint">{t('friday.noWins')}</p>
           ) : (
-            <ul className="wins-wall" aria-label="Wins this week">
+            <ul className="wins-wall" aria-label={t('friday.wins')}>
               {week.wins.map((w) => (
                 <WinCard key={w.id} win={w} client={client} weekId={week.weekId} isEditor={isEditor} />
               ))}
@@ -29,8 +31,8 @@ export function FridaySection({ client, view, week, isEditor }: QuadrantProps) {
           )}
         </div>
         <div>
-          <h3>This week’s priorities: done?</h3>
-          {week.priorities.length === 0 && <p className="hint">No priorities were set on Monday.</p>}
+          <h3>{t('friday.prioritiesDone')}</h3>
+          {week.priorities.length === 0 && <p className="hint">{t('friday.noPriorities')}</p>}
           <ul className="outcome-list">
             {week.priorities.map((p) => {
               const outcome = week.outcomes.find((o) => o.priorityId === p.id) ?? null
@@ -40,7 +42,7 @@ export function FridaySection({ client, view, week, isEditor }: QuadrantProps) {
           {isEditor && <ReportNotes client={client} weekId={week.weekId} risks={week.risks} remarks={week.remarks} />}
           <p>
             <NavLink className="button secondary" href={teamPaths.report(view.record.id, week.weekId)}>
-              Open the weekly report
+              {t('friday.openReport')}
             </NavLink>
           </p>
         </div>
@@ -50,34 +52,36 @@ export function FridaySection({ client, view, week, isEditor }: QuadrantProps) {
 }
 
 function PostWin({ client, weekId }: { client: QuadrantProps['client']; weekId: string }) {
+  const { t } = useTranslation()
   const id = useId()
   const [text, setText] = useState('')
   const [by, setBy] = useState('')
   const action = useAction()
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (!text.trim()) return action.setError('What did the team achieve? Even a small step counts.')
+    if (!text.trim()) return action.setError(t('friday.winNeedsText'))
     if (await action.run(() => client.send({ type: 'postWin', weekId, text, by }))) setText('')
   }
   return (
     <form className="add-form" onSubmit={(e) => void submit(e)}>
       <div className="field">
-        <label htmlFor={`${id}-t`}>A win this week</label>
+        <label htmlFor={`${id}-t`}>{t('friday.aWin')}</label>
         <input id={`${id}-t`} value={text} maxLength={TEAM_LIMITS.win} onChange={(e) => setText(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-b`}>By (optional)</label>
+        <label htmlFor={`${id}-b`}>{t('friday.by')}</label>
         <input id={`${id}-b`} value={by} maxLength={TEAM_LIMITS.person} onChange={(e) => setBy(e.target.value)} />
       </div>
       <FormError error={action.error} />
       <button type="submit" className="primary" disabled={action.busy}>
-        Post win
+        {t('friday.postWin')}
       </button>
     </form>
   )
 }
 
 function WinCard({ win, client, weekId, isEditor }: { win: WallWin; client: QuadrantProps['client']; weekId: string; isEditor: boolean }) {
+  const { t } = useTranslation()
   const action = useAction()
   const [key, setKey] = useState<string | null>(null)
   // Without SubtleCrypto (plain http on another host) the page remembers what this tab pressed instead.
@@ -87,7 +91,7 @@ function WinCard({ win, client, weekId, isEditor }: { win: WallWin; client: Quad
     <li className="win-card">
       <p className="win-text">{win.text}</p>
       {win.by && <p className="hint">— {win.by}</p>}
-      <div className="reactions" role="group" aria-label={`Reactions to “${win.text}”`}>
+      <div className="reactions" role="group" aria-label={t('friday.reactionsTo', { text: win.text })}>
         {REACTIONS.map((r) => {
           const count = (win.reactions[r] ?? []).length
           const isOn = key !== null ? (win.reactions[r] ?? []).includes(key) : pressed.has(r)
@@ -97,7 +101,7 @@ function WinCard({ win, client, weekId, isEditor }: { win: WallWin; client: Quad
               type="button"
               className="reaction"
               aria-pressed={isOn}
-              aria-label={`${REACTION_LABELS[r].label}: ${count}`}
+              aria-label={t('friday.reactionCount', { label: t(`friday.${r}`), count })}
               onClick={() =>
                 void action.run(async () => {
                   await client.send({ type: 'react', weekId, winId: win.id, reaction: r, on: !isOn })
@@ -118,10 +122,10 @@ function WinCard({ win, client, weekId, isEditor }: { win: WallWin; client: Quad
           <button
             type="button"
             className="link"
-            aria-label={`Remove win “${win.text}”`}
+            aria-label={t('friday.removeWin', { text: win.text })}
             onClick={() => void action.run(() => client.send({ type: 'removeWin', weekId, winId: win.id }))}
           >
-            Remove
+            {t('common.remove')}
           </button>
         )}
       </div>
@@ -143,6 +147,7 @@ function OutcomeRow({
   outcome: { isDone: boolean; why: string } | null
   isEditor: boolean
 }) {
+  const { t } = useTranslation()
   const id = useId()
   const [isDone, setIsDone] = useState<boolean | null>(outcome?.isDone ?? null)
   const [why, setWhy] = useState(outcome?.why ?? '')
@@ -151,7 +156,7 @@ function OutcomeRow({
     setIsDone(outcome?.isDone ?? null)
     setWhy(outcome?.why ?? '')
   }, [outcome?.isDone, outcome?.why])
-  const status = outcome === null ? 'Not marked yet' : outcome.isDone ? 'Done' : 'Not done'
+  const status = outcome === null ? t('friday.notMarked') : outcome.isDone ? t('friday.done') : t('friday.notDone')
   if (!isEditor) {
     return (
       <li className="outcome-row">
@@ -165,9 +170,9 @@ function OutcomeRow({
   }
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (isDone === null) return action.setError('Done or not done?')
-    if (!isDone && !why.trim()) return action.setError('Not done: say why in a line.')
-    if (why.trim() && !isOneLine(why)) return action.setError(`Keep the why to one line (at most ${MAX_REASON_CHARS} characters).`)
+    if (isDone === null) return action.setError(t('friday.doneOrNot'))
+    if (!isDone && !why.trim()) return action.setError(t('friday.notDoneWhy'))
+    if (why.trim() && !isOneLine(why)) return action.setError(t('friday.whyOneLine', { n: MAX_REASON_CHARS }))
     await action.run(() => client.send({ type: 'markOutcome', weekId, priorityId: priority.id, isDone, why }))
   }
   return (
@@ -180,19 +185,19 @@ function OutcomeRow({
           </legend>
           <div className="button-row">
             <label className="choice">
-              <input type="radio" name={`${id}-done`} checked={isDone === true} onChange={() => setIsDone(true)} /> Done
+              <input type="radio" name={`${id}-done`} checked={isDone === true} onChange={() => setIsDone(true)} /> {t('friday.done')}
             </label>
             <label className="choice">
-              <input type="radio" name={`${id}-done`} checked={isDone === false} onChange={() => setIsDone(false)} /> Not done
+              <input type="radio" name={`${id}-done`} checked={isDone === false} onChange={() => setIsDone(false)} /> {t('friday.notDone')}
             </label>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-why`}>Why (needed when not done)</label>
+            <label htmlFor={`${id}-why`}>{t('friday.why')}</label>
             <input id={`${id}-why`} value={why} maxLength={TEAM_LIMITS.reasonInput} onChange={(e) => setWhy(e.target.value)} />
           </div>
           <FormError error={action.error} />
           <button type="submit" className="secondary" disabled={action.busy}>
-            Save <span className="visually-hidden">outcome of {priority.title}</span>
+            {t('friday.save')} <span className="visually-hidden">{t('friday.outcomeOf', { title: priority.title })}</span>
           </button>
         </fieldset>
       </form>
@@ -201,6 +206,7 @@ function OutcomeRow({
 }
 
 function ReportNotes({ client, weekId, risks, remarks }: { client: QuadrantProps['client']; weekId: string; risks: string[]; remarks: string }) {
+  const { t } = useTranslation()
   const id = useId()
   const [riskText, setRiskText] = useState(risks.join('\n'))
   const [remarkText, setRemarkText] = useState(remarks)
@@ -221,22 +227,22 @@ function ReportNotes({ client, weekId, risks, remarks }: { client: QuadrantProps
   }
   return (
     <form className="add-form report-notes" onSubmit={(e) => void submit(e)}>
-      <p className="add-form-title">For the weekly report</p>
+      <p className="add-form-title">{t('friday.forReport')}</p>
       <div className="field">
-        <label htmlFor={`${id}-r`}>Risks and blockers (one per line)</label>
+        <label htmlFor={`${id}-r`}>{t('friday.risks')}</label>
         <textarea id={`${id}-r`} rows={3} value={riskText} onChange={(e) => setRiskText(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-m`}>Remarks</label>
+        <label htmlFor={`${id}-m`}>{t('friday.remarks')}</label>
         <textarea id={`${id}-m`} rows={3} value={remarkText} maxLength={TEAM_LIMITS.remarks} onChange={(e) => setRemarkText(e.target.value)} />
       </div>
       <FormError error={action.error} />
       <button type="submit" className="secondary" disabled={action.busy}>
-        Save report notes
+        {t('friday.saveNotes')}
       </button>
       {saved && (
         <p className="hint" role="status">
-          Saved.
+          {t('friday.saved')}
         </p>
       )}
     </form>

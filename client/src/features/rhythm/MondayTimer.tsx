@@ -3,6 +3,7 @@ import type { TeamClient } from '../../../../shared/client/TeamClient.ts'
 import { mondayAgenda } from '../../../../shared/rhythm/mondayAgenda.ts'
 import type { MondayTimer as Timer } from '../../../../shared/rhythm/teamDoc.ts'
 import { FormError, useAction } from './fields.tsx'
+import { Trans, useTranslation } from 'react-i18next'
 
 const LENGTHS = [30, 45, 60, 90]
 
@@ -13,6 +14,7 @@ function clock(ms: number): string {
 
 /** The Monday meeting's shared timer: a quarter of the time on status, three quarters on the plan (DOMAIN.md). */
 export function MondayTimer({ client, timer, isEditor }: { client: TeamClient; timer: Timer | null; isEditor: boolean }) {
+  const { t } = useTranslation()
   const id = useId()
   const [minutes, setMinutes] = useState(60)
   const [now, setNow] = useState(() => client.serverNow())
@@ -26,18 +28,16 @@ export function MondayTimer({ client, timer, isEditor }: { client: TeamClient; t
   if (!timer) {
     return (
       <div className="monday-timer">
-        <p className="hint">
-          Suggested: {agenda.statusMinutes} min on status, {agenda.planMinutes} min on the plan.
-        </p>
+        <p className="hint">{t('team.suggested', { status: agenda.statusMinutes, plan: agenda.planMinutes })}</p>
         {isEditor && (
           <div className="inline-form">
             <label htmlFor={id} className="visually-hidden">
-              Meeting length
+              {t('team.meetingLength')}
             </label>
             <select id={id} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
               {LENGTHS.map((m) => (
                 <option key={m} value={m}>
-                  {m} min
+                  {t('team.minutes', { n: m })}
                 </option>
               ))}
             </select>
@@ -47,7 +47,7 @@ export function MondayTimer({ client, timer, isEditor }: { client: TeamClient; t
               disabled={action.busy}
               onClick={() => void action.run(() => client.send({ type: 'startTimer', totalMinutes: minutes }))}
             >
-              Start the Monday timer
+              {t('team.startTimer')}
             </button>
           </div>
         )}
@@ -65,15 +65,15 @@ export function MondayTimer({ client, timer, isEditor }: { client: TeamClient; t
       <p className="timer-phase" role="status">
         {phase === 'status' && (
           <>
-            Status (¼): <strong className="timer-value">{clock(left)}</strong> left, then the plan
+            <Trans t={t} i18nKey="team.statusLeft" values={{ time: clock(left) }} components={{ strong: <strong className="timer-value" /> }} />
           </>
         )}
         {phase === 'plan' && (
           <>
-            Plan (¾): <strong className="timer-value">{clock(left)}</strong> left
+            <Trans t={t} i18nKey="team.planLeft" values={{ time: clock(left) }} components={{ strong: <strong className="timer-value" /> }} />
           </>
         )}
-        {phase === 'over' && <>Time is up: wrap up the plan.</>}
+        {phase === 'over' && t('team.timeUp')}
       </p>
       <div className="timer-track" aria-hidden="true">
         <div className="timer-status-part" style={{ width: '25%' }} />
@@ -81,7 +81,7 @@ export function MondayTimer({ client, timer, isEditor }: { client: TeamClient; t
       </div>
       {isEditor && (
         <button type="button" className="link" onClick={() => void action.run(() => client.send({ type: 'stopTimer' }))}>
-          Stop timer
+          {t('team.stopTimer')}
         </button>
       )}
       <FormError error={action.error} />

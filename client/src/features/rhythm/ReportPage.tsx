@@ -6,12 +6,14 @@ import { teamWeeklyReport } from '../../../../shared/rhythm/teamReport.ts'
 import type { WeekId } from '../../../../shared/rhythm/weekId.ts'
 import { NavLink } from './NavLink.tsx'
 import { shortDate, teamPaths } from './teamPaths.ts'
+import { useTranslation } from 'react-i18next'
 
-const OUTCOME_LABELS = { done: 'Done', not_done: 'Not done', unmarked: 'Not marked' } as const
-const CHANGE_WORDS = { up: 'up', down: 'down', same: 'unchanged', new: 'first check-in' } as const
+const OUTCOME_KEYS = { done: 'friday.done', not_done: 'friday.notDone', unmarked: 'report.notMarked' } as const
+const CHANGE_KEYS = { up: 'team.changeUp', down: 'team.changeDown', same: 'team.changeSame', new: 'team.changeNew' } as const
 
 /** The weekly report (DOMAIN.md), generated from the week's four-square and Friday review. Printable, downloadable. */
 export function ReportPage({ view, weekId }: { view: TeamView; weekId: WeekId }) {
+  const { t } = useTranslation()
   const report = teamWeeklyReport(view, weekId)
   const weeks = quarterWeeks(view.record.quarter)
   const index = weeks.indexOf(weekId)
@@ -19,10 +21,10 @@ export function ReportPage({ view, weekId }: { view: TeamView; weekId: WeekId })
   const next = index >= 0 && index < weeks.length - 1 ? weeks[index + 1] : null
   return (
     <main className="page weekly-report">
-      <nav className="week-nav no-print" aria-label="Weeks">
+      <nav className="week-nav no-print" aria-label={t('team.weeks')}>
         {prev ? (
           <NavLink className="button secondary" href={teamPaths.report(view.record.id, prev)}>
-            ← Week of {shortDate(prev)}
+            ← {t('team.weekOf', { date: shortDate(prev) })}
           </NavLink>
         ) : (
           <span />
@@ -30,7 +32,7 @@ export function ReportPage({ view, weekId }: { view: TeamView; weekId: WeekId })
         <span />
         {next ? (
           <NavLink className="button secondary" href={teamPaths.report(view.record.id, next)}>
-            Week of {shortDate(next)} →
+            {t('team.weekOf', { date: shortDate(next) })} →
           </NavLink>
         ) : (
           <span />
@@ -41,9 +43,7 @@ export function ReportPage({ view, weekId }: { view: TeamView; weekId: WeekId })
           <p className="eyebrow">
             {view.record.quarter} · {report.weekLabel}
           </p>
-          <h2 className="report-title">
-            Weekly report: {report.team}, week of {shortDate(weekId)}
-          </h2>
+          <h2 className="report-title">{t('report.title', { team: report.team, date: shortDate(weekId) })}</h2>
         </header>
 
         <section aria-labelledby="r-okrs">
@@ -53,14 +53,14 @@ export function ReportPage({ view, weekId }: { view: TeamView; weekId: WeekId })
               <h4>{o.title}</h4>
               <div className="table-scroll">
                 <table>
-                  <caption className="visually-hidden">Key results of “{o.title}” with this week’s confidence</caption>
+                  <caption className="visually-hidden">{t('report.krsOf', { title: o.title })}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Key result</th>
-                      <th scope="col">Owner</th>
-                      <th scope="col">Confidence</th>
-                      <th scope="col">Change</th>
-                      <th scope="col">Why</th>
+                      <th scope="col">{t('report.keyResult')}</th>
+                      <th scope="col">{t('report.owner')}</th>
+                      <th scope="col">{t('report.confidence')}</th>
+                      <th scope="col">{t('report.change')}</th>
+                      <th scope="col">{t('report.why')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -70,17 +70,17 @@ export function ReportPage({ view, weekId }: { view: TeamView; weekId: WeekId })
                         <td>{kr.owner}</td>
                         <td>
                           {kr.confidence === null || kr.colour === null ? (
-                            <span className="hint">no check-in</span>
+                            <span className="hint">{t('report.noCheckIn')}</span>
                           ) : (
                             <span className={`confidence-badge band-${kr.colour}`}>
-                              {kr.confidence}/10 · {BAND_LABELS[kr.colour]}
+                              {kr.confidence}/10 · {t(`confidence.bands.${kr.colour}`, { defaultValue: BAND_LABELS[kr.colour] })}
                             </span>
                           )}
                         </td>
                         <td>
                           {kr.change ? (
                             <>
-                              <span aria-hidden="true">{CHANGE_SYMBOLS[kr.change]}</span> {CHANGE_WORDS[kr.change]}
+                              <span aria-hidden="true">{CHANGE_SYMBOLS[kr.change]}</span> {t(CHANGE_KEYS[kr.change])}
                             </>
                           ) : (
                             ''
@@ -97,14 +97,14 @@ export function ReportPage({ view, weekId }: { view: TeamView; weekId: WeekId })
         </section>
 
         <section aria-labelledby="r-priorities">
-          <h3 id="r-priorities">The week’s priorities: done or not done</h3>
+          <h3 id="r-priorities">{t('report.prioritiesHeading')}</h3>
           {report.priorities.length === 0 ? (
-            <p className="hint">No priorities were set.</p>
+            <p className="hint">{t('report.noPriorities')}</p>
           ) : (
             <ul className="report-list">
               {report.priorities.map((p) => (
                 <li key={p.priorityId}>
-                  <span className={`outcome-badge outcome-${p.status.replace('_', '-')}`}>{OUTCOME_LABELS[p.status]}</span> {p.rank} {p.title}
+                  <span className={`outcome-badge outcome-${p.status.replace('_', '-')}`}>{t(OUTCOME_KEYS[p.status])}</span> {p.rank} {p.title}
                   {p.owner && <span className="hint"> ({p.owner})</span>}
                   {p.why && <>: {p.why}</>}
                 </li>
@@ -115,7 +115,7 @@ export function ReportPage({ view, weekId }: { view: TeamView; weekId: WeekId })
 
         {report.wins.length > 0 && (
           <section aria-labelledby="r-wins">
-            <h3 id="r-wins">Wins</h3>
+            <h3 id="r-wins">{t('report.wins')}</h3>
             <ul className="report-list">
               {report.wins.map((w, i) => (
                 <li key={i}>
@@ -128,9 +128,9 @@ export function ReportPage({ view, weekId }: { view: TeamView; weekId: WeekId })
         )}
 
         <section aria-labelledby="r-next">
-          <h3 id="r-next">Next week’s priorities</h3>
+          <h3 id="r-next">{t('report.next')}</h3>
           {report.nextWeek.length === 0 ? (
-            <p className="hint">None yet.</p>
+            <p className="hint">{t('report.noneYet')}</p>
           ) : (
             <ol className="report-list">
               {report.nextWeek.map((p) => (
@@ -144,9 +144,9 @@ export function ReportPage({ view, weekId }: { view: TeamView; weekId: WeekId })
         </section>
 
         <section aria-labelledby="r-risks">
-          <h3 id="r-risks">Risks and blockers</h3>
+          <h3 id="r-risks">{t('report.risks')}</h3>
           {report.risks.length === 0 ? (
-            <p className="hint">None named.</p>
+            <p className="hint">{t('report.noneNamed')}</p>
           ) : (
             <ul className="report-list">
               {report.risks.map((r, i) => (
@@ -157,19 +157,19 @@ export function ReportPage({ view, weekId }: { view: TeamView; weekId: WeekId })
         </section>
 
         <section aria-labelledby="r-remarks">
-          <h3 id="r-remarks">Remarks</h3>
-          <p className="remarks">{report.remarks || <span className="hint">None.</span>}</p>
+          <h3 id="r-remarks">{t('report.remarks')}</h3>
+          <p className="remarks">{report.remarks || <span className="hint">{t('report.none')}</span>}</p>
         </section>
       </article>
       <div className="button-row exports no-print">
         <a className="button secondary" href={`/api/teams/${view.record.id}/report/${weekId}.md`} download>
-          Download Markdown
+          {t('report.download')}
         </a>
         <button type="button" className="secondary" onClick={() => window.print()}>
-          Print
+          {t('report.print')}
         </button>
         <NavLink className="button secondary" href={teamPaths.week(view.record.id, weekId)}>
-          Back to the week
+          {t('report.back')}
         </NavLink>
       </div>
     </main>

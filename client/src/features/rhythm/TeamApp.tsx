@@ -8,6 +8,7 @@ import { WeekPage } from './WeekPage.tsx'
 import { NavLink, usePathname } from './NavLink.tsx'
 import { ReportPage } from './ReportPage.tsx'
 import './rhythm.css'
+import { useTranslation } from 'react-i18next'
 
 // The chart library loads only with the trend page.
 const TrendsPage = lazy(() => import('./TrendsPage.tsx'))
@@ -28,17 +29,18 @@ export default function TeamApp({ pathname: initialPath }: { pathname: string })
 }
 
 function TeamSpace({ route }: { route: Exclude<NonNullable<ReturnType<typeof parseTeamPath>>, { view: 'edit' }> }) {
+  const { t } = useTranslation()
   const connection = useTeamClient(route.teamId)
   const view = useTeamView(connection.client)
   if (connection.isMissing) {
     return (
       <main className="page narrow">
-        <h1>No such team space</h1>
-        <p>This link does not lead to a team space. Ask your facilitator for the team’s link.</p>
+        <h1>{t('team.noSuch')}</h1>
+        <p>{t('team.noSuchText')}</p>
       </main>
     )
   }
-  if (!view || !connection.client) return <LoadingPage message="Loading the team space…" />
+  if (!view || !connection.client) return <LoadingPage message={t('team.loading')} />
   const isEditor = connection.identity?.role === 'editor'
   const weekId = 'weekId' in route && route.weekId ? route.weekId : defaultWeek(view.record.quarter)
   const current = route.view
@@ -51,37 +53,39 @@ function TeamSpace({ route }: { route: Exclude<NonNullable<ReturnType<typeof par
           </p>
           <div className="team-title-row">
             <h1 className="team-title">{view.record.name}</h1>
-            <p className="team-role">{isEditor ? <span className="role-badge editor">You can edit</span> : <span className="role-badge">Read-only</span>}</p>
+            <p className="team-role">
+              {isEditor ? <span className="role-badge editor">{t('team.canEdit')}</span> : <span className="role-badge">{t('team.readOnly')}</span>}
+            </p>
           </div>
-          <nav aria-label="Team space" className="team-nav no-print">
+          <nav aria-label={t('team.nav')} className="team-nav no-print">
             <NavLink href={teamPaths.week(route.teamId, weekId)} aria-current={current === 'week' ? 'page' : undefined}>
-              This week
+              {t('team.thisWeek')}
             </NavLink>
             <NavLink href={teamPaths.report(route.teamId, weekId)} aria-current={current === 'report' ? 'page' : undefined}>
-              Weekly report
+              {t('team.report')}
             </NavLink>
             <NavLink href={teamPaths.trends(route.teamId)} aria-current={current === 'trends' ? 'page' : undefined}>
-              Confidence trends
+              {t('team.trends')}
             </NavLink>
-            <a href={`/p/${view.record.meetingId}`}>Company OKRs</a>
+            <a href={`/p/${view.record.meetingId}`}>{t('team.companyOkrs')}</a>
           </nav>
         </div>
       </header>
       {connection.status !== 'connected' && (
         <div className="banner offline no-print" role="status">
-          {connection.status === 'connecting' ? 'Connecting…' : 'Offline: changes are kept and sent when the connection is back.'}
-          {connection.pendingCount > 0 && ` ${connection.pendingCount} waiting.`}
+          {connection.status === 'connecting' ? t('team.connecting') : t('team.offline')}
+          {connection.pendingCount > 0 && t('team.waiting', { count: connection.pendingCount })}
         </div>
       )}
       {connection.wasTokenRefused && (
         <div className="banner offline no-print" role="alert">
-          This editor link is no longer valid: you are viewing read-only. Ask the facilitator for the new link.
+          {t('team.tokenRefused')}
         </div>
       )}
       {current === 'week' && <WeekPage client={connection.client} view={view} weekId={weekId} isEditor={isEditor} />}
       {current === 'report' && <ReportPage view={view} weekId={weekId} />}
       {current === 'trends' && (
-        <Suspense fallback={<LoadingPage message="Loading the charts…" />}>
+        <Suspense fallback={<LoadingPage message={t('team.loadingCharts')} />}>
           <TrendsPage view={view} />
         </Suspense>
       )}

@@ -8,12 +8,18 @@ import { TEAM_LIMITS } from '../../../../shared/rhythm/teamCommands.ts'
 import { loadToken } from '../../sync/tokenStorage.ts'
 import { CopyField } from '../../ui/CopyField.tsx'
 import { saveEditorToken } from './teamStorage.ts'
+import { useTranslation } from 'react-i18next'
+import i18next from '../../i18n/i18n.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
+import { CommandFailure } from '../../../../shared/client/CommandFailure.ts'
+import type { CommandError } from '../../../../shared/protocol/messages.ts'
 
 async function errorOf(res: Response): Promise<string> {
   try {
-    return ((await res.json()) as { error?: { message?: string } }).error?.message ?? `The server answered ${res.status}.`
+    const body = (await res.json()) as { error?: { code?: string; message?: string } }
+    return body.error?.message ? describeFailure(new CommandFailure(body.error as CommandError)) : i18next.t('spaces.answered', { status: res.status })
   } catch {
-    return `The server answered ${res.status}.`
+    return i18next.t('spaces.answered', { status: res.status })
   }
 }
 
@@ -22,6 +28,7 @@ async function errorOf(res: Response): Promise<string> {
  * facilitator token) creates a space per team and hands its editor link to the team lead.
  */
 export default function TeamSpaces({ set }: { set: PublishedSet }) {
+  const { t } = useTranslation()
   const token = loadToken(set.meetingId)
   const [state, setState] = useState<ListTeamsResponse | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -33,31 +40,31 @@ export default function TeamSpaces({ set }: { set: PublishedSet }) {
       if (!res.ok) return setLoadError(await errorOf(res))
       setState((await res.json()) as ListTeamsResponse)
     } catch {
-      setLoadError('The team spaces could not be loaded. Check your connection and reload.')
+      setLoadError(t('spaces.loadFailed'))
     }
-  }, [set.meetingId, token]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [set.meetingId, token, t]) // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => void reload(), [reload])
   if (loadError) return <p className="error no-print">{loadError}</p>
   if (!state) return null
-  const names = (t: TeamSpaceSummary) => t.objectiveIds.map((id) => set.objectives.findIndex((o) => o.id === id) + 1).filter((n) => n > 0)
+  const names = (team: TeamSpaceSummary) => team.objectiveIds.map((id) => set.objectives.findIndex((o) => o.id === id) + 1).filter((n) => n > 0)
   return (
     <section className="team-spaces no-print" aria-labelledby="team-spaces-heading">
-      <h2 id="team-spaces-heading">Team spaces: the weekly rhythm</h2>
-      <p className="hint">Each team’s weekly home for the quarter: Monday commitments, Friday wins, the weekly report and confidence trends.</p>
+      <h2 id="team-spaces-heading">{t('spaces.heading')}</h2>
+      <p className="hint">{t('spaces.hint')}</p>
       {state.teams.length === 0 ? (
-        <p>{state.canManage ? 'No team spaces yet: create one per team below.' : 'No team spaces yet.'}</p>
+        <p>{state.canManage ? t('spaces.noneManage') : t('spaces.none')}</p>
       ) : (
         <ul className="team-space-list">
-          {state.teams.map((t) => (
-            <li key={t.teamId}>
+          {state.teams.map((team) => (
+            <li key={team.teamId}>
               <span>
-                <strong>{t.name}</strong> <span className="hint">· Objective {names(t).join(', ')}</span>
+                <strong>{team.name}</strong> <span className="hint">{t('spaces.objectives', { list: names(team).join(', ') })}</span>
               </span>
               <span className="button-row">
-                <a className="button secondary" href={`/t/${t.teamId}`}>
-                  Open {t.name}
+                <a className="button secondary" href={`/t/${team.teamId}`}>
+                  {t('spaces.open', { name: team.name })}
                 </a>
-                {state.canManage && <NewEditorLink team={t} auth={auth} onIssued={setCreated} />}
+                {state.canManage && <NewEditorLink team={team} auth={auth} onIssued={setCreated} />}
               </span>
             </li>
           ))}
@@ -67,10 +74,10 @@ export default function TeamSpaces({ set }: { set: PublishedSet }) {
       {created && (
         <div className="new-links" role="status">
           <p>
-            <strong>{created.name}</strong>: share the editor link with the team lead. It is shown only now (the server keeps only a fingerprint of it).
+            <strong>{created.name}</strong>: {t('spaces.shownOnce')}
           </p>
-          <CopyField label={`Editor link for ${created.name}`} value={created.editorUrl} />
-          <CopyField label={`Read-only link for ${created.name}`} value={created.url} />
+          <CopyField label={t('spaces.editorLink', { name: created.name })} value={created.editorUrl} />
+          <CopyField label={t('spaces.readOnlyLink', { name: created.name })} value={created.url} />
         </div>
       )}
       {state.canManage && (
@@ -88,9 +95,10 @@ export default function TeamSpaces({ set }: { set: PublishedSet }) {
 }
 
 function NewEditorLink({ team, auth, onIssued }: { team: TeamSpaceSummary; auth: Record<string, string>; onIssued: (t: CreateTeamResponse) => void }) {
+  const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const issue = async () => {
-    if (!window.confirm(`Issue a new editor link for ${team.name}? The current editor link stops working.`)) return
+    if (!window.confirm(t('spaces.confirmNewLink', { name: team.name }))) return
     const res = await fetch(`/api/teams/${team.teamId}/editor-link`, { method: 'POST', headers: auth })
     if (!res.ok) return setError(await errorOf(res))
     const issued = (await res.json()) as CreateTeamResponse
@@ -100,7 +108,7 @@ function NewEditorLink({ team, auth, onIssued }: { team: TeamSpaceSummary; auth:
   return (
     <>
       <button type="button" className="secondary" onClick={() => void issue()}>
-        New editor link <span className="visually-hidden">for {team.name}</span>
+        {t('spaces.newLink')} <span className="visually-hidden">{t('spaces.forName', { name: team.name })}</span>
       </button>
       {error && (
         <span className="error" role="alert">
@@ -112,6 +120,7 @@ function NewEditorLink({ team, auth, onIssued }: { team: TeamSpaceSummary; auth:
 }
 
 function CreateTeamForm({ set, auth, onCreated }: { set: PublishedSet; auth: Record<string, string>; onCreated: (t: CreateTeamResponse) => void }) {
+  const { t } = useTranslation()
   const id = useId()
   const [name, setName] = useState('')
   const [objectiveIds, setObjectiveIds] = useState<string[]>(set.objectives.map((o) => o.id))
@@ -119,8 +128,8 @@ function CreateTeamForm({ set, auth, onCreated }: { set: PublishedSet; auth: Rec
   const [busy, setBusy] = useState(false)
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (!name.trim()) return setError('Name the team.')
-    if (objectiveIds.length === 0) return setError('Pick at least one objective the team works on.')
+    if (!name.trim()) return setError(t('spaces.nameTeam'))
+    if (objectiveIds.length === 0) return setError(t('spaces.pickObjective'))
     setBusy(true)
     setError(null)
     try {
@@ -136,20 +145,20 @@ function CreateTeamForm({ set, auth, onCreated }: { set: PublishedSet; auth: Rec
       setName('')
       onCreated(team)
     } catch {
-      setError('The server cannot be reached. Try again.')
+      setError(t('spaces.unreachable'))
     } finally {
       setBusy(false)
     }
   }
   return (
     <form className="add-form" onSubmit={(e) => void submit(e)}>
-      <p className="add-form-title">Create a team space</p>
+      <p className="add-form-title">{t('spaces.create')}</p>
       <div className="field">
-        <label htmlFor={`${id}-name`}>Team name</label>
+        <label htmlFor={`${id}-name`}>{t('spaces.teamName')}</label>
         <input id={`${id}-name`} value={name} maxLength={TEAM_LIMITS.teamName} onChange={(e) => setName(e.target.value)} />
       </div>
       <fieldset>
-        <legend>Objectives the team works on</legend>
+        <legend>{t('spaces.objectivesLegend')}</legend>
         {set.objectives.map((o, i) => (
           <label key={o.id} className="choice">
             <input
@@ -157,7 +166,7 @@ function CreateTeamForm({ set, auth, onCreated }: { set: PublishedSet; auth: Rec
               checked={objectiveIds.includes(o.id)}
               onChange={(e) => setObjectiveIds((ids) => (e.target.checked ? [...ids, o.id] : ids.filter((x) => x !== o.id)))}
             />
-            Objective {i + 1}: {o.title}
+            {t('spaces.objectiveOption', { n: i + 1, title: o.title })}
           </label>
         ))}
       </fieldset>
@@ -167,7 +176,7 @@ function CreateTeamForm({ set, auth, onCreated }: { set: PublishedSet; auth: Rec
         </p>
       )}
       <button type="submit" className="primary" disabled={busy}>
-        Create team space
+        {t('spaces.createButton')}
       </button>
     </form>
   )
@@ -175,6 +184,7 @@ function CreateTeamForm({ set, auth, onCreated }: { set: PublishedSet; auth: Rec
 
 /** Every team's wins of the latest week with any: the company-wide celebration (reactions happen in each team space). */
 function WinsWall({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation()
   const [wall, setWall] = useState<WinsWallResponse | null>(null)
   useEffect(() => {
     fetch(`/api/meetings/${meetingId}/wins`)
@@ -184,12 +194,12 @@ function WinsWall({ meetingId }: { meetingId: string }) {
   if (!wall?.weekId || wall.teams.length === 0) return null
   return (
     <section className="company-wins" aria-labelledby="company-wins-heading">
-      <h3 id="company-wins-heading">🎉 Wins, week of {shortDate(wall.weekId)}</h3>
-      <ul className="wins-wall" aria-label="Wins across teams">
-        {wall.teams.flatMap((t) =>
-          t.wins.map((w) => (
+      <h3 id="company-wins-heading">{t('spaces.winsWeek', { date: shortDate(wall.weekId) })}</h3>
+      <ul className="wins-wall" aria-label={t('spaces.winsAcross')}>
+        {wall.teams.flatMap((team) =>
+          team.wins.map((w) => (
             <li key={w.id} className="win-card">
-              <p className="eyebrow">{t.name}</p>
+              <p className="eyebrow">{team.name}</p>
               <p className="win-text">{w.text}</p>
               {w.by && <p className="hint">— {w.by}</p>}
               <p className="hint">
@@ -198,13 +208,11 @@ function WinsWall({ meetingId }: { meetingId: string }) {
                     <span aria-hidden="true">
                       {REACTION_LABELS[r].emoji} {w.reactions[r]}
                     </span>
-                    <span className="visually-hidden">
-                      {REACTION_LABELS[r].label}: {w.reactions[r]}
-                    </span>{' '}
+                    <span className="visually-hidden">{t('friday.reactionCount', { label: t(`friday.${r}`), count: w.reactions[r] })}</span>{' '}
                   </span>
                 ))}
-                <a href={t.url}>
-                  React in {t.name}
+                <a href={team.url}>
+                  {t('spaces.reactIn', { name: team.name })}
                   <span className="visually-hidden">: {w.text}</span>
                 </a>
               </p>

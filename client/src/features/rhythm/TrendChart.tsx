@@ -13,6 +13,7 @@ import {
   type ScriptableLineSegmentContext,
 } from 'chart.js'
 import { BAND_LABELS, confidenceBand, type ConfidenceBand } from '../../../../shared/keyResults/confidenceBand.ts'
+import i18next from '../../i18n/i18n.ts'
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend)
 
@@ -134,9 +135,17 @@ export function TrendChart({ title, labels, series }: TrendChartProps) {
 }
 
 function describe(values: (number | null)[]): string {
+  const t = i18next.t.bind(i18next)
   const checked = values.filter((v): v is number => v !== null)
   const last = checked[checked.length - 1]
-  if (last === undefined) return 'no check-ins yet.'
+  if (last === undefined) return t('trends.noCheckIns')
   const band = confidenceBand(last)
-  return `${checked.length} check-in${checked.length === 1 ? '' : 's'}; latest ${last} of 10 (${band}, ${BAND_LABELS[band]}); lowest ${Math.min(...checked)}, highest ${Math.max(...checked)}.`
+  return t('trends.describe', {
+    count: checked.length,
+    last,
+    colour: t(`team.${band}`).toLowerCase(),
+    band: t(`confidence.bands.${band}`, { defaultValue: BAND_LABELS[band] }),
+    min: Math.min(...checked),
+    max: Math.max(...checked),
+  })
 }

@@ -1,59 +1,58 @@
-import { BAND_LABELS, confidenceBand } from '../../../../shared/keyResults/confidenceBand.ts'
+import { confidenceBand } from '../../../../shared/keyResults/confidenceBand.ts'
 import type { TeamView } from '../../../../shared/rhythm/teamDoc.ts'
 import { teamTrends } from '../../../../shared/rhythm/teamReport.ts'
 import { isoWeekLabel } from '../../../../shared/rhythm/weekId.ts'
 import { TrendChart } from './TrendChart.tsx'
 import { shortDate } from './teamPaths.ts'
+import { useTranslation } from 'react-i18next'
 
 /** Each objective with all its key results' confidence over the quarter's weeks, charts with data tables. */
 export default function TrendsPage({ view }: { view: TeamView }) {
+  const { t } = useTranslation()
   const trends = teamTrends(view)
   return (
     <main className="page trends">
-      <h2>Confidence trends, {view.record.quarter}</h2>
-      <p className="hint">
-        Each point is a Monday check-in; the first is the confidence the key result was published with. Shapes say the colour too: ▲ red (1–3), ◆ yellow (4–6),
-        ● green (7–10). A dashed line crosses weeks without a check-in.
-      </p>
+      <h2>{t('trends.heading', { quarter: view.record.quarter })}</h2>
+      <p className="hint">{t('trends.intro')}</p>
       {trends.map((o, i) => (
         <section key={o.objectiveId} className="trend-objective" aria-labelledby={`trend-${o.objectiveId}`}>
           <h3 id={`trend-${o.objectiveId}`}>
-            <span className="objective-number">Objective {i + 1}</span> {o.title}
+            <span className="objective-number">{t('trends.objectiveN', { n: i + 1 })}</span> {o.title}
           </h3>
           {o.keyResults.length > 1 && (
             <figure className="trend card objective-trend">
-              <figcaption>All its key results</figcaption>
+              <figcaption>{t('trends.all')}</figcaption>
               <TrendChart
-                title={`Confidence trends of every key result of “${o.title}”`}
-                labels={['Published', ...(o.keyResults[0]?.points ?? []).map((p) => shortDate(p.weekId))]}
+                title={t('trends.allTitle', { title: o.title })}
+                labels={[t('trends.published'), ...(o.keyResults[0]?.points ?? []).map((p) => shortDate(p.weekId))]}
                 series={o.keyResults.map((kr) => ({ label: kr.statement, values: [kr.published, ...kr.points.map((p) => p.confidence)] }))}
               />
             </figure>
           )}
           <div className="trend-grid">
             {o.keyResults.map((kr) => {
-              const labels = ['Published', ...kr.points.map((p) => shortDate(p.weekId))]
+              const labels = [t('trends.published'), ...kr.points.map((p) => shortDate(p.weekId))]
               const values = [kr.published, ...kr.points.map((p) => p.confidence)]
               return (
                 <figure key={kr.keyResultId} className="trend card">
                   <figcaption>{kr.statement}</figcaption>
-                  <TrendChart title={`Confidence trend for “${kr.statement}”`} labels={labels} series={[{ label: kr.statement, values }]} />
+                  <TrendChart title={t('trends.oneTitle', { statement: kr.statement })} labels={labels} series={[{ label: kr.statement, values }]} />
                   <details>
                     <summary>
-                      Data table <span className="visually-hidden">for {kr.statement}</span>
+                      {t('trends.dataTable')} <span className="visually-hidden">{t('trends.forStatement', { statement: kr.statement })}</span>
                     </summary>
                     <table>
                       <thead>
                         <tr>
-                          <th scope="col">Week</th>
-                          <th scope="col">Confidence</th>
+                          <th scope="col">{t('trends.week')}</th>
+                          <th scope="col">{t('trends.confidence')}</th>
                         </tr>
                       </thead>
                       <tbody>
                         <tr>
-                          <th scope="row">Published</th>
+                          <th scope="row">{t('trends.published')}</th>
                           <td>
-                            {kr.published}/10 ({BAND_LABELS[confidenceBand(kr.published)]})
+                            {kr.published}/10 ({t(`confidence.bands.${confidenceBand(kr.published)}`)})
                           </td>
                         </tr>
                         {kr.points.map((p) => (
@@ -61,7 +60,11 @@ export default function TrendsPage({ view }: { view: TeamView }) {
                             <th scope="row">
                               {isoWeekLabel(p.weekId)} ({shortDate(p.weekId)})
                             </th>
-                            <td>{p.confidence === null || p.colour === null ? 'no check-in' : `${p.confidence}/10 (${p.colour}, ${BAND_LABELS[p.colour]})`}</td>
+                            <td>
+                              {p.confidence === null || p.colour === null
+                                ? t('report.noCheckIn')
+                                : `${p.confidence}/10 (${t(`team.${p.colour}`).toLowerCase()}, ${t(`confidence.bands.${p.colour}`)})`}
+                            </td>
                           </tr>
                         ))}
                       </tbody>

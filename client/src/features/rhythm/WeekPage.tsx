@@ -9,9 +9,12 @@ import { MondayTimer } from './MondayTimer.tsx'
 import { NavLink } from './NavLink.tsx'
 import { shortDate, teamPaths } from './teamPaths.ts'
 import { CopyField } from '../../ui/CopyField.tsx'
+import { useTranslation } from 'react-i18next'
+import { translateServerLabel } from '../../i18n/serverMessages.ts'
 
 /** One week of the team: Monday's four-square, the meeting timer, Friday's wins and review. */
 export function WeekPage({ client, view, weekId, isEditor }: { client: TeamClient; view: TeamView; weekId: WeekId; isEditor: boolean }) {
+  const { t } = useTranslation()
   const weeks = quarterWeeks(view.record.quarter)
   const index = weeks.indexOf(weekId)
   const week = weekOf(view, weekId)
@@ -26,24 +29,24 @@ export function WeekPage({ client, view, weekId, isEditor }: { client: TeamClien
   const props = { client, view, week, previous, isEditor }
   return (
     <main className="page team-week">
-      <nav className="week-nav no-print" aria-label="Weeks">
+      <nav className="week-nav no-print" aria-label={t('team.weeks')}>
         {prevWeek ? (
           <NavLink className="button secondary" href={teamPaths.week(view.record.id, prevWeek)}>
-            ← Week of {shortDate(prevWeek)}
+            ← {t('team.weekOf', { date: shortDate(prevWeek) })}
           </NavLink>
         ) : (
           <span />
         )}
         <h2 className="week-heading">
-          Week of {shortDate(weekId)}{' '}
+          {t('team.weekOf', { date: shortDate(weekId) })}{' '}
           <span className="hint">
             ({isoWeekLabel(weekId)}
-            {index >= 0 ? `, week ${index + 1} of ${weeks.length}` : ''})
+            {index >= 0 ? t('team.weekNofM', { n: index + 1, total: weeks.length }) : ''})
           </span>
         </h2>
         {nextWeek ? (
           <NavLink className="button secondary" href={teamPaths.week(view.record.id, nextWeek)}>
-            Week of {shortDate(nextWeek)} →
+            {t('team.weekOf', { date: shortDate(nextWeek) })} →
           </NavLink>
         ) : (
           <span />
@@ -51,23 +54,21 @@ export function WeekPage({ client, view, weekId, isEditor }: { client: TeamClien
       </nav>
       {index < 0 && (
         <p className="error" role="alert">
-          This week is not in {view.record.quarter}.
+          {t('team.notInQuarter', { quarter: view.record.quarter })}
         </p>
       )}
 
       <section aria-labelledby="monday-heading" className="monday">
         <div className="section-title-row">
-          <h2 id="monday-heading">Monday commitments</h2>
+          <h2 id="monday-heading">{t('team.monday')}</h2>
           <MondayTimer client={client} timer={view.timer} isEditor={isEditor} />
         </div>
         {todo.length > 0 && (
           <details className="todo">
-            <summary>
-              {todo.length} thing{todo.length === 1 ? '' : 's'} still open in this four-square
-            </summary>
+            <summary>{t('team.stillOpen', { count: todo.length })}</summary>
             <ul>
               {todo.map((p) => (
-                <li key={`${p.code}-${p.subjectId}`}>{p.message}</li>
+                <li key={`${p.code}-${p.subjectId}`}>{translateServerLabel(t, p.message, 'pitfall')}</li>
               ))}
             </ul>
           </details>
@@ -84,12 +85,8 @@ export function WeekPage({ client, view, weekId, isEditor }: { client: TeamClien
 
       {isEditor && (
         <section className="share no-print" aria-labelledby="share-heading">
-          <h2 id="share-heading">Share</h2>
-          <CopyField
-            label="Read-only link"
-            value={`${window.location.origin}/t/${view.record.id}`}
-            hint="For stakeholders: they see the four-square, the wins (and can react), the report and the trends, but cannot edit."
-          />
+          <h2 id="share-heading">{t('team.share')}</h2>
+          <CopyField label={t('team.readOnlyLink')} value={`${window.location.origin}/t/${view.record.id}`} hint={t('team.readOnlyHint')} />
         </section>
       )}
     </main>

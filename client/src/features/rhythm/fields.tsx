@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { CommandFailure } from '../../../../shared/client/MeetingClient.ts'
+import i18next from '../../i18n/i18n.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 export function messageOf(error: unknown): string {
-  return error instanceof CommandFailure ? error.message : 'Not saved: the server could not be reached. It will retry when the connection is back.'
+  return error instanceof CommandFailure ? describeFailure(error) : i18next.t('team.notSavedOffline')
 }
 
 /** Runs a command and keeps its refusal as a sentence for the form. */

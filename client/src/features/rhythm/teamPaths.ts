@@ -1,5 +1,6 @@
 import { isWeekId, weekIdOf, type WeekId } from '../../../../shared/rhythm/weekId.ts'
 import { quarterWeeks } from '../../../../shared/rhythm/quarterWeeks.ts'
+import { currentLocale } from '../../i18n/i18n.ts'
 
 export type TeamRoute =
   | { view: 'week'; teamId: string; weekId: WeekId | null }
@@ -37,5 +38,9 @@ export function defaultWeek(quarter: string, today: Date = new Date()): WeekId {
 
 /** "11 Jan" for a week's Monday. */
 export function shortDate(weekId: WeekId): string {
-  return new Date(`${weekId}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
+  return new Date(`${weekId}T00:00:00Z`).toLocaleDateString(currentLocale() === 'en' ? 'en-GB' : currentLocale(), {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  })
 }

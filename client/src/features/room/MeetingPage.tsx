@@ -6,8 +6,10 @@ import { LoadingPage } from '../../ui/Spinner.tsx'
 import { JoinForm } from '../join/JoinForm.tsx'
 import { MeetingRoom } from './MeetingRoom.tsx'
 import { PublishedPage } from '../published/PublishedPage.tsx'
+import { useTranslation } from 'react-i18next'
 
 export function MeetingPage({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation()
   const client = useMeetingClient(meetingId)
   const view = useMeetingView(client)
   const isMissing = useConnection((s) => s.isMissing)
@@ -17,21 +19,21 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   if (isMissing) {
     return (
       <main className="page narrow">
-        <h1>Meeting not found</h1>
-        <p>This meeting link does not exist. Ask the facilitator for the current link.</p>
+        <h1>{t('pages.meetingNotFound')}</h1>
+        <p>{t('pages.meetingNotFoundText')}</p>
         <p>
           <a className="button" href="/">
-            Create a meeting
+            {t('pages.createMeeting')}
           </a>
         </p>
       </main>
     )
   }
-  if (!client || !view) return <LoadingPage message="Connecting to the meeting…" />
-  if (!identity && hasToken) return <LoadingPage message="Rejoining the meeting…" />
+  if (!client || !view) return <LoadingPage message={t('pages.connecting')} />
+  if (!identity && hasToken) return <LoadingPage message={t('pages.rejoining')} />
   // Nobody joins a finished meeting: the join link now leads to what it decided.
   if (!identity && view.stage === 'published') {
-    return <PublishedPage meetingId={meetingId} intro="This meeting has finished and published its OKRs; joining is closed. Here they are." />
+    return <PublishedPage meetingId={meetingId} intro={t('pages.finished')} />
   }
   if (!identity) return <JoinForm client={client} view={view} />
   return (

@@ -1,10 +1,12 @@
 import { useEffect } from 'react'
 import { useConnection } from '../../state/connectionStore.ts'
+import { useTranslation } from 'react-i18next'
 
 const NOTICE_VISIBLE_MS = 8000
 
 /** Server notices (a refused action nobody was waiting on) shown briefly, announced politely. */
 export function NoticeToast() {
+  const { t } = useTranslation()
   const notice = useConnection((s) => s.notice)
   const set = useConnection((s) => s.set)
   useEffect(() => {
@@ -18,7 +20,7 @@ export function NoticeToast() {
         <div className="toast">
           {notice}
           <button type="button" className="link" onClick={() => set({ notice: null })}>
-            Dismiss
+            {t('room.dismiss')}
           </button>
         </div>
       )}

@@ -4,6 +4,7 @@ import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useMe } from '../../sync/useFeed.ts'
 import { Trans, useTranslation } from 'react-i18next'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 /** "Joined as Ada · Change name": the display name the room sees. */
 export function RenameControl() {
@@ -24,7 +25,7 @@ export function RenameControl() {
       setEditing(false)
       setError(null)
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   if (!isEditing) {

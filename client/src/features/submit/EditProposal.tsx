@@ -2,9 +2,12 @@ import { useId, useState, type FormEvent } from 'react'
 import { MAX_OBJECTIVE_TITLE_LENGTH, MAX_OBJECTIVE_WHY_LENGTH, type OwnSubmission } from '../../../../shared/submissions/submissionTypes.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { CharacterCount, fits } from '../../ui/CharacterCount.tsx'
+import { describeFailure } from '../../i18n/describeFailure.ts'
+import { useTranslation } from 'react-i18next'
 
 export function EditProposal({ item, onDone }: { item: OwnSubmission; onDone: () => void }) {
   const { client } = useMeeting()
+  const { t } = useTranslation()
   const [title, setTitle] = useState(item.title)
   const [why, setWhy] = useState(item.why)
   const [error, setError] = useState<string | null>(null)
@@ -17,14 +20,14 @@ export function EditProposal({ item, onDone }: { item: OwnSubmission; onDone: ()
       await client.send({ type: 'editSubmission', submissionId: item.id, title, why })
       onDone()
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
       setSaving(false)
     }
   }
   return (
     <form className="edit-proposal" onSubmit={save}>
       <div className="field">
-        <label htmlFor={`${id}-title`}>Edit objective</label>
+        <label htmlFor={`${id}-title`}>{t('proposals.edit')}</label>
         <input
           id={`${id}-title`}
           value={title}
@@ -37,7 +40,7 @@ export function EditProposal({ item, onDone }: { item: OwnSubmission; onDone: ()
         <CharacterCount id={`${id}-title-count`} length={title.trim().length} max={MAX_OBJECTIVE_TITLE_LENGTH} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-why`}>Why it matters now</label>
+        <label htmlFor={`${id}-why`}>{t('proposals.whyNow')}</label>
         <textarea
           id={`${id}-why`}
           value={why}
@@ -50,10 +53,10 @@ export function EditProposal({ item, onDone }: { item: OwnSubmission; onDone: ()
       </div>
       <div className="button-row">
         <button type="submit" className="primary" disabled={isSaving || !fits(title, MAX_OBJECTIVE_TITLE_LENGTH) || !fits(why, MAX_OBJECTIVE_WHY_LENGTH)}>
-          {isSaving ? 'Saving…' : 'Save'}
+          {isSaving ? t('common.saving') : t('common.save')}
         </button>
         <button type="button" className="secondary" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (

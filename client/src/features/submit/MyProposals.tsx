@@ -3,6 +3,7 @@ import type { OwnSubmission } from '../../../../shared/submissions/submissionTyp
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { EditProposal } from './EditProposal.tsx'
 import { useTranslation } from 'react-i18next'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 /** Your proposals (edit, withdraw) and the ones you support (remove support). */
 export function MyProposals({ items }: { items: OwnSubmission[] }) {
@@ -17,7 +18,7 @@ export function MyProposals({ items }: { items: OwnSubmission[] }) {
     try {
       await action()
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   return (

@@ -2,13 +2,15 @@ import { useDeferredValue, useId, useState } from 'react'
 import { normalizeText } from '../../../../shared/similarity/normalizeText.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useMySubmissions } from '../../sync/useFeed.ts'
-import { formatCount } from '../../ui/formatCount.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
+import { useTranslation } from 'react-i18next'
 
 const MAX_LISTED = 100
 
 /** Open-submission mode: everyone's proposals, searchable, each supportable. */
 export function OpenProposals() {
   const { client, view } = useMeeting()
+  const { t } = useTranslation()
   const mine = useMySubmissions(client)
   const [query, setQuery] = useState('')
   const deferred = useDeferredValue(query)
@@ -23,17 +25,17 @@ export function OpenProposals() {
     try {
       await client.send({ type: 'supportSubmission', submissionId, support: true })
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   return (
     <section aria-labelledby="open-heading" className="open-proposals">
-      <h3 id="open-heading">Everyone’s proposals ({formatCount(view.openSubmissions.length)})</h3>
+      <h3 id="open-heading">{t('proposals.everyone', { count: view.openSubmissions.length })}</h3>
       <label htmlFor={searchId} className="visually-hidden">
-        Search proposals
+        {t('proposals.search')}
       </label>
-      <input id={searchId} type="search" placeholder="Search proposals" value={query} onChange={(e) => setQuery(e.target.value)} />
-      <ul className="proposal-list" aria-label="Everyone’s proposals" tabIndex={0}>
+      <input id={searchId} type="search" placeholder={t('proposals.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <ul className="proposal-list" aria-label={t('proposals.everyoneList')} tabIndex={0}>
         {shown.map((s) => (
           <li key={s.id} className="proposal">
             <div className="proposal-text">
@@ -41,18 +43,18 @@ export function OpenProposals() {
               {s.why && <p className="hint">{s.why}</p>}
             </div>
             {related.get(s.id) === 'author' ? (
-              <span className="hint">Yours</span>
+              <span className="hint">{t('proposals.yours')}</span>
             ) : related.get(s.id) === 'supporter' ? (
-              <span className="hint">You support this</span>
+              <span className="hint">{t('proposals.youSupport')}</span>
             ) : (
-              <button type="button" className="secondary" aria-label={`Support “${s.title}”`} onClick={() => void support(s.id)}>
-                Support
+              <button type="button" className="secondary" aria-label={t('proposals.supportLabel', { title: s.title })} onClick={() => void support(s.id)}>
+                {t('proposals.support')}
               </button>
             )}
           </li>
         ))}
       </ul>
-      {matching.length > shown.length && <p className="hint">and {formatCount(matching.length - shown.length)} more — search to narrow.</p>}
+      {matching.length > shown.length && <p className="hint">{t('proposals.more', { count: matching.length - shown.length })}</p>}
       {error && (
         <p className="error" role="alert">
           {error}

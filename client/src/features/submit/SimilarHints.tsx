@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import type { SimilarSubmission } from '../../../../shared/submissions/submissionTypes.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useDebouncedValue } from '../../sync/useDebouncedValue.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
+import { useTranslation } from 'react-i18next'
 
 const MIN_QUERY_LENGTH = 6
 const TYPING_PAUSE_MS = 300
@@ -11,6 +13,7 @@ const TYPING_PAUSE_MS = 300
  * while proposals are private, someone else's near-duplicate is only mentioned, never shown (it is merged at Group).
  */
 export function SimilarHints({ text, onSupported }: { text: string; onSupported: (title: string) => void }) {
+  const { t } = useTranslation()
   const { client, view } = useMeeting()
   // New proposals from others may match what is already typed: ask again when the count changes.
   const proposalCount = view.submissionCount
@@ -47,31 +50,30 @@ export function SimilarHints({ text, onSupported }: { text: string; onSupported:
       setMatches([])
       onSupported(match.title)
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     }
   }
   return (
     <section className="similar-hints" aria-labelledby="similar-heading">
-      <h4 id="similar-heading">Already proposed?</h4>
+      <h4 id="similar-heading">{t('proposals.alreadyProposed')}</h4>
       {hasHiddenMatch && (
         <p className="hint" role="status">
-          Someone has already proposed something close. Proposals stay private until the Group stage, where the close ones are merged: propose yours anyway, or
-          make it say something different.
+          {t('proposals.hiddenMatch')}
         </p>
       )}
       {matches.length > 0 && (
-        <ul aria-label="Similar proposals">
+        <ul aria-label={t('proposals.similarList')}>
           {matches.map((m) => (
             <li key={m.submissionId}>
               <span className="similar-title">{m.title}</span>
-              <span className="similar-score">{Math.round(m.score * 100)}% similar</span>
+              <span className="similar-score">{t('proposals.similar', { percent: Math.round(m.score * 100) })}</span>
               {m.isMine ? (
-                <span className="hint">Your own proposal</span>
+                <span className="hint">{t('proposals.yourOwn')}</span>
               ) : m.isSupported ? (
-                <span className="hint">You support this</span>
+                <span className="hint">{t('proposals.youSupport')}</span>
               ) : (
-                <button type="button" className="secondary" onClick={() => void support(m)} aria-label={`Support this one instead: ${m.title}`}>
-                  Support this one instead
+                <button type="button" className="secondary" onClick={() => void support(m)} aria-label={t('proposals.supportInsteadLabel', { title: m.title })}>
+                  {t('proposals.supportInstead')}
                 </button>
               )}
             </li>

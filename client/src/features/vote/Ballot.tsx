@@ -6,6 +6,7 @@ import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { useMyBallot } from '../../sync/useFeed.ts'
 import { useConnection } from '../../state/connectionStore.ts'
 import { useTranslation } from 'react-i18next'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 type SaveState = { phase: 'saving'; dots: number } | { phase: 'saved' } | { phase: 'failed'; message: string }
 
@@ -29,7 +30,7 @@ export function Ballot({ vote }: { vote: VoteState }) {
       await client.send({ type: 'setDots', round: vote.round, candidateId, dots })
       setSaves((s) => ({ ...s, [candidateId]: { phase: 'saved' } }))
     } catch (e) {
-      setSaves((s) => ({ ...s, [candidateId]: { phase: 'failed', message: (e as Error).message } }))
+      setSaves((s) => ({ ...s, [candidateId]: { phase: 'failed', message: describeFailure(e) } }))
     }
   }
 

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import type { VoteState } from '../../../../shared/voting/voteState.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { TIE_RESOLUTION_ID } from './voteAnchors.ts'
+import { describeFailure } from '../../i18n/describeFailure.ts'
+import { useTranslation } from 'react-i18next'
 
 /**
  * The facilitator's in-stage choices: settling a tie and reopening. The one next step (close, reveal, round 2) is
@@ -9,6 +11,7 @@ import { TIE_RESOLUTION_ID } from './voteAnchors.ts'
  */
 export function VoteControls({ vote }: { vote: VoteState }) {
   const { client } = useMeeting()
+  const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const [isBusy, setBusy] = useState(false)
   const [isConfirmingReopen, setConfirmingReopen] = useState(false)
@@ -19,7 +22,7 @@ export function VoteControls({ vote }: { vote: VoteState }) {
     try {
       await action()
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     } finally {
       setBusy(false)
     }
@@ -29,10 +32,10 @@ export function VoteControls({ vote }: { vote: VoteState }) {
   const hasTie = vote.phase === 'revealed' && result !== null && result.tiedAtCut.length > 0
   if (!hasTie && vote.phase !== 'closed' && vote.phase !== 'revealed' && !error) return null
   return (
-    <div className="vote-controls" aria-label="Vote controls" role="group">
+    <div className="vote-controls" aria-label={t('voteControls.label')} role="group">
       {hasTie && result && (
         <fieldset className="tie-resolution" id={TIE_RESOLUTION_ID}>
-          <legend>Settle the tie: pick {result.seatsLeftForTied}</legend>
+          <legend>{t('voteControls.settle', { n: result.seatsLeftForTied })}</legend>
           {result.tiedAtCut.map((id) => (
             <label key={id} className="choice">
               <input
@@ -50,24 +53,22 @@ export function VoteControls({ vote }: { vote: VoteState }) {
               disabled={isBusy || picked.length !== result.seatsLeftForTied}
               onClick={() => void run(() => client.send({ type: 'pickTied', candidateIds: picked }))}
             >
-              Choose these
+              {t('voteControls.choose')}
             </button>
             <button type="button" className="secondary" disabled={isBusy} onClick={() => void run(() => client.send({ type: 'startRunoff', budget: 1 }))}>
-              Start a run-off (1 dot each)
+              {t('voteControls.runoff')}
             </button>
           </div>
         </fieldset>
       )}
       {(vote.phase === 'closed' || vote.phase === 'revealed') && !isConfirmingReopen && (
         <button type="button" className="secondary" onClick={() => setConfirmingReopen(true)}>
-          Reopen voting…
+          {t('voteControls.reopen')}
         </button>
       )}
       {isConfirmingReopen && (
         <div className="confirm" role="alertdialog" aria-labelledby="reopen-text">
-          <p id="reopen-text">
-            Reopen voting? Everyone can change their ballot again{vote.phase === 'revealed' ? ', and the results they saw are withdrawn' : ''}.
-          </p>
+          <p id="reopen-text">{vote.phase === 'revealed' ? t('voteControls.reopenConfirmRevealed') : t('voteControls.reopenConfirm')}</p>
           <div className="button-row">
             <button
               type="button"
@@ -77,10 +78,10 @@ export function VoteControls({ vote }: { vote: VoteState }) {
                 void run(() => client.send({ type: 'reopenVoting' }))
               }}
             >
-              Yes, reopen
+              {t('voteControls.yesReopen')}
             </button>
             <button type="button" className="secondary" onClick={() => setConfirmingReopen(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </div>

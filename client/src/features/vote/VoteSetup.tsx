@@ -4,6 +4,7 @@ import type { VoteState } from '../../../../shared/voting/voteState.ts'
 import { useMeeting } from '../../sync/MeetingContext.tsx'
 import { VOTE_SETUP_FORM_ID } from './voteAnchors.ts'
 import { useTranslation } from 'react-i18next'
+import { describeFailure } from '../../i18n/describeFailure.ts'
 
 /** The facilitator sets the rules before opening: dots (suggested), cap, own-vote rule, reminder, two rounds. */
 export function VoteSetup({ vote }: { vote: VoteState }) {
@@ -35,7 +36,7 @@ export function VoteSetup({ vote }: { vote: VoteState }) {
       })
       await client.send({ type: 'openVoting' })
     } catch (e) {
-      setError((e as Error).message)
+      setError(describeFailure(e))
     } finally {
       setSaving(false)
     }
