@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readLeaseOwner } from '../../server/cluster/lease/meetingLease.ts'
-import { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
+import type { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
 import { meetingMaps } from '../../shared/meeting/meetingDoc.ts'
 import type { PresenceSummary } from '../../shared/presence/presenceTypes.ts'
 import type { MeetingClient } from '../../shared/client/MeetingClient.ts'
 import { auditWorkload } from './helpers/auditWorkload.ts'
-import { Cluster } from './helpers/clusterLauncher.ts'
-import { freePort } from './helpers/freePort.ts'
-import { longestAckGap, RoomWorkloads, type Workload } from './helpers/roomWorkload.ts'
+import type { Cluster } from './helpers/clusterLauncher.ts'
+import { startRoomCluster, type RoomClusterRig } from './helpers/roomClusterRig.ts'
+import { longestAckGap, type RoomWorkloads, type Workload } from './helpers/roomWorkload.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { staleWrites, storedWrites } from './helpers/writeLedger.ts'
 
@@ -23,33 +23,17 @@ const LEASE_TTL_MS = 1_500
 let cluster: Cluster
 let observer: PostgresMeetingStore
 let workloads: RoomWorkloads
-const ports: number[] = []
+let rig: RoomClusterRig | undefined
 const report: Record<string, unknown> = {}
 
 beforeAll(async () => {
-  for (let i = 0; i < 3; i++) ports.push(await freePort())
-  cluster = await Cluster.start({
-    nodes: 3,
-    entry: 'tests/cluster/fixtures/serverNode.ts',
-    env: {
-      HOST: '127.0.0.1',
-      STATIC_DIR: '/nonexistent',
-      LEASE_TTL_MS: String(LEASE_TTL_MS),
-      // Every simulated participant is on 127.0.0.1: the per-address limits would see one crowd.
-      MEETING_CREATION_BURST: '100000',
-      JOIN_BURST_PER_ADDRESS: '100000',
-    },
-    nodeEnv: (slot) => ({ PORT: String(ports[slot]) }),
-  })
-  observer = await PostgresMeetingStore.connect({ connectionString: cluster.databaseUrl, maxConnections: 2 })
-  workloads = new RoomWorkloads(cluster, ports, observer)
+  rig = await startRoomCluster({ leaseTtlMs: LEASE_TTL_MS })
+  ;({ cluster, observer, workloads } = rig)
 }, 90_000)
 
 afterAll(async () => {
   console.log('follower cluster figures', JSON.stringify(report))
-  workloads?.destroy()
-  await observer?.close()
-  await cluster?.destroy()
+  await rig?.destroy()
 })
 
 const relayedOn = (slot: number) => workloads.metric(slot, 'quarterdeck_cluster_routes_total{route="relayed"}')

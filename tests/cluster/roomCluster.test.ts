@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readLeaseOwner } from '../../server/cluster/lease/meetingLease.ts'
-import { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
-import { Cluster } from './helpers/clusterLauncher.ts'
+import type { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
+import type { Cluster } from './helpers/clusterLauncher.ts'
+import { startRoomCluster, type RoomClusterRig } from './helpers/roomClusterRig.ts'
 import { staleWrites, storedWrites } from './helpers/writeLedger.ts'
-import { freePort } from './helpers/freePort.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { auditWorkload } from './helpers/auditWorkload.ts'
-import { longestAckGap, RoomWorkloads, type Workload } from './helpers/roomWorkload.ts'
+import { longestAckGap, type RoomWorkloads, type Workload } from './helpers/roomWorkload.ts'
 
 // The real server (room core, group commit, sync) as 3 node processes on one Postgres, without REDIS_URL: every node
 // accepts any socket and passes it on to the meeting's owner (found through the lease table). The Redis follower
@@ -20,35 +20,18 @@ const LEASE_TTL_MS = 1_500
 
 let cluster: Cluster
 let observer: PostgresMeetingStore
-const ports: number[] = []
 let workloads: RoomWorkloads
+let rig: RoomClusterRig | undefined
 const report: Record<string, unknown> = {}
 
 beforeAll(async () => {
-  for (let i = 0; i < 3; i++) ports.push(await freePort())
-  cluster = await Cluster.start({
-    nodes: 3,
-    entry: 'tests/cluster/fixtures/serverNode.ts',
-    env: {
-      HOST: '127.0.0.1',
-      STATIC_DIR: '/nonexistent',
-      LEASE_TTL_MS: String(LEASE_TTL_MS),
-      // Every simulated participant is on 127.0.0.1: the per-address limits would see one crowd.
-      MEETING_CREATION_BURST: '100000',
-      JOIN_BURST_PER_ADDRESS: '100000',
-    },
-    nodeEnv: (slot) => ({ PORT: String(ports[slot]) }),
-    relay: false,
-  })
-  observer = await PostgresMeetingStore.connect({ connectionString: cluster.databaseUrl, maxConnections: 2 })
-  workloads = new RoomWorkloads(cluster, ports, observer)
+  rig = await startRoomCluster({ leaseTtlMs: LEASE_TTL_MS, relay: false })
+  ;({ cluster, observer, workloads } = rig)
 }, 90_000)
 
 afterAll(async () => {
   console.log('room cluster figures', JSON.stringify(report))
-  workloads?.destroy()
-  await observer?.close()
-  await cluster?.destroy()
+  await rig?.destroy()
 })
 
 const client = (slot: number, meetingId: string) => workloads.client(slot, meetingId)

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readLeaseOwner } from '../../server/cluster/lease/meetingLease.ts'
-import { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
+import type { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
 import { meetingMaps } from '../../shared/meeting/meetingDoc.ts'
 import type { PresenceSummary } from '../../shared/presence/presenceTypes.ts'
 import { auditWorkload } from './helpers/auditWorkload.ts'
-import { Cluster } from './helpers/clusterLauncher.ts'
-import { freePort } from './helpers/freePort.ts'
+import { startRoomCluster, type RoomClusterRig } from './helpers/roomClusterRig.ts'
 import { LinkProxy } from './helpers/LinkProxy.ts'
-import { RoomWorkloads } from './helpers/roomWorkload.ts'
+import type { RoomWorkloads } from './helpers/roomWorkload.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { staleWrites, storedWrites } from './helpers/writeLedger.ts'
 
@@ -18,41 +17,27 @@ import { staleWrites, storedWrites } from './helpers/writeLedger.ts'
 const WORKERS = 60
 const LEASE_TTL_MS = 1_500
 
-let cluster: Cluster
 let observer: PostgresMeetingStore
 let workloads: RoomWorkloads
-const ports: number[] = []
+let rig: RoomClusterRig | undefined
 const links: LinkProxy[] = []
 const report: Record<string, unknown> = {}
 
 beforeAll(async () => {
-  for (let i = 0; i < 3; i++) ports.push(await freePort())
-  cluster = await Cluster.start({
-    nodes: 3,
-    entry: 'tests/cluster/fixtures/serverNode.ts',
-    env: {
-      HOST: '127.0.0.1',
-      STATIC_DIR: '/nonexistent',
-      LEASE_TTL_MS: String(LEASE_TTL_MS),
-      MEETING_CREATION_BURST: '100000',
-      JOIN_BURST_PER_ADDRESS: '100000',
-    },
-    nodeEnv: (slot) => ({ PORT: String(ports[slot]) }),
+  rig = await startRoomCluster({
+    leaseTtlMs: LEASE_TTL_MS,
     prepare: async (databaseUrl) => {
       const port = Number(new URL(databaseUrl).port)
       for (let i = 0; i < 3; i++) links.push(await LinkProxy.start({ host: '127.0.0.1', port }))
     },
     databaseUrlFor: (slot, databaseUrl) => (links[slot] as LinkProxy).proxiedUrl(databaseUrl),
   })
-  observer = await PostgresMeetingStore.connect({ connectionString: cluster.databaseUrl, maxConnections: 2 })
-  workloads = new RoomWorkloads(cluster, ports, observer)
+  ;({ observer, workloads } = rig)
 }, 90_000)
 
 afterAll(async () => {
   console.log('room link figures', JSON.stringify(report))
-  workloads?.destroy()
-  await observer?.close()
-  await cluster?.destroy()
+  await rig?.destroy()
   await Promise.all(links.map((l) => l.close()))
 })
 
