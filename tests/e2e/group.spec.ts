@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { ServerProcess } from './helpers/serverProcess.ts'
+import type { ServerProcess } from './helpers/serverProcess.ts'
 import { serverPerTest } from './helpers/serverPerTest.ts'
 import { expectNoSeriousA11yViolations } from './helpers/axe.ts'
 import { seedBoard, waitForClient } from './helpers/seedBoard.ts'
@@ -7,7 +7,7 @@ import { createMeetingAsFacilitator, joinAs } from './helpers/meetingFlows.ts'
 import { boardCard, dragAnnouncer, dragCardWithMouse, expectBoard, holdableServerLink } from './helpers/boardPage.ts'
 
 let server: ServerProcess
-serverPerTest((s) => (server = s))
+const servers = serverPerTest((s) => (server = s))
 
 const THIRTY_PROPOSALS = [
   'Reduce customer churn in Europe',
@@ -370,18 +370,9 @@ async function waitForCluster(seeded: Awaited<ReturnType<typeof seedBoard>>): Pr
 }
 
 test.describe('with 2,000 cards', () => {
-  const RATE_ENV = 'RATE_LIMIT_MESSAGES_PER_SECOND'
-  let previousRate: string | undefined
   test.beforeEach(async () => {
     // Seeding sends thousands of commands over a few sockets; the per-connection rate limit is for people.
-    await server.stop()
-    previousRate = process.env[RATE_ENV]
-    process.env[RATE_ENV] = '5000'
-    server = await ServerProcess.start()
-  })
-  test.afterEach(() => {
-    if (previousRate === undefined) delete process.env[RATE_ENV]
-    else process.env[RATE_ENV] = previousRate
+    await servers.restartWith({ RATE_LIMIT_MESSAGES_PER_SECOND: '5000' })
   })
 
   test('the board stays responsive: search, counts, and a drag from pick-up to saved drop', async ({ browser }) => {
