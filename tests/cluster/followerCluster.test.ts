@@ -7,7 +7,7 @@ import type { MeetingClient } from '../../shared/client/MeetingClient.ts'
 import { auditWorkload } from './helpers/auditWorkload.ts'
 import type { Cluster } from './helpers/clusterLauncher.ts'
 import { startRoomCluster, type RoomClusterRig } from './helpers/roomClusterRig.ts'
-import { longestAckGap, type RoomWorkloads, type Workload } from './helpers/roomWorkload.ts'
+import { longestAckGap, type RoomWorkloads, sendUntilSaved, type Workload } from './helpers/roomWorkload.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { staleWrites, storedWrites } from './helpers/writeLedger.ts'
 
@@ -147,7 +147,8 @@ describe('three nodes relaying one meeting over Redis (the follower path)', () =
     const probe = workloads.client(frozen.slot, work.meetingId)
     const closeCodes: number[] = []
     probe.provider.on('connection-close', (event: CloseEvent | null) => void (event && closeCodes.push(event.code)))
-    await probe.join('Probe')
+    // Under load a commit can fail ("not saved", never acknowledged), as for the workload's own people: resend.
+    await sendUntilSaved((id) => probe.send({ type: 'join', name: 'Probe' }, id))
     const frozenNode = cluster.nodes[frozen.slot]
     frozenNode?.freeze()
     const frozenAt = Date.now()

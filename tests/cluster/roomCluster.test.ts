@@ -6,7 +6,7 @@ import { startRoomCluster, type RoomClusterRig } from './helpers/roomClusterRig.
 import { staleWrites, storedWrites } from './helpers/writeLedger.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { auditWorkload } from './helpers/auditWorkload.ts'
-import { longestAckGap, type RoomWorkloads, type Workload } from './helpers/roomWorkload.ts'
+import { longestAckGap, type RoomWorkloads, sendUntilSaved, type Workload } from './helpers/roomWorkload.ts'
 
 // The real server (room core, group commit, sync) as 3 node processes on one Postgres, without REDIS_URL: every node
 // accepts any socket and passes it on to the meeting's owner (found through the lease table). The Redis follower
@@ -92,7 +92,8 @@ describe('three nodes serving one meeting through the real room core', () => {
     const probe = client(frozen.slot, work.meetingId)
     const closeCodes: number[] = []
     probe.provider.on('connection-close', (event: CloseEvent | null) => void (event && closeCodes.push(event.code)))
-    await probe.join('Probe')
+    // Under load a commit can fail ("not saved", never acknowledged), as for the workload's own people: resend.
+    await sendUntilSaved((id) => probe.send({ type: 'join', name: 'Probe' }, id))
     const frozenNode = cluster.nodes[frozen.slot]
     frozenNode?.freeze()
     const frozenAt = Date.now()
