@@ -7,7 +7,8 @@ import type { MeetingClient } from '../../shared/client/MeetingClient.ts'
 import { auditWorkload } from './helpers/auditWorkload.ts'
 import type { Cluster } from './helpers/clusterLauncher.ts'
 import { startRoomCluster, type RoomClusterRig } from './helpers/roomClusterRig.ts'
-import { longestAckGap, type RoomWorkloads, sendUntilSaved, type Workload } from './helpers/roomWorkload.ts'
+import { longestAckGap, type RoomWorkloads, type Workload } from './helpers/roomWorkload.ts'
+import { freezeOwnerUntilFenced } from './helpers/freezeOwner.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { staleWrites, storedWrites } from './helpers/writeLedger.ts'
 
@@ -143,28 +144,7 @@ describe('three nodes relaying one meeting over Redis (the follower path)', () =
   it('an owner frozen (SIGSTOP) past its lease: followers hear it fall silent, another node takes over, the woken one is fenced', async () => {
     const work = await workloads.start(WORKERS)
     await waitFor('a first burst of proposals', () => work.proposed.size >= 30, 90_000)
-    const frozen = await workloads.owner(work.meetingId)
-    const probe = workloads.client(frozen.slot, work.meetingId)
-    const closeCodes: number[] = []
-    probe.provider.on('connection-close', (event: CloseEvent | null) => void (event && closeCodes.push(event.code)))
-    // Under load a commit can fail ("not saved", never acknowledged), as for the workload's own people: resend.
-    await sendUntilSaved((id) => probe.send({ type: 'join', name: 'Probe' }, id))
-    const frozenNode = cluster.nodes[frozen.slot]
-    frozenNode?.freeze()
-    const frozenAt = Date.now()
-    const next = await waitFor(
-      'another node to take the meeting over',
-      async () => {
-        const lease = await readLeaseOwner(observer.db, work.meetingId)
-        return lease && lease.epoch > frozen.epoch && lease.remainingMs > 0 ? lease : undefined
-      },
-      20_000,
-    )
-    const takenOverAfterMs = Date.now() - frozenAt
-    const before = work.proposed.size
-    await waitFor('proposals acknowledged by the new owner while the old one is frozen', () => work.proposed.size >= before + 20, 90_000)
-    frozenNode?.thaw()
-    await waitFor('the woken owner to send its sockets away (1012)', () => closeCodes.includes(1012), 30_000)
+    const { frozen, next, takenOverAfterMs } = await freezeOwnerUntilFenced(workloads, work)
     const afterThaw = work.proposed.size
     await waitFor('proposals after the old owner woke', () => work.proposed.size >= afterThaw + 20, 90_000)
     const followerSlots = [0, 1, 2].filter((slot) => cluster.nodes[slot]?.id !== next.nodeId)

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readLeaseOwner } from '../../server/cluster/lease/meetingLease.ts'
 import type { PostgresMeetingStore } from '../../server/cluster/postgres/PostgresMeetingStore.ts'
 import type { Cluster } from './helpers/clusterLauncher.ts'
 import { startRoomCluster, type RoomClusterRig } from './helpers/roomClusterRig.ts'
 import { staleWrites, storedWrites } from './helpers/writeLedger.ts'
+import { freezeOwnerUntilFenced } from './helpers/freezeOwner.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { auditWorkload } from './helpers/auditWorkload.ts'
-import { longestAckGap, type RoomWorkloads, sendUntilSaved, type Workload } from './helpers/roomWorkload.ts'
+import { longestAckGap, type RoomWorkloads, type Workload } from './helpers/roomWorkload.ts'
 
 // The real server (room core, group commit, sync) as 3 node processes on one Postgres, without REDIS_URL: every node
 // accepts any socket and passes it on to the meeting's owner (found through the lease table). The Redis follower
@@ -34,7 +34,6 @@ afterAll(async () => {
   await rig?.destroy()
 })
 
-const client = (slot: number, meetingId: string) => workloads.client(slot, meetingId)
 const startWorkload = () => workloads.start(WORKERS)
 const owner = (meetingId: string) => workloads.owner(meetingId)
 const metric = (slot: number, name: string) => workloads.metric(slot, name)
@@ -87,32 +86,7 @@ describe('three nodes serving one meeting through the real room core', () => {
   it('an owner frozen (SIGSTOP) past its lease is fenced when it wakes: 1012 to its sockets, no write with its old epoch', async () => {
     const work = await startWorkload()
     await waitFor('a first burst of proposals', () => work.proposed.size >= 30, 90_000)
-    const frozen = await owner(work.meetingId)
-    // Someone connected straight to the owner, idle: they must be told to reconnect (1012) once it wakes.
-    const probe = client(frozen.slot, work.meetingId)
-    const closeCodes: number[] = []
-    probe.provider.on('connection-close', (event: CloseEvent | null) => void (event && closeCodes.push(event.code)))
-    // Under load a commit can fail ("not saved", never acknowledged), as for the workload's own people: resend.
-    await sendUntilSaved((id) => probe.send({ type: 'join', name: 'Probe' }, id))
-    const frozenNode = cluster.nodes[frozen.slot]
-    frozenNode?.freeze()
-    const frozenAt = Date.now()
-    const next = await waitFor(
-      'another node to take the meeting over',
-      async () => {
-        const lease = await readLeaseOwner(observer.db, work.meetingId)
-        return lease && lease.epoch > frozen.epoch && lease.remainingMs > 0 ? lease : undefined
-      },
-      // Well under the clients' own 30 s silence timeout: the passing nodes notice the frozen owner themselves.
-      20_000,
-    )
-    const takenOverAfterMs = Date.now() - frozenAt
-    const before = work.proposed.size
-    await waitFor('proposals acknowledged by the new owner while the old one is frozen', () => work.proposed.size >= before + 20, 90_000)
-    frozenNode?.thaw()
-    await waitFor('the woken owner to send its sockets away (1012)', () => closeCodes.includes(1012), 30_000).catch((e: unknown) => {
-      throw new Error(`${String(e)}; the probe's socket closed with [${closeCodes.join(', ')}]`)
-    })
+    const { frozen, next, takenOverAfterMs } = await freezeOwnerUntilFenced(workloads, work)
     expect(await metric(frozen.slot, 'quarterdeck_cluster_leases_lost_total')).toBeGreaterThanOrEqual(1)
     // The third node (neither the frozen owner nor the new one) served its sockets by passing them on.
     const passer = [0, 1, 2].find((slot) => slot !== frozen.slot && cluster.nodes[slot]?.id !== next.nodeId) as number

@@ -28,9 +28,9 @@ export class RoomWorkloads {
   readonly clients = new Set<MeetingClient>()
 
   constructor(
-    private readonly cluster: Cluster,
+    readonly cluster: Cluster,
     private readonly ports: readonly number[],
-    private readonly observer: PostgresMeetingStore,
+    readonly observer: PostgresMeetingStore,
   ) {}
 
   httpUrl(slot: number): string {
